@@ -1,0 +1,35 @@
+package org.sysnerd.dockerlabs.docker;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where Docker says a container's rootfs lives ({@code docker inspect -f '{{json .GraphDriver.Data}}'}).
+ * With the containerd image store there is no graph driver data: only the merged dir is known.
+ *
+ * @param lowerDirs the resolved {@code .../overlay2/<id>/diff} paths, top first; empty when unknown
+ * @param upperDir  the container's writable layer, or null when unknown
+ */
+public record GraphDriverDirs(String mergedDir, String upperDir, List<String> lowerDirs) {
+
+    public GraphDriverDirs {
+        lowerDirs = List.copyOf(lowerDirs);
+    }
+
+    /** Reads the dirs of a running container from its inspect data and the engine's store. */
+    @SuppressWarnings("unchecked")
+    public static GraphDriverDirs of(String containerId, EngineInfo engine) {
+        // docker-java types only device-mapper's fields of GraphDriver.Data: read the raw JSON.
+        Object driver = Engine.inspectRaw(containerId).get("GraphDriver");
+        Object rawData = driver instanceof Map<?, ?> map ? map.get("Data") : null;
+        Map<String, Object> data = rawData instanceof Map<?, ?> ? (Map<String, Object>) rawData : Map.of();
+        if (data.get("MergedDir") == null) {
+            // containerd store: <data-root>/rootfs/overlayfs/<full container id>
+            return new GraphDriverDirs(engine.dockerRootDir() + "/rootfs/overlayfs/" + containerId, null, List.of());
+        }
+        String lower = String.valueOf(data.getOrDefault("LowerDir", ""));
+        return new GraphDriverDirs((String) data.get("MergedDir"), (String) data.get("UpperDir"),
+                lower.isEmpty() ? List.of() : Arrays.asList(lower.split(":")));
+    }
+}

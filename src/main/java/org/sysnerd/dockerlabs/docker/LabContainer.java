@@ -1,0 +1,66 @@
+package org.sysnerd.dockerlabs.docker;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
+
+/**
+ * A container the suite starts: uniquely named, labelled with the suite, the run and its owner process,
+ * and removed by the suite (Testcontainers' reaper may be off). Its domain helpers read what
+ * {@code docker inspect} says of it.
+ */
+public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContainer<SELF> {
+
+    /** How long a lab container may take to start: seconds, not Testcontainers' default minutes. */
+    public static final Duration START_LIMIT = Duration.ofSeconds(30);
+
+    private final String name;
+
+    protected LabContainer(LabImage image, String lab, String role) {
+        super(image.upstream());
+        this.name = LabRun.current().containerName(lab, role);
+        Map<String, String> labels = LabRun.current().labels(lab);
+        withLabels(labels);
+        withCreateContainerCmdModifier(cmd -> cmd.withName(name));
+        withStartupTimeout(START_LIMIT);
+    }
+
+    /** The container's unique name, e.g. {@code docker-labs-q1-web-1a2b3c-1}. */
+    public String name() {
+        return name;
+    }
+
+    /** The container's PID in the host's PID namespace ({@code docker inspect -f '{{.State.Pid}}'}). */
+    public long hostPid() {
+        return fresh().getState().getPidLong();
+    }
+
+    /** The container's address on the default bridge ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}). */
+    public String ip() {
+        return fresh().getNetworkSettings().getNetworks().get("bridge").getIpAddress();
+    }
+
+    /** A fresh {@code docker inspect} of the container (Testcontainers' own copy is taken once, at start). */
+    public InspectContainerResponse fresh() {
+        return getDockerClient().inspectContainerCmd(getContainerId()).exec();
+    }
+
+    /** Starts without waiting for anything but the start itself: the lab observes what happens next. */
+    public SELF startedAsIs() {
+        withStartupCheckStrategy(new StartupCheckStrategy() {
+            @Override
+            public StartupStatus checkStartupState(com.github.dockerjava.api.DockerClient client, String id) {
+                return StartupStatus.SUCCESSFUL;
+            }
+        });
+        waitingFor(new AbstractWaitStrategy() {
+            @Override
+            protected void waitUntilReady() {
+            }
+        });
+        return self();
+    }
+}

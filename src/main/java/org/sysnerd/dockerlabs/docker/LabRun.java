@@ -1,0 +1,58 @@
+package org.sysnerd.dockerlabs.docker;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One run of the suite: its id, and the names and labels of the containers it makes, so that
+ * it touches nothing it did not make and the next run can tell which leftovers are orphans.
+ */
+public final class LabRun {
+
+    /** Every container of the suite carries this label. */
+    public static final String SUITE_LABEL = "org.sysnerd.docker-labs";
+    /** The run that made the container. */
+    public static final String RUN_LABEL = SUITE_LABEL + ".run";
+    /** The lab that made the container, e.g. {@code Q3}. */
+    public static final String LAB_LABEL = SUITE_LABEL + ".lab";
+    /** The process that owns the container: {@code <host>/<pid>/<process start, epoch ms>}. */
+    public static final String OWNER_LABEL = SUITE_LABEL + ".owner";
+
+    private static final LabRun CURRENT = new LabRun();
+
+    private final String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+    private final AtomicInteger containers = new AtomicInteger();
+    private final ProcessOwner owner = ProcessOwner.self();
+
+    private LabRun() {
+    }
+
+    /** The run of this JVM. */
+    public static LabRun current() {
+        return CURRENT;
+    }
+
+    /** The run's id, e.g. {@code 1a2b3c4d}. */
+    public String id() {
+        return id;
+    }
+
+    /** The owner label of this run's containers. */
+    public ProcessOwner owner() {
+        return owner;
+    }
+
+    /** A name no one else uses: {@code docker-labs-q1-web-1a2b3c4d-1}. */
+    public String containerName(String lab, String role) {
+        return "docker-labs-" + lab.toLowerCase() + "-" + role + "-" + id + "-" + containers.incrementAndGet();
+    }
+
+    /** The labels of a container made for this lab in this run. */
+    public Map<String, String> labels(String lab) {
+        return Map.of(SUITE_LABEL, "true", RUN_LABEL, id, LAB_LABEL, lab, OWNER_LABEL, owner.label(),
+                SUITE_LABEL + ".started", Instant.now().toString());
+    }
+}

@@ -1,0 +1,30 @@
+package org.sysnerd.dockerlabs.docker;
+
+import java.time.Duration;
+import org.testcontainers.containers.wait.strategy.Wait;
+
+/** The lab page's {@code docker run -d --name web nginx}: nginx serving its welcome page on port 80. */
+public final class NginxLab extends LabContainer<NginxLab> {
+
+    /** The port nginx listens on inside the container. */
+    public static final int HTTP_PORT = 80;
+    /** Text of nginx's default page. */
+    public static final String WELCOME = "Welcome to nginx!";
+
+    /** nginx for this lab, not published. */
+    public NginxLab(String lab) {
+        super(LabImage.NGINX, lab, "web");
+    }
+
+    /** Publishes port 80 on a free host port ({@code -p 80}, never a fixed one) and waits until nginx answers. */
+    public NginxLab publishingHttp() {
+        withExposedPorts(HTTP_PORT);
+        waitingFor(Wait.forHttp("/").forStatusCode(200).withStartupTimeout(Duration.ofSeconds(30)));
+        return this;
+    }
+
+    /** The host port that port 80 is published on. */
+    public int publishedPort() {
+        return getMappedPort(HTTP_PORT);
+    }
+}

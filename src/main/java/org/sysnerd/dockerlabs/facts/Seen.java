@@ -1,0 +1,13 @@
+package org.sysnerd.dockerlabs.facts;
+
+/**
+ * A host fact together with the command a learner runs to see it for themselves,
+ * e.g. a net namespace seen with {@code sudo ls -l /proc/4242/ns/net}.
+ */
+public record Seen<T>(T value, String command) {
+
+    @Override
+    public String toString() {
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,23 @@
+package org.sysnerd.dockerlabs.junit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * Marks a lab: a test class whose {@code @DisplayName} is the lab's number and title
+ * ({@code "Q3 · Publishing a port is DNAT"}). The lab kit checks the host first, then Testcontainers
+ * starts the lab's {@code @Container} fields, and the lab's evidence goes to the report.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(LabExtension.class)
+@Testcontainers
+public @interface DockerLab {
+
+    /** The lab page's "verify it yourself" command. */
+    String verify();
+}

@@ -1,0 +1,40 @@
+package org.sysnerd.dockerlabs.junit;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.sysnerd.dockerlabs.probe.DirectHost;
+import org.sysnerd.dockerlabs.probe.HostFacts;
+
+/** What a lab's test code uses of the kit: the host's facts, and the evidence it records for the report. */
+public final class Lab {
+
+    /** Report-entry key of a line of evidence. */
+    public static final String EVIDENCE = "evidence";
+
+    private static final ThreadLocal<ExtensionContext> CURRENT = new ThreadLocal<>();
+    private static final HostFacts HOST = new HostFacts(new DirectHost());
+
+    private Lab() {
+    }
+
+    /** The host the daemon runs on, read with the probe chosen for this run. */
+    public static HostFacts host() {
+        return HOST;
+    }
+
+    /** Records what the lab saw, e.g. {@code container PID 4242: net:[4026532183] vs host net:[4026531833]}. */
+    public static void evidence(String format, Object... args) {
+        String line = String.format(format, args);
+        ExtensionContext context = CURRENT.get();
+        if (context != null) {
+            context.publishReportEntry(EVIDENCE, line);
+        }
+    }
+
+    static void enter(ExtensionContext context) {
+        CURRENT.set(context);
+    }
+
+    static void leave() {
+        CURRENT.remove();
+    }
+}

@@ -1,0 +1,94 @@
+package org.sysnerd.dockerlabs.probe;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The host as this process sees it: it reads /proc itself and runs the host's tools as its own user. */
+public final class DirectHost implements Host {
+
+    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
+
+    @Override
+    public String read(String path) {
+        try {
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw unavailable("read " + path, e);
+        }
+    }
+
+    @Override
+    public String readLink(String path) {
+        try {
+            return Files.readSymbolicLink(Path.of(path)).toString();
+        } catch (IOException e) {
+            throw unavailable("read the link " + path, e);
+        }
+    }
+
+    @Override
+    public String realPath(String path) {
+        try {
+            return Path.of(path).toRealPath().toString();
+        } catch (IOException e) {
+            throw unavailable("resolve " + path, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return Files.exists(Path.of(path));
+    }
+
+    @Override
+    public String run(List<String> command) {
+        String line = String.join(" ", command);
+        Path out = null;
+        Path err = null;
+        try {
+            out = Files.createTempFile("docker-labs", ".out");
+            err = Files.createTempFile("docker-labs", ".err");
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            if (!process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new HostFactUnavailable("`" + line + "` did not finish within " + COMMAND_LIMIT.toSeconds() + " s");
+            }
+            if (process.exitValue() != 0) {
+                throw new HostFactUnavailable("`" + line + "` exited " + process.exitValue() + ": "
+                        + Files.readString(err).strip());
+            }
+            return Files.readString(out);
+        } catch (IOException e) {
+            throw unavailable("run `" + line + "`", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostFactUnavailable("interrupted while running `" + line + "`", e);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            file.toFile().delete();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "direct (this process, user " + System.getProperty("user.name") + ")";
+    }
+
+    private static HostFactUnavailable unavailable(String what, IOException e) {
+        String why = e instanceof AccessDeniedException ? "permission denied" : e.toString();
+        return new HostFactUnavailable("could not " + what + ": " + why, e);
+    }
+}

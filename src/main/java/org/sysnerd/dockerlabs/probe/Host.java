@@ -1,0 +1,28 @@
+package org.sysnerd.dockerlabs.probe;
+
+import java.util.List;
+
+/**
+ * The machine that runs the Docker daemon, as far as the labs need to look at it: its files
+ * ({@code /proc}, {@code /sys}, the daemon's data root) and its own tools ({@code iptables}, {@code ip}).
+ */
+public interface Host {
+
+    /** The text of a file of the host, e.g. {@code /proc/4242/comm}. */
+    String read(String path);
+
+    /** The target of a symbolic link of the host, e.g. {@code /proc/4242/ns/net}. */
+    String readLink(String path);
+
+    /** The path with every link resolved, as the host sees it. */
+    String realPath(String path);
+
+    /** True when the path exists on the host. */
+    boolean exists(String path);
+
+    /** The standard output of one of the host's tools, which must exit 0. */
+    String run(List<String> command);
+
+    /** How this host is looked at, for the report: e.g. "direct (this process, uid 0)". */
+    String describe();
+}

@@ -1,0 +1,83 @@
+package org.sysnerd.dockerlabs.probe;
+
+import java.util.List;
+import org.sysnerd.dockerlabs.facts.DnatRule;
+import org.sysnerd.dockerlabs.facts.HostProcess;
+import org.sysnerd.dockerlabs.facts.OverlayMount;
+import org.sysnerd.dockerlabs.facts.NetLink;
+import org.sysnerd.dockerlabs.facts.NetNamespace;
+import org.sysnerd.dockerlabs.facts.Seen;
+import org.sysnerd.dockerlabs.parse.IpJsonParser;
+import org.sysnerd.dockerlabs.parse.IptablesParser;
+import org.sysnerd.dockerlabs.parse.MountInfoParser;
+import org.sysnerd.dockerlabs.parse.NftParser;
+
+/** The host facts the labs check, each read with one file or command that a learner can run too. */
+public final class HostFacts {
+
+    private final Host host;
+
+    public HostFacts(Host host) {
+        this.host = host;
+    }
+
+    /** The host this reads, e.g. for the report. */
+    public Host host() {
+        return host;
+    }
+
+    /** The process with this PID in the host's /proc, by its command name. */
+    public Seen<HostProcess> process(long pid) {
+        String comm = host.read("/proc/" + pid + "/comm").strip();
+        return new Seen<>(new HostProcess(pid, comm), "ps -o pid,comm -p " + pid);
+    }
+
+    /** The net namespace of a host process. */
+    public Seen<NetNamespace> netNamespaceOf(long pid) {
+        String path = "/proc/" + pid + "/ns/net";
+        return new Seen<>(NetNamespace.fromLink(host.readLink(path)), "sudo ls -l " + path);
+    }
+
+    /** The host's own net namespace, the one docker0 lives in. */
+    public Seen<NetNamespace> hostNetNamespace() {
+        return new Seen<>(NetNamespace.fromLink(host.readLink("/proc/self/ns/net")), "ls -l /proc/self/ns/net");
+    }
+
+    /** The overlay mounts of the host's mount table. */
+    public Seen<List<OverlayMount>> overlayMounts() {
+        List<OverlayMount> overlays = MountInfoParser.parse(host.read("/proc/self/mountinfo")).stream()
+                .filter(m -> "overlay".equals(m.fsType()) && m.option("lowerdir") != null).map(OverlayMount::of).toList();
+        return new Seen<>(overlays, "mount | grep overlay");
+    }
+
+    /** The DNAT rules of the nat table, with their packet counters. */
+    public Seen<List<DnatRule>> dnatRules(FirewallBackend backend) {
+        return switch (backend) {
+            case IPTABLES -> new Seen<>(IptablesParser.dnatRules(host.run(List.of("iptables", "-t", "nat", "-S", "-v"))),
+                    "sudo iptables -t nat -S DOCKER -v");
+            case NFTABLES -> new Seen<>(NftParser.dnatRules(host.run(List.of("nft", "list", "ruleset"))),
+                    "sudo nft list table ip docker-bridges");
+        };
+    }
+
+    /** The host's network interfaces with their addresses, bridges and veth peers. */
+    public Seen<List<NetLink>> links() {
+        return new Seen<>(IpJsonParser.links(host.run(List.of("ip", "-j", "-d", "addr", "show"))),
+                "ip -d addr show docker0; ip link show master docker0");
+    }
+
+    /** True when the path exists on the host (e.g. a file in a container's upper dir). */
+    public boolean exists(String path) {
+        return host.exists(path);
+    }
+
+    /** Resolves overlay2's short links ({@code l/<id>}, absolute or relative to {@code base}) to their diff dirs. */
+    public List<String> resolveAll(List<String> paths, String base) {
+        return paths.stream().map(p -> host.realPath(p.startsWith("/") ? p : base + "/" + p)).toList();
+    }
+
+    /** The path with every link resolved (overlay2's short {@code l/} links). */
+    public String realPath(String path) {
+        return host.realPath(path);
+    }
+}
