@@ -3,6 +3,8 @@ package org.sysnerd.dockerlabs.docker;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.sysnerd.dockerlabs.facts.ContainerState;
+import org.sysnerd.dockerlabs.facts.Seen;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
@@ -41,6 +43,14 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     /** The container's address on the default bridge ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}). */
     public String ip() {
         return fresh().getNetworkSettings().getNetworks().get("bridge").getIpAddress();
+    }
+
+    /** The container's state now, and how a learner sees it. */
+    public Seen<ContainerState> state() {
+        InspectContainerResponse.ContainerState state = fresh().getState();
+        long exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong();
+        return new Seen<>(new ContainerState(state.getStatus(), exitCode, state.getPidLong()),
+                "docker ps -a --filter name=" + name);
     }
 
     /** A fresh {@code docker inspect} of the container (Testcontainers' own copy is taken once, at start). */

@@ -66,6 +66,14 @@ public final class HostFacts {
                 "ip -d addr show docker0; ip link show master docker0");
     }
 
+    /** The host's side of a bridge, e.g. docker0 with its address. */
+    public Seen<NetLink> link(String name) {
+        Seen<List<NetLink>> links = links();
+        NetLink link = links.value().stream().filter(l -> l.name().equals(name)).findFirst()
+                .orElseThrow(() -> new HostFactUnavailable("the host has no interface " + name + "; see: ip link"));
+        return new Seen<>(link, "ip -d addr show " + name);
+    }
+
     /** True when the path exists on the host (e.g. a file in a container's upper dir). */
     public boolean exists(String path) {
         return host.exists(path);

@@ -1,0 +1,92 @@
+package org.sysnerd.dockerlabs.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sysnerd.dockerlabs.junit.Lab.evidence;
+import static org.sysnerd.dockerlabs.junit.Lab.host;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.sysnerd.dockerlabs.assertions.LabAssertions;
+import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.NginxLab;
+import org.sysnerd.dockerlabs.facts.DnatRule;
+import org.sysnerd.dockerlabs.facts.Seen;
+import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.probe.Http;
+import org.testcontainers.junit.jupiter.Container;
+
+/**
+ * Publishing a port MUST add a DNAT rule to the host's nat table that rewrites the published host port
+ * to the container's address and port 80. The rule MUST carry traffic: a request to the host's docker0
+ * address on that port reaches nginx and the rule's packet counter rises. (A request to 127.0.0.1 is
+ * carried by docker-proxy, the userland proxy, not by the rule.) Removing the container MUST remove the rule.
+ */
+@DisplayName("Q3 · Publishing a port is DNAT")
+@DockerLab(verify = "sudo iptables -t nat -L DOCKER -n | grep 8080")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Q3PublishingAPortIsDnatTest {
+
+    private static final Duration RULE_LIMIT = Duration.ofSeconds(10);
+
+    @Container
+    static final NginxLab web = new NginxLab("Q3").publishingHttp();
+
+    @Test
+    @Order(1)
+    @DisplayName("the published port has a DNAT rule to the container's address and port 80")
+    void rewrites_the_published_port_to_the_container_address() {
+        DnatRule rule = dnatRuleFor(web.publishedPort());
+
+        assertThat(rule.toAddress() + ":" + rule.toPort()).as("DNAT target of %s (docker inspect says %s)", rule, web.ip())
+                .isEqualTo(web.ip() + ":" + NginxLab.HTTP_PORT);
+        evidence("DNAT tcp dpt:%d -> %s:%d (%s)", rule.port(), rule.toAddress(), rule.toPort(), rule.chain());
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a request to docker0's address on that port reaches nginx through the rule")
+    void carries_traffic_sent_to_the_bridge_address() {
+        long before = dnatRuleFor(web.publishedPort()).packets();
+        String gateway = host().link("docker0").value().ipv4().address();
+
+        String page = Http.get(gateway, web.publishedPort());
+        long after = await("the packet counter of the DNAT rule for :" + web.publishedPort() + " to rise above " + before)
+                .atMost(RULE_LIMIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> dnatRuleFor(web.publishedPort()).packets(), packets -> packets > before);
+
+        assertThat(page).as("page served at http://%s:%d/", gateway, web.publishedPort()).contains(NginxLab.WELCOME);
+        evidence("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d (127.0.0.1:%d is served by docker-proxy instead)",
+                gateway, web.publishedPort(), before, after, web.publishedPort());
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("removing the container removes the rule")
+    void the_rule_is_gone_once_the_container_is_removed() {
+        int port = web.publishedPort();
+        dnatRuleFor(port);
+
+        web.stop();
+        await("the DNAT rule for :" + port + " to be removed with its container")
+                .atMost(RULE_LIMIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> ruleFor(host().dnatRules(Engine.info().firewallBackend()), port).isEmpty());
+        evidence("container removed: no DNAT rule for :%d any more", port);
+    }
+
+    private static DnatRule dnatRuleFor(int port) {
+        Seen<List<DnatRule>> rules = host().dnatRules(Engine.info().firewallBackend());
+        return LabAssertions.assertThat(rules)
+                .has("a DNAT rule for tcp port " + port + " to " + web.ip() + ":" + NginxLab.HTTP_PORT, r -> ruleFor(rules, port));
+    }
+
+    private static Optional<DnatRule> ruleFor(Seen<List<DnatRule>> rules, int port) {
+        return rules.value().stream().filter(rule -> rule.matches("tcp", port)).findFirst();
+    }
+}

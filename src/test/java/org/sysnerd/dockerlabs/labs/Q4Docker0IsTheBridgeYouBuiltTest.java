@@ -1,0 +1,70 @@
+package org.sysnerd.dockerlabs.labs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sysnerd.dockerlabs.junit.Lab.evidence;
+import static org.sysnerd.dockerlabs.junit.Lab.host;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.sysnerd.dockerlabs.assertions.LabAssertions;
+import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.NginxLab;
+import org.sysnerd.dockerlabs.facts.IpAddress;
+import org.sysnerd.dockerlabs.facts.NetLink;
+import org.sysnerd.dockerlabs.facts.Seen;
+import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.testcontainers.junit.jupiter.Container;
+
+/**
+ * Docker's default network MUST be a Linux bridge, docker0, whose IPv4 subnet is the {@code bridge} network's
+ * IPAM subnet. A container on it MUST get an address in that subnet, through a veth pair whose host end is
+ * attached to docker0: the container's eth0 and the host's veth name each other as peers (iflink = ifindex).
+ */
+@DisplayName("Q4 · docker0 is the bridge you built")
+@DockerLab(verify = "ip addr show docker0")
+class Q4Docker0IsTheBridgeYouBuiltTest {
+
+    private static final String BRIDGE = "docker0";
+
+    @Container
+    static final NginxLab web = new NginxLab("Q4");
+
+    @Test
+    @DisplayName("docker0 is a Linux bridge with the bridge network's IPv4 subnet")
+    void docker0_is_a_bridge_with_the_networks_subnet() {
+        Seen<NetLink> docker0 = host().link(BRIDGE);
+        IpAddress subnet = Engine.bridgeSubnet();
+
+        LabAssertions.assertThat(docker0).is("docker0 to be a bridge", link -> "bridge".equals(link.kind()))
+                .is("docker0 to have an IPv4 address in " + subnet + " (docker network inspect bridge)",
+                        link -> link.ipv4() != null && link.ipv4().sameSubnetAs(subnet));
+        evidence("docker0: bridge %s, bridge network subnet %s", docker0.value().ipv4(), subnet);
+    }
+
+    @Test
+    @DisplayName("the container's address lies in docker0's subnet")
+    void the_container_address_is_in_that_subnet() {
+        Seen<NetLink> docker0 = host().link(BRIDGE);
+
+        LabAssertions.assertThat(docker0).is("a subnet holding the container's address " + web.ip(),
+                link -> link.ipv4() != null && link.ipv4().subnetContains(web.ip()));
+        evidence("%s %s in docker0 %s", web.name(), web.ip(), docker0.value().ipv4());
+    }
+
+    @Test
+    @DisplayName("the host end of the container's veth pair is attached to docker0")
+    void the_veth_peer_is_attached_to_docker0() throws Exception {
+        int eth0 = Integer.parseInt(web.execInContainer("cat", "/sys/class/net/eth0/ifindex").getStdout().strip());
+        int eth0Peer = Integer.parseInt(web.execInContainer("cat", "/sys/class/net/eth0/iflink").getStdout().strip());
+        Seen<List<NetLink>> links = host().links();
+
+        NetLink veth = LabAssertions.assertThat(links).has(String.format(
+                "a host interface with ifindex %d whose iflink is %d (the container's eth0: ifindex %d, iflink %d)",
+                eth0Peer, eth0, eth0, eth0Peer),
+                all -> all.stream().filter(l -> l.ifindex() == eth0Peer && l.iflink() == eth0).findFirst());
+        assertThat(veth.master()).as("bridge of %s (ip link show master docker0)", veth).isEqualTo(BRIDGE);
+        assertThat(veth.kind()).as("kind of %s", veth).isEqualTo("veth");
+        evidence("container eth0 (if%d) <-> host %s (if%d) master %s", eth0, veth.name(), veth.ifindex(), veth.master());
+    }
+}
