@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Starts a Docker daemon on a machine without systemd (CI, this sandbox) and waits for its
+# socket, at most DOCKERD_WAIT seconds. Does nothing when a daemon already answers.
+# Extra dockerd flags may be given as arguments (e.g. --iptables=false, to watch Q3 fail).
+set -euo pipefail
+WAIT="${DOCKERD_WAIT:-60}"
+LOG="${DOCKERD_LOG:-/tmp/docker-labs-dockerd.log}"
+
+if docker version >/dev/null 2>&1; then
+  echo "start-dockerd: a Docker daemon already answers"; exit 0
+fi
+command -v dockerd >/dev/null || { echo "start-dockerd: no dockerd: apt-get install -y docker.io" >&2; exit 1; }
+echo "start-dockerd: starting dockerd $* (log: $LOG)"
+nohup dockerd "$@" >"$LOG" 2>&1 &
+echo $! > /tmp/docker-labs-dockerd.pid
+deadline=$((SECONDS + WAIT))
+until docker version >/dev/null 2>&1; do
+  if ! kill -0 "$(cat /tmp/docker-labs-dockerd.pid)" 2>/dev/null; then
+    echo "start-dockerd: dockerd exited; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1
+  fi
+  if (( SECONDS >= deadline )); then
+    echo "start-dockerd: no answer from dockerd within ${WAIT}s; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1
+  fi
+  sleep 0.5
+done
+echo "start-dockerd: Docker $(docker version -f '{{.Server.Version}}') answers after $((SECONDS))s"
