@@ -8,7 +8,7 @@ import org.sysnerd.dockerlabs.facts.Seen;
 
 /**
  * Assertions on a host fact. A failure reads as a lesson: what was expected, what was seen,
- * and the command that shows it on the learner's own terminal.
+ * why that may be, and the command that shows it on the learner's own terminal.
  */
 public final class SeenAssert<T> extends AbstractAssert<SeenAssert<T>, Seen<T>> {
 
@@ -18,25 +18,32 @@ public final class SeenAssert<T> extends AbstractAssert<SeenAssert<T>, Seen<T>> 
 
     /** Verifies the fact holds; {@code expected} says in words what it should be. */
     public SeenAssert<T> is(String expected, Predicate<? super T> holds) {
+        return is(expected, holds, seen -> null);
+    }
+
+    /** As {@link #is(String, Predicate)}, with a reason for the failure chosen from what was seen. */
+    public SeenAssert<T> is(String expected, Predicate<? super T> holds, Function<? super T, String> why) {
         isNotNull();
         if (!holds.test(actual.value())) {
-            failLesson(expected);
+            throw lesson(expected, why.apply(actual.value()));
         }
         return this;
     }
 
     /** Finds the one part of the fact that {@code find} looks for (a rule, a mount), failing when there is none. */
     public <R> R has(String expected, Function<? super T, Optional<R>> find) {
-        isNotNull();
-        Optional<R> found = find.apply(actual.value());
-        if (found.isEmpty()) {
-            failLesson(expected);
-        }
-        return found.get();
+        return has(expected, find, seen -> null);
     }
 
-    private void failLesson(String expected) {
-        failWithMessage("%nExpected: %s%nSeen:     %s%nSee it yourself: %s",
-                expected, Lessons.shorten(actual.toString()), actual.command());
+    /** As {@link #has(String, Function)}, with a reason for the failure chosen from what was seen. */
+    public <R> R has(String expected, Function<? super T, Optional<R>> find, Function<? super T, String> why) {
+        isNotNull();
+        return find.apply(actual.value()).orElseThrow(() -> lesson(expected, why.apply(actual.value())));
+    }
+
+    private LabFailure lesson(String expected, String why) {
+        String description = info.descriptionText();
+        return new LabFailure(description.isEmpty() ? expected : description + ": " + expected,
+                Lessons.shorten(actual.toString()), why, actual.command());
     }
 }

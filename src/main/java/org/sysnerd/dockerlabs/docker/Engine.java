@@ -28,6 +28,13 @@ public final class Engine {
         return info;
     }
 
+    /** True when the engine is Podman's Docker-compatible API ({@code docker version}'s components). */
+    public static boolean isPodman() {
+        Object components = DockerApi.get("/version").get("Components");
+        return components instanceof java.util.List<?> list && list.stream().map(String::valueOf)
+                .anyMatch(c -> c.contains("Podman"));
+    }
+
     /** {@code docker inspect <container>} as raw JSON, with the fields docker-java leaves out. */
     public static Map<String, Object> inspectRaw(String containerId) {
         return DockerApi.get("/containers/" + containerId + "/json");

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.sysnerd.dockerlabs.facts.ContainerState;
 import org.sysnerd.dockerlabs.facts.Seen;
+import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
+import org.sysnerd.dockerlabs.probe.Journal;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
@@ -37,20 +39,44 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
 
     /** The container's PID in the host's PID namespace ({@code docker inspect -f '{{.State.Pid}}'}). */
     public long hostPid() {
-        return fresh().getState().getPidLong();
+        long pid = fresh().getState().getPidLong();
+        Journal.record("docker inspect -f '{{.State.Pid}}' " + name, String.valueOf(pid));
+        return pid;
+    }
+
+    /** Runs a command inside ({@code docker exec}); returns its output, failing unless it exits 0. */
+    public String exec(String... command) {
+        String line = "docker exec " + name + " " + String.join(" ", command);
+        try {
+            ExecResult result = execInContainer(command);
+            Journal.record(line, result.getStdout());
+            if (result.getExitCode() != 0) {
+                throw new HostFactUnavailable("`" + line + "` exited " + result.getExitCode() + ": " + result.getStderr().strip());
+            }
+            return result.getStdout().strip();
+        } catch (java.io.IOException e) {
+            throw new HostFactUnavailable("`" + line + "` failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostFactUnavailable("interrupted during `" + line + "`", e);
+        }
     }
 
     /** The container's address on the default bridge ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}). */
     public String ip() {
-        return fresh().getNetworkSettings().getNetworks().get("bridge").getIpAddress();
+        String ip = fresh().getNetworkSettings().getNetworks().get("bridge").getIpAddress();
+        Journal.record("docker inspect -f '{{.NetworkSettings.IPAddress}}' " + name, ip);
+        return ip;
     }
 
     /** The container's state now, and how a learner sees it. */
     public Seen<ContainerState> state() {
         InspectContainerResponse.ContainerState state = fresh().getState();
         long exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong();
-        return new Seen<>(new ContainerState(state.getStatus(), exitCode, state.getPidLong()),
-                "docker ps -a --filter name=" + name);
+        ContainerState seen = new ContainerState(state.getStatus(), exitCode, state.getPidLong());
+        Journal.record("docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.Pid}}' " + name,
+                seen.status() + " " + seen.exitCode() + " " + seen.pid());
+        return new Seen<>(seen, "docker ps -a --filter name=" + name);
     }
 
     /** A fresh {@code docker inspect} of the container (Testcontainers' own copy is taken once, at start). */

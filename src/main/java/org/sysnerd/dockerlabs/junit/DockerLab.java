@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sysnerd.dockerlabs.preflight.Need;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
@@ -20,4 +21,7 @@ public @interface DockerLab {
 
     /** The lab page's "verify it yourself" command. */
     String verify();
+
+    /** What the lab needs of the host; the preflight blocks it, with the fix, when one is missing. */
+    Need[] needs();
 }

@@ -1,16 +1,27 @@
 package org.sysnerd.dockerlabs.junit;
 
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.sysnerd.dockerlabs.preflight.LabBlocked;
+import org.sysnerd.dockerlabs.preflight.Need;
 
-/** Gives a lab's code its context, so that the kit can file evidence under the right lab and test. */
+/**
+ * Runs before Testcontainers starts a lab's containers: blocks the lab at once, with the cause and the fix,
+ * when the preflight found that its needs cannot be met; then files the lab's evidence under the running test.
+ */
 public final class LabExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        DockerLab lab = context.getRequiredTestClass().getAnnotation(DockerLab.class);
+        Set<Need> needs = Set.of(lab.needs());
+        LabSession.preflight().blockerFor(needs).ifPresent(finding -> {
+            throw new LabBlocked(finding);
+        });
         Lab.enter(context);
     }
 

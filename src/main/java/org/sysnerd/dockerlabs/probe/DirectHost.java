@@ -17,7 +17,7 @@ public final class DirectHost implements Host {
     @Override
     public String read(String path) {
         try {
-            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+            return logged("cat " + path, Files.readString(Path.of(path), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw unavailable("read " + path, e);
         }
@@ -26,7 +26,7 @@ public final class DirectHost implements Host {
     @Override
     public String readLink(String path) {
         try {
-            return Files.readSymbolicLink(Path.of(path)).toString();
+            return logged("readlink " + path, Files.readSymbolicLink(Path.of(path)).toString());
         } catch (IOException e) {
             throw unavailable("read the link " + path, e);
         }
@@ -35,7 +35,7 @@ public final class DirectHost implements Host {
     @Override
     public String realPath(String path) {
         try {
-            return Path.of(path).toRealPath().toString();
+            return logged("realpath " + path, Path.of(path).toRealPath().toString());
         } catch (IOException e) {
             throw unavailable("resolve " + path, e);
         }
@@ -43,7 +43,9 @@ public final class DirectHost implements Host {
 
     @Override
     public boolean exists(String path) {
-        return Files.exists(Path.of(path));
+        boolean exists = Files.exists(Path.of(path));
+        logged("test -e " + path + " && echo yes", exists ? "yes" : "");
+        return exists;
     }
 
     @Override
@@ -64,7 +66,7 @@ public final class DirectHost implements Host {
                 throw new HostFactUnavailable("`" + line + "` exited " + process.exitValue() + ": "
                         + Files.readString(err).strip());
             }
-            return Files.readString(out);
+            return logged(line, Files.readString(out));
         } catch (IOException e) {
             throw unavailable("run `" + line + "`", e);
         } catch (InterruptedException e) {
@@ -74,6 +76,11 @@ public final class DirectHost implements Host {
             deleteQuietly(out);
             deleteQuietly(err);
         }
+    }
+
+    private static String logged(String command, String output) {
+        Journal.record(command, output);
+        return output;
     }
 
     private static void deleteQuietly(Path file) {

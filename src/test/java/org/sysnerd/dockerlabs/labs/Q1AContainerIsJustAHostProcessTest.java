@@ -12,6 +12,7 @@ import org.sysnerd.dockerlabs.facts.HostProcess;
 import org.sysnerd.dockerlabs.facts.NetNamespace;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.preflight.Need;
 import org.testcontainers.junit.jupiter.Container;
 
 /**
@@ -20,7 +21,8 @@ import org.testcontainers.junit.jupiter.Container;
  * From inside, the same process MUST see itself as PID 1 in that same namespace.
  */
 @DisplayName("Q1 · A container is just a host process")
-@DockerLab(verify = "sudo ls -l /proc/$(docker inspect -f \"{{.State.Pid}}\" web)/ns/net")
+@DockerLab(verify = "sudo ls -l /proc/$(docker inspect -f \"{{.State.Pid}}\" web)/ns/net",
+        needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.HOST_PROC})
 class Q1AContainerIsJustAHostProcessTest {
 
     @Container
@@ -48,10 +50,10 @@ class Q1AContainerIsJustAHostProcessTest {
 
     @Test
     @DisplayName("inside, it is PID 1 in the same net namespace the host sees")
-    void sees_itself_as_pid_1_in_that_namespace() throws Exception {
+    void sees_itself_as_pid_1_in_that_namespace() {
         Seen<NetNamespace> fromHost = host().netNamespaceOf(web.hostPid());
-        String pid1 = web.execInContainer("cat", "/proc/1/comm").getStdout().strip();
-        String fromInside = web.execInContainer("readlink", "/proc/1/ns/net").getStdout().strip();
+        String pid1 = web.exec("cat", "/proc/1/comm");
+        String fromInside = web.exec("readlink", "/proc/1/ns/net");
 
         assertThat(pid1).as("PID 1 inside the container (docker exec %s cat /proc/1/comm)", web.name())
                 .startsWith("nginx");

@@ -15,6 +15,7 @@ import org.sysnerd.dockerlabs.docker.GraphDriverDirs;
 import org.sysnerd.dockerlabs.docker.NginxLab;
 import org.sysnerd.dockerlabs.facts.OverlayMount;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.preflight.Need;
 import org.testcontainers.junit.jupiter.Container;
 
 /**
@@ -23,7 +24,8 @@ import org.testcontainers.junit.jupiter.Container;
  * the container's own writable layer as upper dir. A file written inside MUST land in the upper dir only.
  */
 @DisplayName("Q2 · Layers are overlayfs")
-@DockerLab(verify = "mount | grep overlay | head")
+@DockerLab(verify = "mount | grep overlay | head",
+        needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.HOST_MOUNTS})
 class Q2LayersAreOverlayfsTest {
 
     @Container
@@ -78,10 +80,10 @@ class Q2LayersAreOverlayfsTest {
 
     @Test
     @DisplayName("a file written inside appears in the upper dir, in no lower dir")
-    void a_file_written_inside_lands_in_the_upper_dir() throws Exception {
+    void a_file_written_inside_lands_in_the_upper_dir() {
         OverlayMount rootfs = overlayAtMergedDir();
-        String file = "/docker-labs-q2-" + web.name() + ".txt";
-        web.execInContainer("sh", "-c", "echo written inside > " + file);
+        String file = "/" + web.name() + ".txt";
+        web.exec("sh", "-c", "echo written inside > " + file);
         String base = engine.dockerRootDir() + "/" + engine.storageDriver();
         String upper = host().realPath(rootfs.upperDir().startsWith("/") ? rootfs.upperDir() : base + "/" + rootfs.upperDir());
 

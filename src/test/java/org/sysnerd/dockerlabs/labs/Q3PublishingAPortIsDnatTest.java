@@ -19,6 +19,7 @@ import org.sysnerd.dockerlabs.docker.NginxLab;
 import org.sysnerd.dockerlabs.facts.DnatRule;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.probe.Http;
 import org.testcontainers.junit.jupiter.Container;
 
@@ -29,7 +30,8 @@ import org.testcontainers.junit.jupiter.Container;
  * carried by docker-proxy, the userland proxy, not by the rule.) Removing the container MUST remove the rule.
  */
 @DisplayName("Q3 · Publishing a port is DNAT")
-@DockerLab(verify = "sudo iptables -t nat -L DOCKER -n | grep 8080")
+@DockerLab(verify = "sudo iptables -t nat -L DOCKER -n | grep 8080",
+        needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.NAT_TABLE, Need.BRIDGE})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Q3PublishingAPortIsDnatTest {
 

@@ -14,6 +14,7 @@ import org.sysnerd.dockerlabs.facts.IpAddress;
 import org.sysnerd.dockerlabs.facts.NetLink;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.preflight.Need;
 import org.testcontainers.junit.jupiter.Container;
 
 /**
@@ -22,7 +23,8 @@ import org.testcontainers.junit.jupiter.Container;
  * attached to docker0: the container's eth0 and the host's veth name each other as peers (iflink = ifindex).
  */
 @DisplayName("Q4 · docker0 is the bridge you built")
-@DockerLab(verify = "ip addr show docker0")
+@DockerLab(verify = "ip addr show docker0",
+        needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.BRIDGE})
 class Q4Docker0IsTheBridgeYouBuiltTest {
 
     private static final String BRIDGE = "docker0";
@@ -54,9 +56,9 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
 
     @Test
     @DisplayName("the host end of the container's veth pair is attached to docker0")
-    void the_veth_peer_is_attached_to_docker0() throws Exception {
-        int eth0 = Integer.parseInt(web.execInContainer("cat", "/sys/class/net/eth0/ifindex").getStdout().strip());
-        int eth0Peer = Integer.parseInt(web.execInContainer("cat", "/sys/class/net/eth0/iflink").getStdout().strip());
+    void the_veth_peer_is_attached_to_docker0() {
+        int eth0 = Integer.parseInt(web.exec("cat", "/sys/class/net/eth0/ifindex"));
+        int eth0Peer = Integer.parseInt(web.exec("cat", "/sys/class/net/eth0/iflink"));
         Seen<List<NetLink>> links = host().links();
 
         NetLink veth = LabAssertions.assertThat(links).has(String.format(

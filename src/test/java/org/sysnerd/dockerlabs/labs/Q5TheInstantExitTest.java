@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.assertions.LabAssertions;
 import org.sysnerd.dockerlabs.docker.AlpineLab;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.preflight.Need;
 import org.testcontainers.junit.jupiter.Container;
 
 /**
@@ -18,7 +19,8 @@ import org.testcontainers.junit.jupiter.Container;
  * {@code alpine sleep 1000} MUST stay up, with {@code sleep} as its PID 1.
  */
 @DisplayName("Q5 · Break-and-fix: the instant exit")
-@DockerLab(verify = "docker ps --filter name=stayup")
+@DockerLab(verify = "docker ps --filter name=stayup",
+        needs = {Need.DOCKER, Need.ALPINE_IMAGE})
 class Q5TheInstantExitTest {
 
     /** Long enough to see a shell without a terminal end; the stand-in and alpine both end in well under a second. */

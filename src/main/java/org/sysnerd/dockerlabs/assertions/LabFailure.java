@@ -1,0 +1,40 @@
+package org.sysnerd.dockerlabs.assertions;
+
+/**
+ * A lab's fact did not hold. Its parts are kept apart so that the report can show them:
+ * what was expected, what was seen, why that may be (chosen from what was seen), and how to look.
+ */
+public final class LabFailure extends AssertionError {
+
+    private final String expected;
+    private final String seen;
+    private final String why;
+    private final String command;
+
+    public LabFailure(String expected, String seen, String why, String command) {
+        super(String.format("%nExpected: %s%nSeen:     %s%s%nSee it yourself: %s", expected, seen,
+                why == null ? "" : String.format("%nWhy:      %s", why), command));
+        this.expected = expected;
+        this.seen = seen;
+        this.why = why;
+        this.command = command;
+    }
+
+    public String expected() {
+        return expected;
+    }
+
+    public String seen() {
+        return seen;
+    }
+
+    /** A likely reason, chosen from what was seen, or null. */
+    public String why() {
+        return why;
+    }
+
+    /** The command that shows the fact on the learner's terminal. */
+    public String command() {
+        return command;
+    }
+}

@@ -1,0 +1,146 @@
+package org.sysnerd.dockerlabs.junit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.sysnerd.dockerlabs.report.CommandRecord;
+import org.sysnerd.dockerlabs.report.LabResult;
+import org.sysnerd.dockerlabs.report.Report;
+import org.sysnerd.dockerlabs.report.ReportWriter;
+import org.sysnerd.dockerlabs.report.TestResult;
+
+/**
+ * Collects each lab's results and evidence from the JUnit Platform and writes the lab report at the end of
+ * the run (registered in {@code META-INF/services}). Modelled on JUnit's {@code SummaryGeneratingListener}.
+ */
+public final class LabReportListener implements TestExecutionListener {
+
+    private final Map<String, LabRecorder> labs = new ConcurrentHashMap<>();
+    private final Map<String, Instant> started = new ConcurrentHashMap<>();
+    private volatile TestPlan plan;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier id) {
+        started.put(id.getUniqueId(), Instant.now());
+        labClass(id).filter(c -> c.equals(id)).ifPresent(c -> labs.computeIfAbsent(c.getUniqueId(), k -> LabRecorder.of(c)));
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        labClass(id).map(c -> labs.get(c.getUniqueId())).ifPresent(lab -> entry.getKeyValuePairs().forEach((key, value) -> {
+            if (Lab.EVIDENCE.equals(key)) {
+                lab.evidence.add(value);
+            } else if (Lab.COMMAND.equals(key)) {
+                int newline = value.indexOf('\n');
+                lab.commands.add(new CommandRecord(value.substring(0, newline), value.substring(newline + 1)));
+            }
+        }));
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        labClass(id).map(c -> labs.get(c.getUniqueId())).ifPresent(lab -> {
+            long millis = Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()).toMillis();
+            if (id.isTest()) {
+                lab.tests.add(new Outcome(id.getDisplayName(), result));
+            } else if (labClass(id).get().equals(id)) {
+                lab.classOutcome = new Outcome(id.getDisplayName(), result);
+                lab.durationMs = millis;
+            }
+        });
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (labs.isEmpty()) {
+            return;
+        }
+        List<LabResult> results = labs.values().stream().map(LabRecorder::result)
+                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        int passed = (int) results.stream().filter(r -> r.status() == org.sysnerd.dockerlabs.report.LabStatus.PASSED).count();
+        Report report = new Report(Report.SCHEMA, LabSession.runId(), LabSession.started().toString(), Instant.now().toString(),
+                LabSession.engineFacts(), Lab.host().host().describe(), LabSession.preflightIfRun().findings(),
+                results, passed, results.size());
+        System.out.println(ReportWriter.console(report));
+        try {
+            ReportWriter.writeAll(report, Path.of(System.getProperty("labs.report.dir", "target")),
+                    System.getenv("GITHUB_STEP_SUMMARY"));
+        } catch (java.io.IOException e) {
+            System.err.println("docker-labs: could not write the lab report: " + e);
+        }
+    }
+
+    /** The lab class (a class annotated @DockerLab) that this test or container belongs to. */
+    private Optional<TestIdentifier> labClass(TestIdentifier id) {
+        for (TestIdentifier at = id; at != null; at = plan.getParent(at).orElse(null)) {
+            if (at.getSource().orElse(null) instanceof ClassSource source && isLab(source)) {
+                return Optional.of(at);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isLab(ClassSource source) {
+        try {
+            return source.getJavaClass().isAnnotationPresent(DockerLab.class);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A finished test or lab class. */
+    record Outcome(String name, TestExecutionResult result) {
+    }
+
+    /** What one lab has reported so far. */
+    static final class LabRecorder {
+        final String id;
+        final String title;
+        final String verify;
+        final List<String> evidence = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<CommandRecord> commands = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Outcome> tests = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile Outcome classOutcome;
+        volatile long durationMs;
+
+        private LabRecorder(String id, String title, String verify) {
+            this.id = id;
+            this.title = title;
+            this.verify = verify;
+        }
+
+        static LabRecorder of(TestIdentifier labClass) {
+            String name = labClass.getDisplayName();
+            int dot = name.indexOf(" · ");
+            DockerLab lab = ((ClassSource) labClass.getSource().orElseThrow()).getJavaClass().getAnnotation(DockerLab.class);
+            return new LabRecorder(dot < 0 ? name : name.substring(0, dot), dot < 0 ? name : name.substring(dot + 3), lab.verify());
+        }
+
+        LabResult result() {
+            Verdict verdict = Verdict.of(classOutcome, List.copyOf(tests));
+            List<TestResult> facts = new ArrayList<>();
+            for (Outcome test : List.copyOf(tests)) {
+                Verdict one = Verdict.of(null, List.of(test));
+                facts.add(new TestResult(test.name(), one.status(), one.message()));
+            }
+            return new LabResult(id, title, verdict.status(), List.copyOf(evidence), verdict.message(), verdict.hint(),
+                    verify, durationMs, facts, List.copyOf(commands));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.sysnerd.dockerlabs.junit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sysnerd.dockerlabs.docker.EngineInfo;
+import org.sysnerd.dockerlabs.docker.LabRun;
+import org.sysnerd.dockerlabs.preflight.Observations;
+import org.sysnerd.dockerlabs.preflight.Observer;
+import org.sysnerd.dockerlabs.preflight.Preflight;
+import org.sysnerd.dockerlabs.preflight.PreflightResult;
+
+/** What one run of the suite learns once, before its first lab: the preflight's findings and the engine. */
+final class LabSession {
+
+    private static final Instant STARTED = Instant.now();
+    private static volatile Observations observations;
+    private static volatile PreflightResult preflight;
+
+    private LabSession() {
+    }
+
+    /** Runs the preflight on first use; later labs get the same result. */
+    static synchronized PreflightResult preflight() {
+        if (preflight == null) {
+            observations = Observer.observe(Lab.host());
+            preflight = Preflight.decide(observations);
+        }
+        return preflight;
+    }
+
+    /** The preflight's result, or an empty one when no lab ran. */
+    static PreflightResult preflightIfRun() {
+        return preflight == null ? new PreflightResult(List.of()) : preflight;
+    }
+
+    static Instant started() {
+        return STARTED;
+    }
+
+    static String runId() {
+        return LabRun.current().id();
+    }
+
+    /** The engine's facts for the report; empty when Docker was not reached. */
+    static Map<String, Object> engineFacts() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        EngineInfo engine = observations == null ? null : observations.engine();
+        if (engine != null) {
+            facts.put("summary", engine.summary());
+            facts.put("version", String.valueOf(engine.serverVersion()));
+            facts.put("operatingSystem", String.valueOf(engine.operatingSystem()));
+            facts.put("storageDriver", String.valueOf(engine.storageDriver()));
+            facts.put("containerdStore", engine.containerdStore());
+            facts.put("cgroupVersion", String.valueOf(engine.cgroupVersion()));
+            facts.put("cgroupDriver", String.valueOf(engine.cgroupDriver()));
+            facts.put("firewallBackend", engine.firewallBackend().name().toLowerCase());
+            facts.put("rootless", engine.rootless());
+            facts.put("desktop", engine.desktop());
+            facts.put("podman", observations.podman());
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,72 @@
+package org.sysnerd.dockerlabs.junit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.platform.engine.TestExecutionResult;
+import org.sysnerd.dockerlabs.assertions.LabFailure;
+import org.sysnerd.dockerlabs.preflight.LabBlocked;
+import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
+import org.sysnerd.dockerlabs.report.LabStatus;
+
+/**
+ * A lab's status from its outcomes, keeping failed (a fact did not hold) apart from blocked (it could not be
+ * checked here, which is never a pass), and a timeout apart from other errors.
+ */
+record Verdict(LabStatus status, String message, String hint) {
+
+    static Verdict of(LabReportListener.Outcome lab, List<LabReportListener.Outcome> tests) {
+        List<LabReportListener.Outcome> all = new ArrayList<>();
+        if (lab != null) {
+            all.add(lab);
+        }
+        all.addAll(tests);
+        for (LabReportListener.Outcome outcome : all) {
+            TestExecutionResult result = outcome.result();
+            if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                return new Verdict(LabStatus.BLOCKED, outcome.name() + ": not checked: "
+                        + result.getThrowable().map(Throwable::getMessage).orElse("aborted"), null);
+            }
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                return ofThrowable(outcome.name(), result.getThrowable().orElse(new AssertionError("failed")));
+            }
+        }
+        return tests.isEmpty() ? new Verdict(LabStatus.BLOCKED, "no fact of this lab was checked", null)
+                : new Verdict(LabStatus.PASSED, null, null);
+    }
+
+    static Verdict ofThrowable(String test, Throwable thrown) {
+        LabBlocked blocked = find(thrown, LabBlocked.class);
+        if (blocked != null) {
+            return new Verdict(LabStatus.BLOCKED, blocked.finding().found(), "Fix: " + blocked.finding().fix());
+        }
+        HostFactUnavailable unreadable = find(thrown, HostFactUnavailable.class);
+        if (unreadable != null) {
+            return new Verdict(LabStatus.BLOCKED, test + ": " + unreadable.getMessage(),
+                    "the fact could not be read on this host, so the lab was not checked");
+        }
+        LabFailure lesson = find(thrown, LabFailure.class);
+        String prefix = test + (thrown instanceof ConditionTimeoutException ? ": timeout: " + firstLine(thrown) : "");
+        if (lesson != null) {
+            return new Verdict(LabStatus.FAILED, prefix + "\nExpected: " + lesson.expected() + "\nSeen: " + lesson.seen()
+                    + "\nSee it yourself: " + lesson.command(), lesson.why());
+        }
+        String kind = thrown instanceof AssertionError ? "" : thrown.getClass().getSimpleName() + ": ";
+        return new Verdict(LabStatus.FAILED, test + ": " + kind + String.valueOf(thrown.getMessage()).strip(), null);
+    }
+
+    private static String firstLine(Throwable thrown) {
+        String first = String.valueOf(thrown.getMessage()).strip().lines().findFirst().orElse("");
+        int because = first.indexOf(" because");
+        return because < 0 ? first : first.substring(0, because);
+    }
+
+    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        for (Throwable at = thrown; at != null; at = at.getCause()) {
+            if (type.isInstance(at)) {
+                return type.cast(at);
+            }
+        }
+        return null;
+    }
+}

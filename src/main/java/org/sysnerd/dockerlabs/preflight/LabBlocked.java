@@ -1,0 +1,17 @@
+package org.sysnerd.dockerlabs.preflight;
+
+/** A lab that cannot be checked on this host: never a pass, reported as blocked with the cause and the fix. */
+public final class LabBlocked extends RuntimeException {
+
+    private final transient Finding finding;
+
+    public LabBlocked(Finding finding) {
+        super("blocked: " + finding.found() + (finding.fix() == null ? "" : "\nFix: " + finding.fix()));
+        this.finding = finding;
+    }
+
+    /** The preflight finding that blocks the lab. */
+    public Finding finding() {
+        return finding;
+    }
+}

@@ -1,0 +1,23 @@
+package org.sysnerd.dockerlabs.preflight;
+
+import java.util.Map;
+import org.sysnerd.dockerlabs.docker.EngineInfo;
+
+/**
+ * What the preflight saw, before any decision: the raw material of {@link Preflight#decide}.
+ *
+ * @param dockerError   why Docker could not be reached, or null when it answered
+ * @param engine        {@code docker info}, or null when Docker could not be reached
+ * @param podman        true when the engine's components name Podman
+ * @param imageProblems per image (by logical name, e.g. "nginx"), why it cannot be had; absent when fine
+ * @param probe         how the host facts are read (direct or through the daemon)
+ * @param hostProblem   why the daemon host's /proc and mounts cannot be read, or null
+ * @param natProblem    why the nat table cannot be read, or null
+ */
+public record Observations(String dockerHost, String dockerError, EngineInfo engine, boolean podman,
+                           Map<String, String> imageProblems, String probe, String hostProblem, String natProblem) {
+
+    public Observations {
+        imageProblems = Map.copyOf(imageProblems);
+    }
+}

@@ -1,0 +1,115 @@
+package org.sysnerd.dockerlabs.preflight;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.EngineInfo;
+import org.sysnerd.dockerlabs.docker.LabImage;
+import org.sysnerd.dockerlabs.probe.FirewallBackend;
+import org.sysnerd.dockerlabs.probe.HostFacts;
+import org.testcontainers.DockerClientFactory;
+
+/** Looks at this machine before the labs run: Docker, the images, and whether the host facts can be read. */
+public final class Observer {
+
+    private static final long PULL_LIMIT_SECONDS = 180;
+
+    private Observer() {
+    }
+
+    /** Everything the preflight decides on; each part fails fast rather than after Testcontainers' minutes. */
+    public static Observations observe(HostFacts host) {
+        String dockerHost = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        String dockerError = dockerError(dockerHost);
+        if (dockerError != null) {
+            return new Observations(dockerHost, dockerError, null, false, Map.of(), host.host().describe(), null, null);
+        }
+        EngineInfo engine = Engine.info();
+        return new Observations(dockerHost, null, engine, Engine.isPodman(), imageProblems(Engine.client()),
+                host.host().describe(), hostProblem(engine), natProblem(host, engine.firewallBackend()));
+    }
+
+    private static String dockerError(String dockerHost) {
+        if (dockerHost.startsWith("unix://") && !Files.exists(Path.of(dockerHost.substring("unix://".length())))) {
+            return "no socket " + dockerHost.substring("unix://".length()) + " (the daemon is not running, or not installed)";
+        }
+        try {
+            DockerClientFactory.instance().client().pingCmd().exec();
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+        }
+    }
+
+    private static Map<String, String> imageProblems(DockerClient client) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (LabImage image : LabImage.values()) {
+            String logical = image.name().toLowerCase();
+            try {
+                String name = image.resolved().asCanonicalNameString();
+                if (!present(client, name)) {
+                    pull(client, name);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.put(logical, e.getMessage());
+            } catch (RuntimeException e) {
+                problems.put(logical, "image " + image.describe() + " is not on this host and could not be pulled: "
+                        + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private static boolean present(DockerClient client, String name) {
+        try {
+            client.inspectImageCmd(name).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void pull(DockerClient client, String name) {
+        try {
+            if (!client.pullImageCmd(name).start().awaitCompletion(PULL_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no answer within " + PULL_LIMIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String hostProblem(EngineInfo engine) {
+        if (engine.desktop()) {
+            return "Docker Desktop runs the engine in a VM: its /proc, mounts, docker0 and nat table are there, not here";
+        }
+        String uid = uid();
+        return "0".equals(uid) ? null : "this process (uid " + uid + ") may not read root's /proc/<pid>/ns links "
+                + "nor the daemon's overlay dirs";
+    }
+
+    private static String natProblem(HostFacts host, FirewallBackend backend) {
+        try {
+            host.dnatRules(backend);
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String uid() {
+        try {
+            List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
+            return status.stream().filter(l -> l.startsWith("Uid:")).map(l -> l.split("\\s+")[1]).findFirst().orElse("?");
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.sysnerd.dockerlabs.preflight;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sysnerd.dockerlabs.docker.EngineInfo;
+
+/** Decides, from what was observed before the labs run, which labs can be checked here and why not. */
+public final class Preflight {
+
+    static final String INSTALL_DOCKER = "install and start Docker (`sudo apt install -y docker.io`), then add yourself "
+            + "to the docker group (`sudo usermod -aG docker $USER`, log in again) or run the labs with sudo";
+
+    private Preflight() {
+    }
+
+    /** The findings for these observations; pure, so it is tested on recorded {@code docker info} outputs. */
+    public static PreflightResult decide(Observations seen) {
+        List<Finding> findings = new ArrayList<>();
+        if (seen.dockerError() != null) {
+            findings.add(Finding.blocking("docker", "Docker is not reachable at " + seen.dockerHost() + ": "
+                    + seen.dockerError(), INSTALL_DOCKER, Need.values()));
+            return new PreflightResult(findings);
+        }
+        EngineInfo engine = seen.engine();
+        findings.add(Finding.ok("docker", engine.summary() + " at " + seen.dockerHost()));
+        if (seen.podman()) {
+            findings.add(Finding.blocking("engine", "Podman's Docker-compatible API: its bridge is podman0 and its NAT "
+                    + "chains are netavark's, not docker0 and DOCKER", "run the labs against Docker Engine", Need.BRIDGE));
+        }
+        if (engine.rootless()) {
+            findings.add(Finding.blocking("engine", "rootless Docker: docker0 and the DNAT rules live in RootlessKit's "
+                    + "network namespace, not the host's (Q3, Q4 do not apply)",
+                    "run the labs against a rootful Docker to see docker0 and DNAT", Need.BRIDGE, Need.NAT_TABLE));
+        }
+        seen.imageProblems().forEach((image, problem) -> findings.add(Finding.blocking("image " + image, problem,
+                "build the stand-ins (scripts/build-standin-images.sh) and set the override, or fix the image name",
+                "alpine".equals(image) ? Need.ALPINE_IMAGE : Need.NGINX_IMAGE)));
+        findings.add(seen.hostProblem() == null ? Finding.ok("host facts", seen.probe())
+                : Finding.blocking("host facts", seen.hostProblem(), "run the labs as root (`sudo -E ./mvnw test`)",
+                        Need.HOST_PROC, Need.HOST_MOUNTS));
+        if (seen.natProblem() != null) {
+            findings.add(Finding.blocking("nat table", seen.natProblem(),
+                    "run the labs as root, with iptables installed (`sudo apt install -y iptables`)", Need.NAT_TABLE));
+        }
+        return new PreflightResult(findings);
+    }
+}

@@ -1,0 +1,21 @@
+package org.sysnerd.dockerlabs.report;
+
+import java.util.List;
+
+/**
+ * One lab's result, as the learner and the grader see it.
+ *
+ * @param evidence the host facts the lab found, in the words of the lab
+ * @param message  for a failed or blocked lab: expected vs seen, or the cause; null when passed
+ * @param hint     for a failed or blocked lab: the likely reason or the fix, chosen from what was seen
+ * @param verify   the lab page's "verify it yourself" command
+ */
+public record LabResult(String id, String title, LabStatus status, List<String> evidence, String message, String hint,
+                        String verify, long durationMs, List<TestResult> tests, List<CommandRecord> commands) {
+
+    public LabResult {
+        evidence = List.copyOf(evidence);
+        tests = List.copyOf(tests);
+        commands = List.copyOf(commands);
+    }
+}

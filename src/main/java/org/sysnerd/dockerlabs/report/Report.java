@@ -1,0 +1,30 @@
+package org.sysnerd.dockerlabs.report;
+
+import java.util.List;
+import java.util.Map;
+import org.sysnerd.dockerlabs.preflight.Finding;
+
+/**
+ * A run of the labs: {@code target/labs-report.json}, whose schema is {@code labs-report.schema.json}
+ * (versioned by {@link #SCHEMA}).
+ *
+ * @param engine the engine's facts ({@code version}, {@code storageDriver}, {@code cgroupVersion},
+ *               {@code firewallBackend}, ...), empty when Docker could not be reached
+ */
+public record Report(String schema, String runId, String startedAt, String finishedAt, Map<String, Object> engine,
+                     String probe, List<Finding> preflight, List<LabResult> labs, int passed, int total) {
+
+    /** The schema this report follows; a change that breaks readers bumps the version. */
+    public static final String SCHEMA = "https://sysnerd.org/docker-labs/labs-report/v1";
+
+    public Report {
+        engine = Map.copyOf(engine);
+        preflight = List.copyOf(preflight);
+        labs = List.copyOf(labs);
+    }
+
+    /** The score line: {@code 4/5 labs passed}. */
+    public String score() {
+        return passed + "/" + total + " labs passed";
+    }
+}

@@ -1,0 +1,103 @@
+package org.sysnerd.dockerlabs.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Collectors;
+
+/** Writes a run's report: the console table, {@code labs-report.json}, {@code labs-report.md}, {@code labs-replay.sh}. */
+public final class ReportWriter {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build()
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private ReportWriter() {
+    }
+
+    /** The report as JSON, following {@code labs-report.schema.json}. */
+    public static String json(Report report) throws IOException {
+        return JSON.writeValueAsString(report);
+    }
+
+    /** Writes the three files into {@code dir} and, when {@code GITHUB_STEP_SUMMARY} is set, appends the Markdown there. */
+    public static void writeAll(Report report, Path dir, String githubSummary) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("labs-report.json"), json(report));
+        Files.writeString(dir.resolve("labs-report.md"), markdown(report));
+        Path replay = Files.writeString(dir.resolve("labs-replay.sh"), replay(report));
+        replay.toFile().setExecutable(true);
+        if (githubSummary != null && !githubSummary.isBlank()) {
+            Files.writeString(Path.of(githubSummary), markdown(report), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    /** The table a learner reads at the end of {@code ./mvnw test}. */
+    public static String console(Report report) {
+        StringBuilder out = new StringBuilder("\n==== Docker labs ").append("=".repeat(60)).append('\n');
+        report.preflight().stream().filter(f -> f.isBlocking())
+                .forEach(f -> out.append("! ").append(f.check()).append(": ").append(f.found()).append("\n  Fix: ")
+                        .append(f.fix()).append('\n'));
+        for (LabResult lab : report.labs()) {
+            out.append(String.format("%-3s %-40s %s%n", lab.id(), lab.title(), lab.status().name()));
+            lab.evidence().forEach(e -> out.append("      ").append(e).append('\n'));
+            if (lab.status() != LabStatus.PASSED) {
+                indent(out, lab.message());
+                if (lab.hint() != null) {
+                    out.append("      Why: ").append(lab.hint()).append('\n');
+                }
+                out.append("      Verify it yourself: ").append(lab.verify()).append('\n');
+            }
+        }
+        return out.append(report.score()).append("  (").append(report.probe()).append(")\n")
+                .append("Details: target/labs-report.md, target/labs-report.json; replay: target/labs-replay.sh\n").toString();
+    }
+
+    /** The report as Markdown, for a course's CI and for GitHub's job summary. */
+    public static String markdown(Report report) {
+        StringBuilder md = new StringBuilder("# Docker labs: ").append(report.score()).append("\n\n");
+        md.append("Run `").append(report.runId()).append("` · ").append(report.engine().getOrDefault("summary", "no engine"))
+                .append(" · ").append(report.probe()).append("\n\n| Lab | Title | Result | Evidence or reason |\n|---|---|---|---|\n");
+        for (LabResult lab : report.labs()) {
+            String detail = lab.status() == LabStatus.PASSED ? String.join("<br>", lab.evidence())
+                    : (lab.message() + (lab.hint() == null ? "" : " — " + lab.hint()) + " · verify: `" + lab.verify() + "`");
+            md.append("| ").append(lab.id()).append(" | ").append(lab.title()).append(" | ").append(lab.status())
+                    .append(" | ").append(cell(detail)).append(" |\n");
+        }
+        report.preflight().stream().filter(f -> f.isBlocking()).forEach(f -> md.append("\n**").append(f.check())
+                .append("**: ").append(f.found()).append(". Fix: ").append(f.fix()).append('\n'));
+        return md.toString();
+    }
+
+    /** Every command the labs ran, in order, with the run's real PIDs, ports and IPs, to replay by hand. */
+    public static String replay(Report report) {
+        StringBuilder sh = new StringBuilder("#!/bin/sh\n# The commands the Docker labs ran in run ")
+                .append(report.runId()).append(", in order, each with the output it gave (as comments).\n")
+                .append("# The containers are removed at the end of a run: to replay, keep them with\n")
+                .append("#   LABS_KEEP_CONTAINERS=true ./mvnw test\n# and remove them afterwards with\n")
+                .append("#   docker rm -f $(docker ps -aq --filter label=org.sysnerd.docker-labs.run=")
+                .append(report.runId()).append(")\n");
+        for (LabResult lab : report.labs()) {
+            sh.append("\n# ---- ").append(lab.id()).append(" · ").append(lab.title()).append(" (").append(lab.status())
+                    .append(")\n# verify it yourself: ").append(lab.verify()).append('\n');
+            for (CommandRecord command : lab.commands()) {
+                sh.append(command.command()).append('\n');
+                command.output().lines().limit(12).forEach(line -> sh.append("#   ").append(line).append('\n'));
+            }
+        }
+        return sh.toString();
+    }
+
+    private static void indent(StringBuilder out, String text) {
+        if (text != null) {
+            text.strip().lines().forEach(line -> out.append("      ").append(line.strip()).append('\n'));
+        }
+    }
+
+    private static String cell(String text) {
+        return text == null ? "" : text.strip().lines().map(String::strip).collect(Collectors.joining("<br>")).replace("|", "\\|");
+    }
+}
