@@ -6,8 +6,8 @@ public record NetNamespace(long inode) {
     /** Reads the target of an {@code ns/net} link, e.g. {@code net:[4026532183]}. */
     public static NetNamespace fromLink(String link) {
         String text = link.strip();
-        if (!text.startsWith("net:[") || !text.endsWith("]")) {
-            throw new IllegalArgumentException("not a net namespace link: '" + text + "'");
+        if (!text.matches("net:\\[\\d{1,18}]")) {
+            throw new IllegalArgumentException("not a net namespace link (net:[<inode>]): '" + text + "'");
         }
         return new NetNamespace(Long.parseLong(text.substring(5, text.length() - 1)));
     }

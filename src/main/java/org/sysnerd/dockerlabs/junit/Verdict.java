@@ -38,7 +38,7 @@ record Verdict(LabStatus status, String message, String hint) {
     static Verdict ofThrowable(String test, Throwable thrown) {
         LabBlocked blocked = find(thrown, LabBlocked.class);
         if (blocked != null) {
-            return new Verdict(LabStatus.BLOCKED, blocked.finding().found(), "Fix: " + blocked.finding().fix());
+            return new Verdict(LabStatus.BLOCKED, blocked.finding().found().strip(), blocked.finding().fix());
         }
         HostFactUnavailable unreadable = find(thrown, HostFactUnavailable.class);
         if (unreadable != null) {

@@ -42,7 +42,12 @@ public final class NftParser {
         Matcher to = DNAT.matcher(line);
         port.find();
         to.find();
-        IptablesParser.Destination target = IptablesParser.Destination.parse(to.group(1));
+        IptablesParser.Destination target;
+        try {
+            target = IptablesParser.Destination.parse(to.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " in '" + line.strip() + "'", e);
+        }
         return new DnatRule(chain, port.group(1), group(NOT_IIF, line), group(DADDR, line),
                 Integer.parseInt(port.group(2)), target.address(), target.port(),
                 group(COUNTER, line) == null ? -1 : Long.parseLong(group(COUNTER, line)));

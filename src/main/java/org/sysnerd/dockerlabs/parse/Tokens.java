@@ -3,7 +3,10 @@ package org.sysnerd.dockerlabs.parse;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a rule line into words, keeping a double-quoted comment as one word. */
+/**
+ * Splits a rule line into words, keeping a double-quoted comment as one word. Inside quotes iptables-save
+ * escapes {@code "}, {@code \} and {@code '} with a backslash ({@code --comment "a 19\" rack"}).
+ */
 final class Tokens {
 
     private Tokens() {
@@ -13,8 +16,11 @@ final class Tokens {
         List<String> tokens = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;
-        for (char c : line.toCharArray()) {
-            if (c == '"') {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '\\' && i + 1 < line.length()) {
+                current.append(line.charAt(++i));
+            } else if (c == '"') {
                 quoted = !quoted;
             } else if (Character.isWhitespace(c) && !quoted) {
                 if (!current.isEmpty()) {

@@ -6,7 +6,8 @@ public final class LabBlocked extends RuntimeException {
     private final transient Finding finding;
 
     public LabBlocked(Finding finding) {
-        super("blocked: " + finding.found() + (finding.fix() == null ? "" : "\nFix: " + finding.fix()));
+        // No stack trace: the cause and the fix are the whole message, printed once per lab.
+        super("blocked: " + finding.found() + (finding.fix() == null ? "" : "\nFix: " + finding.fix()), null, false, false);
         this.finding = finding;
     }
 

@@ -2,6 +2,10 @@ package org.sysnerd.dockerlabs.preflight;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,6 +23,7 @@ import org.testcontainers.DockerClientFactory;
 public final class Observer {
 
     private static final long PULL_LIMIT_SECONDS = 180;
+    private static final int CONNECT_LIMIT_MILLIS = 3000;
 
     private Observer() {
     }
@@ -35,12 +40,25 @@ public final class Observer {
                 host.host().describe(), hostProblem(engine), natProblem(host, engine.firewallBackend()));
     }
 
+    /** Checks the address itself first: Testcontainers would try its other strategies for minutes, or find another daemon. */
     private static String dockerError(String dockerHost) {
         if (dockerHost.startsWith("unix://") && !Files.exists(Path.of(dockerHost.substring("unix://".length())))) {
             return "no socket " + dockerHost.substring("unix://".length()) + " (the daemon is not running, or not installed)";
         }
+        if (dockerHost.startsWith("tcp://")) {
+            URI uri = URI.create(dockerHost);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_LIMIT_MILLIS);
+            } catch (IOException e) {
+                return "nothing answers at " + uri.getHost() + ":" + uri.getPort() + " (" + e.getMessage() + ")";
+            }
+        }
         try {
             DockerClientFactory.instance().client().pingCmd().exec();
+            String used = DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
+            if (System.getenv("DOCKER_HOST") != null && !used.equals(dockerHost)) {
+                return "Testcontainers reached " + used + " instead: unset DOCKER_HOST or make it answer";
+            }
             return null;
         } catch (RuntimeException e) {
             return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
@@ -60,7 +78,7 @@ public final class Observer {
                 problems.put(logical, e.getMessage());
             } catch (RuntimeException e) {
                 problems.put(logical, "image " + image.describe() + " is not on this host and could not be pulled: "
-                        + e.getMessage());
+                        + String.valueOf(e.getMessage()).strip());
             }
         }
         return problems;

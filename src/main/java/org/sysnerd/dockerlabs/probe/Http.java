@@ -16,6 +16,20 @@ public final class Http {
     private Http() {
     }
 
+    /** True when something answers HTTP at {@code host:port} (a proxy, or nginx itself). */
+    public static boolean answers(String host, int port) {
+        try {
+            CLIENT.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/")).timeout(LIMIT).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The body of {@code GET http://host:port/}; a failure names the address and the curl command. */
     public static String get(String host, int port) {
         URI uri = URI.create("http://" + host + ":" + port + "/");

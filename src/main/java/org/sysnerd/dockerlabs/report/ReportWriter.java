@@ -39,7 +39,7 @@ public final class ReportWriter {
     public static String console(Report report) {
         StringBuilder out = new StringBuilder("\n==== Docker labs ").append("=".repeat(60)).append('\n');
         report.preflight().stream().filter(f -> f.isBlocking())
-                .forEach(f -> out.append("! ").append(f.check()).append(": ").append(f.found()).append("\n  Fix: ")
+                .forEach(f -> out.append("! ").append(f.check()).append(": ").append(f.found().strip()).append("\n  Fix: ")
                         .append(f.fix()).append('\n'));
         for (LabResult lab : report.labs()) {
             out.append(String.format("%-3s %-40s %s%n", lab.id(), lab.title(), lab.status().name()));
@@ -47,7 +47,7 @@ public final class ReportWriter {
             if (lab.status() != LabStatus.PASSED) {
                 indent(out, lab.message());
                 if (lab.hint() != null) {
-                    out.append("      Why: ").append(lab.hint()).append('\n');
+                    out.append(lab.status() == LabStatus.BLOCKED ? "      Fix: " : "      Why: ").append(lab.hint()).append('\n');
                 }
                 out.append("      Verify it yourself: ").append(lab.verify()).append('\n');
             }

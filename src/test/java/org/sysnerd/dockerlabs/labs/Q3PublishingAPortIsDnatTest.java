@@ -85,7 +85,15 @@ class Q3PublishingAPortIsDnatTest {
     private static DnatRule dnatRuleFor(int port) {
         Seen<List<DnatRule>> rules = host().dnatRules(Engine.info().firewallBackend());
         return LabAssertions.assertThat(rules)
-                .has("a DNAT rule for tcp port " + port + " to " + web.ip() + ":" + NginxLab.HTTP_PORT, r -> ruleFor(rules, port));
+                .has("a DNAT rule for tcp port " + port + " to " + web.ip() + ":" + NginxLab.HTTP_PORT,
+                        r -> ruleFor(rules, port), r -> whyNoRule(port));
+    }
+
+    private static String whyNoRule(int port) {
+        String docker0 = host().link("docker0").value().ipv4().address();
+        return Http.answers(docker0, port)
+                ? "no DNAT rule, but the port answers: Docker runs with --iptables=false and its userland proxy carries the traffic"
+                : "no DNAT rule and nothing answers on " + docker0 + ":" + port + ": is the port published? (docker port " + web.name() + ")";
     }
 
     private static Optional<DnatRule> ruleFor(Seen<List<DnatRule>> rules, int port) {

@@ -24,7 +24,7 @@ import org.testcontainers.junit.jupiter.Container;
 class Q5TheInstantExitTest {
 
     /** Long enough to see a shell without a terminal end; the stand-in and alpine both end in well under a second. */
-    private static final Duration EXIT_LIMIT = Duration.ofSeconds(10);
+    private static final Duration EXIT_LIMIT = Duration.ofSeconds(5);
     /** How long "stays up" is watched: many times what the instant exit takes. */
     private static final Duration STAY_UP = Duration.ofSeconds(1);
 
@@ -40,9 +40,12 @@ class Q5TheInstantExitTest {
         await("container " + gone.name() + " (docker run alpine) to exit").atMost(EXIT_LIMIT)
                 .pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> LabAssertions.assertThat(gone.state())
-                        .is("the container to have exited (its PID 1, sh, has no terminal)", state -> !state.running()));
+                        .is("the container to have exited (its PID 1, sh, has no terminal)", state -> !state.running(),
+                                state -> "the container is still running: its command never ended (docker inspect -f "
+                                        + "'{{.Config.Cmd}}' " + gone.name() + ")"));
 
-        LabAssertions.assertThat(gone.state()).is("exit code 0", state -> state.exitCode() == 0);
+        LabAssertions.assertThat(gone.state()).is("exit code 0", state -> state.exitCode() == 0,
+                state -> "PID 1 failed rather than ended: see docker logs " + gone.name());
         evidence("%s: %s", gone.name(), gone.state());
     }
 
@@ -52,7 +55,8 @@ class Q5TheInstantExitTest {
         await("container " + stayup.name() + " (docker run -d alpine sleep 1000) to stay up for " + STAY_UP.toMillis() + " ms")
                 .during(STAY_UP).atMost(STAY_UP.plusSeconds(1)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> LabAssertions.assertThat(stayup.state())
-                        .is("the container to be running", state -> state.running()));
+                        .is("the container to be running", state -> state.running(),
+                                state -> "its PID 1 ended: see docker logs " + stayup.name()));
 
         LabAssertions.assertThat(host().process(stayup.hostPid()))
                 .is("the container's PID 1 to be sleep", process -> process.command().equals("sleep"));

@@ -1,0 +1,104 @@
+package org.sysnerd.dockerlabs.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Removes the suite's containers whose run is over: a killed run's orphans at start-up, this run's own at exit.
+ * Looks only at containers labelled {@code org.sysnerd.docker-labs=true}; a live owner's are never touched.
+ */
+public final class Sweeper {
+
+    /** Another host's owner cannot be checked from here: its containers are orphans only after this long. */
+    static final Duration FOREIGN_AGE = Duration.ofHours(1);
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(15);
+
+    private Sweeper() {
+    }
+
+    /** Removes the suite's containers whose owner is dead (this host) or over an hour old (other hosts); returns them. */
+    public static List<String> removeOrphans(DockerClient client) {
+        return removeOrphans(client, Map.of(LabRun.SUITE_LABEL, "true"));
+    }
+
+    /** Removes every container of the run {@code runId}, running or not (for a shutdown hook). */
+    public static void removeRun(DockerClient client, String runId) {
+        list(client, Map.of(LabRun.SUITE_LABEL, "true", LabRun.RUN_LABEL, runId)).forEach(c -> remove(client, c));
+    }
+
+    static List<String> removeOrphans(DockerClient client, Map<String, String> labels) {
+        List<String> removed = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Container c : list(client, labels)) {
+            Optional<ProcessOwner> owner = ProcessOwner.parse(c.getLabels().get(LabRun.OWNER_LABEL));
+            boolean orphan = owner.isPresent() && owner.get().isOfThisHost()
+                    ? !owner.get().isAliveHere()
+                    : born(c).isBefore(now.minus(FOREIGN_AGE));
+            if (orphan && remove(client, c)) {
+                removed.add(c.getNames()[0].replaceFirst("^/", "") + " (" + c.getId().substring(0, 12) + ", owner "
+                        + c.getLabels().get(LabRun.OWNER_LABEL) + ")");
+            }
+        }
+        return removed;
+    }
+
+    /** The later of the daemon's Created time and the suite's {@code started} label. */
+    private static Instant born(Container c) {
+        Instant created = Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated());
+        try {
+            Instant started = Instant.parse(c.getLabels().getOrDefault(LabRun.SUITE_LABEL + ".started", ""));
+            return started.isAfter(created) ? started : created;
+        } catch (DateTimeParseException e) {
+            return created;
+        }
+    }
+
+    private static List<Container> list(DockerClient client, Map<String, String> labels) {
+        return bounded("docker ps -a --filter label=" + labels.keySet(),
+                () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
+    }
+
+    /** {@code docker rm -fv}; false when the container is already gone or another sweeper is removing it. */
+    private static boolean remove(DockerClient client, Container c) {
+        try {
+            bounded("docker rm -fv " + c.getId(),
+                    () -> client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
+            return true;
+        } catch (NotFoundException | ConflictException e) {
+            return false;
+        }
+    }
+
+    /** Runs one call to the daemon, giving up after {@link #CALL_LIMIT} (the client has no read timeout). */
+    private static <T> T bounded(String what, Callable<T> call) {
+        FutureTask<T> task = new FutureTask<>(call);
+        Thread thread = new Thread(task, "docker-labs-sweeper");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new IllegalStateException(what + ": the Docker daemon did not answer in " + CALL_LIMIT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(what + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + ": interrupted", e);
+        }
+    }
+}

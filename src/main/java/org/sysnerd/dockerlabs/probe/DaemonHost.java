@@ -1,0 +1,253 @@
+package org.sysnerd.dockerlabs.probe;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Volume;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sysnerd.dockerlabs.docker.LabImage;
+import org.sysnerd.dockerlabs.docker.LabRun;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.RemoteDockerImage;
+
+/**
+ * The daemon's host seen through the daemon, for a learner in the docker group who is not root: one
+ * short-lived helper container in the host's PID and network namespaces, with the host's root read-only
+ * at {@code /host}, runs the host's own tools ({@code chroot /host /usr/bin/env <tool>}), one
+ * {@code docker exec} per read. Like {@code docker run --rm -d --pid=host --network=host -v /:/host:ro
+ * --cap-drop ALL --cap-add SYS_PTRACE --cap-add SYS_CHROOT --cap-add NET_ADMIN --cap-add NET_RAW alpine sleep 600}.
+ */
+public final class DaemonHost implements Host, AutoCloseable {
+
+    /** How long a helper lives: it runs {@code sleep}, then exits and the daemon removes it (auto-remove). */
+    public static final Duration LIFETIME = Duration.ofMinutes(10);
+    /** How long one read or command may take. */
+    public static final Duration EXEC_LIMIT = Duration.ofSeconds(10);
+    /** Where the host's root is mounted in the helper, read-only. */
+    public static final String ROOT = "/host";
+
+    // SYS_PTRACE: /proc/<pid>/ns/* of processes with other capabilities; SYS_CHROOT: chroot /host;
+    // NET_ADMIN: iptables(-nft) reads the ruleset over netlink; NET_RAW: iptables-legacy's raw socket.
+    private static final Capability[] CAPABILITIES = {Capability.SYS_PTRACE, Capability.SYS_CHROOT,
+            Capability.NET_ADMIN, Capability.NET_RAW};
+    // The host's tools by an absolute path: BusyBox's chroot may prefer its own applet for a bare name
+    // (Debian's busybox-static runs its `ip` for `chroot /host ip`); env then looks the tool up on the host.
+    private static final List<String> HOST_TOOL = List.of("chroot", ROOT, "/usr/bin/env");
+    private static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    private static final Pattern MOUNT_TABLE = Pattern.compile("/proc/self/(mountinfo|mounts|mountstats)");
+
+    private final DockerClient client = DockerClientFactory.instance().client();
+    private final String image;
+    private final Thread shutdownHook = new Thread(this::removeHelper, "docker-labs-probe-helper-removal");
+    private Helper helper;
+    private boolean closed;
+
+    /** A started helper: its container, and the process whose mount table is the host's (see {@link #hostPath}). */
+    private record Helper(String id, String name, long mountTablePid, Instant expires) {
+    }
+
+    private DaemonHost() {
+        // The suite's alpine, through Testcontainers' substitutor and pull policy, like the labs' containers.
+        this.image = new RemoteDockerImage(LabImage.ALPINE.upstream()).get();
+        this.helper = startHelper();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts the helper container on the daemon Testcontainers talks to. */
+    public static DaemonHost start() {
+        return new DaemonHost();
+    }
+
+    @Override
+    public String read(String path) {
+        return logged("cat " + path, succeeded(host("cat", hostPath(path)), "cat " + path));
+    }
+
+    @Override
+    public String readLink(String path) {
+        return logged("readlink " + path, succeeded(host("readlink", "-v", path), "readlink " + path).strip());
+    }
+
+    @Override
+    public String realPath(String path) {
+        return logged("realpath " + path, succeeded(host("realpath", "-e", path), "realpath -e " + path).strip());
+    }
+
+    @Override
+    public boolean exists(String path) {
+        // test prints nothing: exit 1 with a message is chroot or env failing, not an absent path.
+        Result result = host("test", "-e", path);
+        if (result.exitCode() > 1 || !result.stderr().isBlank()) {
+            throw unavailable("test -e " + path, result);
+        }
+        logged("test -e " + path + " && echo yes", result.exitCode() == 0 ? "yes" : "");
+        return result.exitCode() == 0;
+    }
+
+    @Override
+    public String run(List<String> command) {
+        String line = String.join(" ", command);
+        return logged(line, succeeded(host(command.toArray(String[]::new)), line));
+    }
+
+    @Override
+    public String describe() {
+        Helper current = current();
+        return "through the daemon (helper container " + current.name() + ", " + image
+                + ": --pid=host --network=host, / read-only at " + ROOT + ", capabilities " + List.of(CAPABILITIES) + ")";
+    }
+
+    /** Removes the helper now (it would go by itself after {@link #LIFETIME}). */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        removeHelper();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will run: it removes nothing twice
+        }
+    }
+
+    /**
+     * The path to read in the helper. {@code /proc/self/mountinfo} there would be the helper's own mount
+     * namespace: a private copy of the daemon's, taken when the helper was created, that never sees a
+     * later container's rootfs (and shows mounts the host no longer has). The host's table is read from
+     * {@code /proc/<pid>/mountinfo} of the helper's parent, its containerd-shim: the runtime runs in the
+     * namespace where the daemon mounts every rootfs, or it could not start the containers. Host PID 1
+     * would be the usual choice, but on Docker Desktop (LinuxKit) the daemon has a mount namespace of its
+     * own, and on this CI VM PID 1 is not ours to read. Reading mountinfo needs no ptrace access.
+     * Other {@code /proc/self} files stay the helper's: its net and PID namespaces are the host's.
+     */
+    private String hostPath(String path) {
+        Matcher mountTable = MOUNT_TABLE.matcher(path);
+        return mountTable.matches() ? "/proc/" + current().mountTablePid() + "/" + mountTable.group(1) : path;
+    }
+
+    private Result host(String... command) {
+        List<String> line = new ArrayList<>(HOST_TOOL);
+        line.addAll(List.of(command));
+        return exec(current(), line);
+    }
+
+    private Helper startHelper() {
+        String name = LabRun.current().containerName("probe", "host");
+        HostConfig config = HostConfig.newHostConfig().withPidMode("host").withNetworkMode("host")
+                .withBinds(new Bind("/", new Volume(ROOT), AccessMode.ro))
+                .withCapDrop(Capability.ALL).withCapAdd(CAPABILITIES)
+                .withSecurityOpts(List.of("no-new-privileges")).withReadonlyRootfs(true).withAutoRemove(true);
+        String id = client.createContainerCmd(image).withName(name).withLabels(LabRun.current().labels("probe"))
+                .withCmd("sleep", String.valueOf(LIFETIME.toSeconds())).withHostConfig(config).exec().getId();
+        try {
+            client.startContainerCmd(id).exec();
+            Instant expires = Instant.now().plus(LIFETIME);
+            long pid = client.inspectContainerCmd(id).exec().getState().getPidLong();
+            Helper started = new Helper(id, name, 0, expires);
+            String status = succeeded(exec(started, List.of("cat", "/proc/" + pid + "/status")), "cat /proc/" + pid + "/status");
+            Matcher parent = Pattern.compile("(?m)^PPid:\\s*(\\d+)").matcher(status);
+            if (!parent.find()) {
+                throw new HostFactUnavailable("the helper's /proc/" + pid + "/status names no parent:\n" + status);
+            }
+            return new Helper(id, name, Long.parseLong(parent.group(1)), expires);
+        } catch (RuntimeException e) {
+            remove(id);
+            throw e;
+        }
+    }
+
+    /** The helper, replaced by a fresh one when it would expire during the next exec. */
+    private synchronized Helper current() {
+        if (closed) {
+            throw new IllegalStateException("this DaemonHost is closed");
+        }
+        if (Instant.now().plus(EXEC_LIMIT).plusSeconds(5).isAfter(helper.expires())) {
+            remove(helper.id());
+            helper = startHelper();
+        }
+        return helper;
+    }
+
+    private Result exec(Helper target, List<String> command) {
+        String execId = client.execCreateCmd(target.id()).withCmd(command.toArray(String[]::new))
+                .withEnv(List.of(PATH)).withAttachStdout(true).withAttachStderr(true).exec().getId();
+        try (Output output = client.execStartCmd(execId).exec(new Output())) {
+            if (!output.awaitCompletion(EXEC_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                // It goes with the helper at the latest: the runtime kills what is left when sleep ends.
+                throw new HostFactUnavailable("`" + String.join(" ", command) + "` in helper " + target.name()
+                        + " did not finish within " + EXEC_LIMIT.toSeconds() + " s");
+            }
+            Long exitCode = client.inspectExecCmd(execId).exec().getExitCodeLong();
+            return new Result(target.name(), String.join(" ", command), exitCode == null ? -1 : exitCode,
+                    output.text(StreamType.STDOUT), output.text(StreamType.STDERR));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostFactUnavailable("interrupted while running `" + String.join(" ", command) + "`", e);
+        } catch (java.io.IOException e) {
+            throw new HostFactUnavailable("the exec stream of `" + String.join(" ", command) + "` failed: " + e, e);
+        }
+    }
+
+    private synchronized void removeHelper() {
+        if (helper != null) {
+            remove(helper.id());
+        }
+    }
+
+    private void remove(String id) {
+        try {
+            client.removeContainerCmd(id).withForce(true).exec();
+        } catch (NotFoundException | ConflictException goneOrGoing) {
+            // auto-removed after its sleep, or the daemon is removing it already
+        }
+    }
+
+    private static String succeeded(Result result, String what) {
+        if (result.exitCode() != 0) {
+            throw unavailable(what, result);
+        }
+        return result.stdout();
+    }
+
+    private static HostFactUnavailable unavailable(String what, Result result) {
+        return new HostFactUnavailable("`" + what + "` exited " + result.exitCode() + " on the daemon's host (`"
+                + result.command() + "` in helper " + result.helper() + "): " + result.stderr().strip());
+    }
+
+    private static String logged(String command, String output) {
+        Journal.record(command, output);
+        return output;
+    }
+
+    private record Result(String helper, String command, long exitCode, String stdout, String stderr) {
+    }
+
+    /** Collects an exec's stdout and stderr apart, as bytes (a frame may end inside a UTF-8 character). */
+    private static final class Output extends ResultCallback.Adapter<Frame> {
+        private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        @Override
+        public void onNext(Frame frame) {
+            (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
+        }
+
+        String text(StreamType stream) {
+            return (stream == StreamType.STDERR ? stderr : stdout).toString(StandardCharsets.UTF_8);
+        }
+    }
+}
