@@ -84,6 +84,20 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         return getDockerClient().inspectContainerCmd(getContainerId()).exec();
     }
 
+    /** Removes the container at the end of its lab, unless the run keeps containers for replaying by hand. */
+    @Override
+    public void stop() {
+        if (!LabRun.current().keepsContainers()) {
+            remove();
+        }
+    }
+
+    /** Removes the container now ({@code docker rm -f}), as a lab step. */
+    public void remove() {
+        Journal.record("docker rm -f " + name, "");
+        super.stop();
+    }
+
     /** Starts without waiting for anything but the start itself: the lab observes what happens next. */
     public SELF startedAsIs() {
         withStartupCheckStrategy(new StartupCheckStrategy() {

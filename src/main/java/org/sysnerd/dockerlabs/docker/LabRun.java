@@ -45,6 +45,11 @@ public final class LabRun {
         return owner;
     }
 
+    /** True when the containers are kept after the run ({@code labs.keep} / {@code LABS_KEEP_CONTAINERS}), to replay a lab. */
+    public boolean keepsContainers() {
+        return Boolean.parseBoolean(System.getProperty("labs.keep", System.getenv("LABS_KEEP_CONTAINERS")));
+    }
+
     /** A name no one else uses: {@code docker-labs-q1-web-1a2b3c4d-1}. */
     public String containerName(String lab, String role) {
         return "docker-labs-" + lab.toLowerCase() + "-" + role + "-" + id + "-" + containers.incrementAndGet();

@@ -1,11 +1,16 @@
 package org.sysnerd.dockerlabs.junit;
 
 import java.time.Instant;
+import com.github.dockerjava.api.DockerClient;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.LabRun;
+import org.sysnerd.dockerlabs.docker.Sweeper;
+import org.sysnerd.dockerlabs.preflight.Finding;
 import org.sysnerd.dockerlabs.preflight.Observations;
 import org.sysnerd.dockerlabs.preflight.Observer;
 import org.sysnerd.dockerlabs.preflight.Preflight;
@@ -25,9 +30,24 @@ final class LabSession {
     static synchronized PreflightResult preflight() {
         if (preflight == null) {
             observations = Observer.observe(Lab.host());
-            preflight = Preflight.decide(observations);
+            List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
+            if (observations.dockerError() == null) {
+                findings.add(Finding.ok("leftovers", sweep()));
+            }
+            preflight = new PreflightResult(findings);
         }
         return preflight;
+    }
+
+    /** Removes what killed runs left behind, and makes sure this run's containers go even if it is interrupted. */
+    private static String sweep() {
+        DockerClient client = Engine.client();
+        if (!LabRun.current().keepsContainers()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Sweeper.removeRun(client, runId()), "docker-labs-cleanup"));
+        }
+        List<String> removed = Sweeper.removeOrphans(client);
+        return removed.isEmpty() ? "no containers of earlier runs" : "removed " + removed.size()
+                + " containers of runs that were killed: " + String.join(", ", removed);
     }
 
     /** The preflight's result, or an empty one when no lab ran. */

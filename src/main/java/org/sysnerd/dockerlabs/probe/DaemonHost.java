@@ -125,14 +125,15 @@ public final class DaemonHost implements Host, AutoCloseable {
     }
 
     /**
-     * The path to read in the helper. {@code /proc/self/mountinfo} there would be the helper's own mount
-     * namespace: a private copy of the daemon's, taken when the helper was created, that never sees a
-     * later container's rootfs (and shows mounts the host no longer has). The host's table is read from
-     * {@code /proc/<pid>/mountinfo} of the helper's parent, its containerd-shim: the runtime runs in the
-     * namespace where the daemon mounts every rootfs, or it could not start the containers. Host PID 1
-     * would be the usual choice, but on Docker Desktop (LinuxKit) the daemon has a mount namespace of its
-     * own, and on this CI VM PID 1 is not ours to read. Reading mountinfo needs no ptrace access.
-     * Other {@code /proc/self} files stay the helper's: its net and PID namespaces are the host's.
+     * The path to read in the helper. {@code /proc/self/mountinfo} there is the helper's own mount
+     * namespace: a copy of the daemon's made at the helper's creation, which follows the host only where a
+     * mount is shared (Docker shares its data root, not {@code /run}) and adds the helper's own rootfs with
+     * its /proc, /sys and /dev. The host's table is read from {@code /proc/<pid>/mountinfo} of the helper's
+     * parent, its containerd-shim: the runtime must run where the daemon mounts every rootfs, or it could
+     * not start the containers (here that table equals the host shell's, line for line). Host PID 1 would
+     * be the usual choice, but under Docker Desktop (LinuxKit) the daemon has a mount namespace of its own.
+     * Reading mountinfo needs no ptrace access. Other {@code /proc/self} files stay the helper's: its net
+     * and PID namespaces are the host's, and under AppArmor it may not look into the unconfined shim's.
      */
     private String hostPath(String path) {
         Matcher mountTable = MOUNT_TABLE.matcher(path);

@@ -75,7 +75,7 @@ class Q3PublishingAPortIsDnatTest {
         int port = web.publishedPort();
         dnatRuleFor(port);
 
-        web.stop();
+        web.remove();
         await("the DNAT rule for :" + port + " to be removed with its container")
                 .atMost(RULE_LIMIT).pollInterval(Duration.ofMillis(100))
                 .until(() -> ruleFor(host().dnatRules(Engine.info().firewallBackend()), port).isEmpty());
