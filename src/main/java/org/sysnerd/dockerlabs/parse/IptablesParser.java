@@ -44,10 +44,6 @@ public final class IptablesParser {
     }
 
     /** The rule of a {@code -j DNAT} line, or null when it names no single destination port. */
-    static DnatRule parseRule(String line) {
-        return parseRule(line, Tokens.split(line));
-    }
-
     private static DnatRule parseRule(String line, List<String> tokens) {
         String chain = null, protocol = null, notInterface = null, destination = null, to = null, dport = null;
         long packets = -1;
