@@ -51,6 +51,9 @@ record Verdict(LabStatus status, String message, String hint) {
             return new Verdict(LabStatus.FAILED, prefix + "\nExpected: " + lesson.expected() + "\nSeen: " + lesson.seen()
                     + "\nSee it yourself: " + lesson.command(), lesson.why());
         }
+        if (thrown instanceof ConditionTimeoutException) {
+            return new Verdict(LabStatus.FAILED, prefix, null);
+        }
         String kind = thrown instanceof AssertionError ? "" : thrown.getClass().getSimpleName() + ": ";
         return new Verdict(LabStatus.FAILED, test + ": " + kind + String.valueOf(thrown.getMessage()).strip(), null);
     }

@@ -1,5 +1,7 @@
 package org.sysnerd.dockerlabs.preflight;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Set;
 public record Finding(String check, String found, Set<Need> blocks, String fix) {
 
     public Finding {
-        blocks = Set.copyOf(blocks);
+        blocks = blocks.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(blocks));
     }
 
     /** A finding that blocks nothing. */

@@ -32,6 +32,10 @@ public final class Preflight {
                     + "network namespace, not the host's (Q3, Q4 do not apply)",
                     "run the labs against a rootful Docker to see docker0 and DNAT", Need.BRIDGE, Need.NAT_TABLE));
         }
+        if (engine.desktop()) {
+            findings.add(Finding.blocking("engine", "Docker Desktop: docker0 and the DNAT rules are in its VM, not on this "
+                    + "machine", "run the labs against Docker Engine on a Linux host or VM", Need.BRIDGE, Need.NAT_TABLE));
+        }
         seen.imageProblems().forEach((image, problem) -> findings.add(Finding.blocking("image " + image, problem,
                 "build the stand-ins (scripts/build-standin-images.sh) and set the override, or fix the image name",
                 "alpine".equals(image) ? Need.ALPINE_IMAGE : Need.NGINX_IMAGE)));

@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.probe;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
@@ -12,6 +13,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +31,11 @@ import org.testcontainers.images.RemoteDockerImage;
  * The daemon's host seen through the daemon, for a learner in the docker group who is not root: one
  * short-lived helper container in the host's PID and network namespaces, with the host's root read-only
  * at {@code /host}, runs the host's own tools ({@code chroot /host /usr/bin/env <tool>}), one
- * {@code docker exec} per read. Like {@code docker run --rm -d --pid=host --network=host -v /:/host:ro
- * --cap-drop ALL --cap-add SYS_PTRACE --cap-add SYS_CHROOT --cap-add NET_ADMIN --cap-add NET_RAW alpine sleep 600}.
+ * {@code docker exec} per read. Like {@code docker run -d --rm --pid=host --network=host -v /:/host:ro
+ * --cap-drop ALL --cap-add SYS_PTRACE --cap-add SYS_CHROOT --cap-add NET_ADMIN --cap-add NET_RAW
+ * --security-opt no-new-privileges --read-only alpine sleep 600}. No {@code --privileged}, which fails on
+ * some hosts; no AppArmor exception: docker-default lets it read the ns links of processes under the same
+ * profile ({@code ptrace (read) peer=docker-default}), i.e. the labs' containers (untried: no AppArmor here).
  */
 public final class DaemonHost implements Host, AutoCloseable {
 
@@ -75,23 +80,24 @@ public final class DaemonHost implements Host, AutoCloseable {
 
     @Override
     public String read(String path) {
-        return logged("cat " + path, succeeded(host("cat", hostPath(path)), "cat " + path));
+        Helper current = current();
+        return logged("cat " + path, succeeded(onHost(current, "cat", hostPath(current, path)), "cat " + path));
     }
 
     @Override
     public String readLink(String path) {
-        return logged("readlink " + path, succeeded(host("readlink", "-v", path), "readlink " + path).strip());
+        return logged("readlink " + path, succeeded(onHost(current(), "readlink", "-v", path), "readlink " + path).strip());
     }
 
     @Override
     public String realPath(String path) {
-        return logged("realpath " + path, succeeded(host("realpath", "-e", path), "realpath -e " + path).strip());
+        return logged("realpath " + path, succeeded(onHost(current(), "realpath", "-e", path), "realpath -e " + path).strip());
     }
 
     @Override
     public boolean exists(String path) {
         // test prints nothing: exit 1 with a message is chroot or env failing, not an absent path.
-        Result result = host("test", "-e", path);
+        Result result = onHost(current(), "test", "-e", path);
         if (result.exitCode() > 1 || !result.stderr().isBlank()) {
             throw unavailable("test -e " + path, result);
         }
@@ -102,7 +108,7 @@ public final class DaemonHost implements Host, AutoCloseable {
     @Override
     public String run(List<String> command) {
         String line = String.join(" ", command);
-        return logged(line, succeeded(host(command.toArray(String[]::new)), line));
+        return logged(line, succeeded(onHost(current(), command.toArray(String[]::new)), line));
     }
 
     @Override
@@ -110,6 +116,11 @@ public final class DaemonHost implements Host, AutoCloseable {
         Helper current = current();
         return "through the daemon (helper container " + current.name() + ", " + image
                 + ": --pid=host --network=host, / read-only at " + ROOT + ", capabilities " + List.of(CAPABILITIES) + ")";
+    }
+
+    /** The helper container's id, e.g. for {@code docker inspect}. */
+    String containerId() {
+        return current().id();
     }
 
     /** Removes the helper now (it would go by itself after {@link #LIFETIME}). */
@@ -135,15 +146,15 @@ public final class DaemonHost implements Host, AutoCloseable {
      * Reading mountinfo needs no ptrace access. Other {@code /proc/self} files stay the helper's: its net
      * and PID namespaces are the host's, and under AppArmor it may not look into the unconfined shim's.
      */
-    private String hostPath(String path) {
+    private static String hostPath(Helper helper, String path) {
         Matcher mountTable = MOUNT_TABLE.matcher(path);
-        return mountTable.matches() ? "/proc/" + current().mountTablePid() + "/" + mountTable.group(1) : path;
+        return mountTable.matches() ? "/proc/" + helper.mountTablePid() + "/" + mountTable.group(1) : path;
     }
 
-    private Result host(String... command) {
+    private Result onHost(Helper helper, String... command) {
         List<String> line = new ArrayList<>(HOST_TOOL);
         line.addAll(List.of(command));
-        return exec(current(), line);
+        return exec(helper, line);
     }
 
     private Helper startHelper() {
@@ -184,9 +195,10 @@ public final class DaemonHost implements Host, AutoCloseable {
     }
 
     private Result exec(Helper target, List<String> command) {
-        String execId = client.execCreateCmd(target.id()).withCmd(command.toArray(String[]::new))
-                .withEnv(List.of(PATH)).withAttachStdout(true).withAttachStderr(true).exec().getId();
-        try (Output output = client.execStartCmd(execId).exec(new Output())) {
+        try (Output output = new Output()) {
+            String execId = client.execCreateCmd(target.id()).withCmd(command.toArray(String[]::new))
+                    .withEnv(List.of(PATH)).withAttachStdout(true).withAttachStderr(true).exec().getId();
+            client.execStartCmd(execId).exec(output);
             if (!output.awaitCompletion(EXEC_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 // It goes with the helper at the latest: the runtime kills what is left when sleep ends.
                 throw new HostFactUnavailable("`" + String.join(" ", command) + "` in helper " + target.name()
@@ -198,8 +210,9 @@ public final class DaemonHost implements Host, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HostFactUnavailable("interrupted while running `" + String.join(" ", command) + "`", e);
-        } catch (java.io.IOException e) {
-            throw new HostFactUnavailable("the exec stream of `" + String.join(" ", command) + "` failed: " + e, e);
+        } catch (DockerException | IOException e) {
+            throw new HostFactUnavailable("helper " + target.name() + " could not run `" + String.join(" ", command)
+                    + "`: " + e.getMessage(), e);
         }
     }
 

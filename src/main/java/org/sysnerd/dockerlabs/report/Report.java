@@ -1,5 +1,7 @@
 package org.sysnerd.dockerlabs.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sysnerd.dockerlabs.preflight.Finding;
@@ -18,7 +20,7 @@ public record Report(String schema, String runId, String startedAt, String finis
     public static final String SCHEMA = "https://sysnerd.org/docker-labs/labs-report/v1";
 
     public Report {
-        engine = Map.copyOf(engine);
+        engine = Collections.unmodifiableMap(new LinkedHashMap<>(engine));
         preflight = List.copyOf(preflight);
         labs = List.copyOf(labs);
     }

@@ -64,11 +64,11 @@ public final class ReportWriter {
         for (LabResult lab : report.labs()) {
             String detail = lab.status() == LabStatus.PASSED ? String.join("<br>", lab.evidence())
                     : (lab.message() + (lab.hint() == null ? "" : " — " + lab.hint()) + " · verify: `" + lab.verify() + "`");
-            md.append("| ").append(lab.id()).append(" | ").append(lab.title()).append(" | ").append(lab.status())
+            md.append("| ").append(cell(lab.id())).append(" | ").append(cell(lab.title())).append(" | ").append(lab.status())
                     .append(" | ").append(cell(detail)).append(" |\n");
         }
         report.preflight().stream().filter(f -> f.isBlocking()).forEach(f -> md.append("\n**").append(f.check())
-                .append("**: ").append(f.found()).append(". Fix: ").append(f.fix()).append('\n'));
+                .append("**: ").append(f.found().strip()).append(". Fix: ").append(f.fix()).append('\n'));
         return md.toString();
     }
 

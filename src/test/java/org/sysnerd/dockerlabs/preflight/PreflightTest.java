@@ -1,0 +1,187 @@
+package org.sysnerd.dockerlabs.preflight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.sysnerd.dockerlabs.docker.EngineInfo;
+
+/**
+ * {@link Preflight#decide} on what the Observer would have seen on several hosts; the engines are the
+ * {@code docker info} outputs under {@code src/test/resources/preflight/} (see the README.md there).
+ */
+@DisplayName("The preflight blocks exactly the labs a host cannot check, with the cause and the fix")
+class PreflightTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SOCKET = "unix:///var/run/docker.sock";
+    private static final String PROBE = "direct (this process, user root)";
+    private static final String DESKTOP_PROBLEM = "Docker Desktop runs the engine in a VM: its /proc, mounts, docker0 and "
+            + "nat table are there, not here";
+    private static final String BAD_OVERRIDE = "labs.image.nginx (or LABS_IMAGE_NGINX) is set to 'nginx::1.27', which is "
+            + "not an image name: Unable to parse image name";
+
+    /** A {@code docker info} fixture, read the way the Docker API client hands it over. */
+    static EngineInfo engine(String fixture) {
+        String resource = "/preflight/" + fixture;
+        try (InputStream in = PreflightTest.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no fixture " + resource + " on the test classpath");
+            }
+            return EngineInfo.fromJson(JSON.readValue(in, new TypeReference<Map<String, Object>>() { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the fixture " + resource + " is not a JSON object", e);
+        }
+    }
+
+    /** What the Observer sees on a host where Docker answered with this engine and nothing else is wrong. */
+    static Observations reached(EngineInfo engine) {
+        return new Observations(SOCKET, null, engine, false, Map.of(), PROBE, null, null);
+    }
+
+    static Observations recorded() {
+        return reached(engine("docker-20.10-recorded.json"));
+    }
+
+    /** Every need that some finding blocks. */
+    static Set<Need> blocked(PreflightResult result) {
+        Set<Need> needs = EnumSet.noneOf(Need.class);
+        result.findings().forEach(f -> needs.addAll(f.blocks()));
+        return needs;
+    }
+
+    @Test
+    @DisplayName("Docker unreachable: one finding, which blocks every need")
+    void unreachable_docker_blocks_every_need() {
+        PreflightResult result = Preflight.decide(new Observations(SOCKET,
+                "no socket /var/run/docker.sock (the daemon is not running, or not installed)", null, false, Map.of(), PROBE,
+                null, null));
+
+        assertThat(result.findings()).singleElement().extracting(Finding::blocks).isEqualTo(EnumSet.allOf(Need.class));
+    }
+
+    @Test
+    @DisplayName("Docker unreachable: the finding says where and why, and its fix is to install and start Docker")
+    void unreachable_docker_says_install() {
+        Finding finding = Preflight.decide(new Observations("tcp://10.0.0.5:2375", "nothing answers at 10.0.0.5:2375 "
+                + "(Connection refused)", null, false, Map.of(), PROBE, null, null)).findings().get(0);
+
+        assertThat(finding.found()).isEqualTo("Docker is not reachable at tcp://10.0.0.5:2375: nothing answers at "
+                + "10.0.0.5:2375 (Connection refused)");
+        assertThat(finding.fix()).isEqualTo(Preflight.INSTALL_DOCKER).contains("apt install -y docker.io");
+    }
+
+    @Test
+    @DisplayName("a healthy Docker 20.10 host (recorded here) blocks nothing")
+    void healthy_20_10_blocks_nothing() {
+        assertThat(Preflight.decide(recorded()).blocking()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a healthy host's first finding names the engine and where it answered")
+    void healthy_host_names_the_engine() {
+        assertThat(Preflight.decide(recorded()).findings().get(0))
+                .isEqualTo(Finding.ok("docker", "Docker 20.10.24+dfsg1 · overlay2 · cgroup v1 · iptables at " + SOCKET));
+    }
+
+    @Test
+    @DisplayName("Docker 29 with the containerd image store and nftables blocks nothing by itself")
+    void docker_29_containerd_nftables_blocks_nothing() {
+        assertThat(Preflight.decide(reached(engine("docker-29-containerd-nftables.json"))).blocking()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("rootless Docker (SecurityOptions name=rootless) blocks the bridge and the nat table, nothing else")
+    void rootless_blocks_bridge_and_nat() {
+        assertThat(blocked(Preflight.decide(reached(engine("docker-rootless.json")))))
+                .containsExactlyInAnyOrder(Need.BRIDGE, Need.NAT_TABLE);
+    }
+
+    @Test
+    @DisplayName("Podman's Docker-compatible API blocks the bridge only")
+    void podman_blocks_the_bridge() {
+        Observations podman = new Observations(SOCKET, null, engine("podman.json"), true, Map.of(), PROBE, null, null);
+
+        assertThat(blocked(Preflight.decide(podman))).containsExactly(Need.BRIDGE);
+    }
+
+    @Test
+    @DisplayName("the Docker Desktop fixture reads as Docker Desktop, which is what makes the Observer set a host problem")
+    void desktop_fixture_is_desktop() {
+        assertThat(engine("docker-desktop.json").desktop()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Docker Desktop (a host problem) blocks the host's /proc and mounts, with the cause as found")
+    void desktop_blocks_host_proc_and_mounts() {
+        PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-desktop.json"), false,
+                Map.of(), PROBE, DESKTOP_PROBLEM, null));
+
+        assertThat(blocked(result)).contains(Need.HOST_PROC, Need.HOST_MOUNTS);
+        assertThat(result.blockerFor(Set.of(Need.HOST_PROC))).map(Finding::found).hasValue(DESKTOP_PROBLEM);
+    }
+
+    @Test
+    @DisplayName("a bad nginx override blocks the nginx image only")
+    void bad_nginx_override_blocks_nginx_only() {
+        Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
+                Map.of("nginx", BAD_OVERRIDE), PROBE, null, null);
+
+        assertThat(blocked(Preflight.decide(seen))).containsExactly(Need.NGINX_IMAGE);
+    }
+
+    @Test
+    @DisplayName("a bad image override's message is kept verbatim, naming the property to fix")
+    void bad_override_message_kept_verbatim() {
+        Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
+                Map.of("nginx", BAD_OVERRIDE), PROBE, null, null);
+
+        assertThat(Preflight.decide(seen).blocking()).singleElement().extracting(Finding::check, Finding::found)
+                .containsExactly("image nginx", BAD_OVERRIDE);
+    }
+
+    @Test
+    @DisplayName("an alpine image that cannot be had blocks the alpine image only")
+    void missing_alpine_blocks_alpine_only() {
+        Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
+                Map.of("alpine", "image alpine:3.21.3 is not on this host and could not be pulled: no such host"), PROBE,
+                null, null);
+
+        assertThat(blocked(Preflight.decide(seen))).containsExactly(Need.ALPINE_IMAGE);
+    }
+
+    @Test
+    @DisplayName("a nat table that cannot be read blocks the nat table only")
+    void nat_problem_blocks_the_nat_table() {
+        Observations seen = new Observations(SOCKET, null, engine("docker-29-containerd-nftables.json"), false, Map.of(),
+                PROBE, null, "nft: command not found");
+
+        assertThat(blocked(Preflight.decide(seen))).containsExactly(Need.NAT_TABLE);
+    }
+
+    @Test
+    @DisplayName("blockerFor picks the first finding that blocks one of the lab's needs")
+    void blocker_is_the_first_blocking_finding() {
+        PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-rootless.json"), false,
+                Map.of(), PROBE, null, "iptables: Permission denied (you must be root)"));
+
+        assertThat(result.blockerFor(Set.of(Need.DOCKER, Need.HOST_PROC, Need.NAT_TABLE)))
+                .hasValueSatisfying(f -> assertThat(f.check()).isEqualTo("engine"));
+    }
+
+    @Test
+    @DisplayName("blockerFor finds nothing when no finding blocks the lab's needs")
+    void no_blocker_for_unblocked_needs() {
+        PreflightResult result = Preflight.decide(reached(engine("docker-rootless.json")));
+
+        assertThat(result.blockerFor(Set.of(Need.DOCKER, Need.NGINX_IMAGE, Need.HOST_PROC, Need.HOST_MOUNTS))).isEmpty();
+    }
+}
