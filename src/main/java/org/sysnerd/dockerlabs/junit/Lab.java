@@ -1,7 +1,9 @@
 package org.sysnerd.dockerlabs.junit;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.sysnerd.dockerlabs.probe.DirectHost;
+import org.sysnerd.dockerlabs.preflight.Observer;
+import org.sysnerd.dockerlabs.probe.Host;
+import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.Journal;
 
@@ -14,7 +16,7 @@ public final class Lab {
     public static final String COMMAND = "command";
 
     private static final ThreadLocal<ExtensionContext> CURRENT = new ThreadLocal<>();
-    private static final HostFacts HOST = new HostFacts(new DirectHost());
+    private static volatile HostFacts host;
 
     static {
         Journal.sendTo((command, output) -> publish(COMMAND, command + "\n" + output));
@@ -25,7 +27,15 @@ public final class Lab {
 
     /** The host the daemon runs on, read with the probe chosen for this run. */
     public static HostFacts host() {
-        return HOST;
+        if (host == null) {
+            use(ProbeChoice.choose(Observer.daemonIsLocal(null)));
+        }
+        return host;
+    }
+
+    /** Reads the host with this probe from now on (the preflight chooses it). */
+    static void use(Host probe) {
+        host = new HostFacts(probe);
     }
 
     /** Records what the lab saw, e.g. {@code container PID 4242: net:[4026532183] vs host net:[4026531833]}. */

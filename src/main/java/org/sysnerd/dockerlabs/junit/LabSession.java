@@ -15,6 +15,7 @@ import org.sysnerd.dockerlabs.preflight.Observations;
 import org.sysnerd.dockerlabs.preflight.Observer;
 import org.sysnerd.dockerlabs.preflight.Preflight;
 import org.sysnerd.dockerlabs.preflight.PreflightResult;
+import org.sysnerd.dockerlabs.probe.ProbeChoice;
 
 /** What one run of the suite learns once, before its first lab: the preflight's findings and the engine. */
 final class LabSession {
@@ -29,7 +30,10 @@ final class LabSession {
     /** Runs the preflight on first use; later labs get the same result. */
     static synchronized PreflightResult preflight() {
         if (preflight == null) {
-            observations = Observer.observe(Lab.host());
+            observations = Observer.observe(engine -> {
+                Lab.use(ProbeChoice.choose(Observer.daemonIsLocal(engine)));
+                return Lab.host();
+            });
             List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
             if (observations.dockerError() == null) {
                 findings.add(Finding.ok("leftovers", sweep()));

@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.probe.FirewallBackend;
 import org.sysnerd.dockerlabs.probe.HostFacts;
+import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.testcontainers.DockerClientFactory;
 
 /** Looks at this machine before the labs run: Docker, the images, and whether the host facts can be read. */
@@ -29,15 +31,34 @@ public final class Observer {
     }
 
     /** Everything the preflight decides on; each part fails fast rather than after Testcontainers' minutes. */
-    public static Observations observe(HostFacts host) {
+    public static Observations observe(Function<EngineInfo, HostFacts> chooseProbe) {
         String dockerHost = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
         String dockerError = dockerError(dockerHost);
         if (dockerError != null) {
-            return new Observations(dockerHost, dockerError, null, false, Map.of(), host.host().describe(), null, null);
+            return new Observations(dockerHost, dockerError, null, false, Map.of(), "none (no Docker)", null, null);
         }
         EngineInfo engine = Engine.info();
-        return new Observations(dockerHost, null, engine, Engine.isPodman(), imageProblems(Engine.client()),
-                host.host().describe(), hostProblem(engine), natProblem(host, engine.firewallBackend()));
+        Map<String, String> imageProblems = imageProblems(Engine.client());
+        HostFacts host;
+        try {
+            host = chooseProbe.apply(engine);
+        } catch (RuntimeException e) {
+            return new Observations(dockerHost, null, engine, Engine.isPodman(), imageProblems, "none",
+                    "the helper container that reads the daemon's host could not start: " + e.getMessage(),
+                    "no probe of the daemon's host");
+        }
+        String probe = host.host().describe();
+        if (!probe.startsWith("direct")) {
+            probe += ", because " + ProbeChoice.whyDaemon(daemonIsLocal(engine));
+        }
+        return new Observations(dockerHost, null, engine, Engine.isPodman(), imageProblems, probe,
+                probe.startsWith("direct") ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()));
+    }
+
+    /** True when the daemon runs on this machine, where this process could read its /proc itself. */
+    public static boolean daemonIsLocal(EngineInfo engine) {
+        String dockerHost = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        return dockerHost.startsWith("unix://") && (engine == null || !engine.desktop());
     }
 
     /** Checks the address itself first: Testcontainers would try its other strategies for minutes, or find another daemon. */
@@ -104,13 +125,15 @@ public final class Observer {
         }
     }
 
+    /** With the direct probe (forced): can this process read what it must? */
     private static String hostProblem(EngineInfo engine) {
-        if (engine.desktop()) {
-            return "Docker Desktop runs the engine in a VM: its /proc, mounts, docker0 and nat table are there, not here";
+        if (!daemonIsLocal(engine)) {
+            return "the daemon's host is not this machine (Docker Desktop's VM, or a remote DOCKER_HOST): "
+                    + "unset labs.probe=direct to read it through the daemon";
         }
         String uid = uid();
         return "0".equals(uid) ? null : "this process (uid " + uid + ") may not read root's /proc/<pid>/ns links "
-                + "nor the daemon's overlay dirs";
+                + "nor the daemon's overlay dirs: unset labs.probe=direct to read them through the daemon";
     }
 
     private static String natProblem(HostFacts host, FirewallBackend backend) {

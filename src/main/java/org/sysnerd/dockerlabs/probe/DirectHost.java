@@ -3,6 +3,8 @@ package org.sysnerd.dockerlabs.probe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,13 @@ import java.util.concurrent.TimeUnit;
 public final class DirectHost implements Host {
 
     private static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
+
+    private final String why;
+
+    /** Reads the host from this process; {@code why} says why that is possible here, for the report. */
+    public DirectHost(String why) {
+        this.why = why;
+    }
 
     @Override
     public String read(String path) {
@@ -43,7 +52,16 @@ public final class DirectHost implements Host {
 
     @Override
     public boolean exists(String path) {
-        boolean exists = Files.exists(Path.of(path));
+        boolean exists;
+        try {
+            Files.readAttributes(Path.of(path), BasicFileAttributes.class);
+            exists = true;
+        } catch (NoSuchFileException e) {
+            exists = false;
+        } catch (IOException e) {
+            // Files.exists would say false when access is denied: a fact not seen is not a fact that is absent.
+            throw unavailable("look for " + path, e);
+        }
         logged("test -e " + path + " && echo yes", exists ? "yes" : "");
         return exists;
     }
@@ -91,7 +109,7 @@ public final class DirectHost implements Host {
 
     @Override
     public String describe() {
-        return "direct (this process, user " + System.getProperty("user.name") + ")";
+        return "direct (this process, user " + System.getProperty("user.name") + ": " + why + ")";
     }
 
     private static HostFactUnavailable unavailable(String what, IOException e) {
