@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Benchmark (issue 6): the suite's five labs against the lab page's own commands (scripts/lab-page.sh),
+# in one run, alternating, ROUNDS times each after one warm-up of each (not counted).
+#
+#   scripts/bench.sh [ROUNDS]          ROUNDS per side, default 5; run as root
+#
+# Per round it prints the shell baseline's wall time, the whole `./mvnw -o -q test -Dtest='Q*'` wall time,
+# and the labs' own elapsed time from the suite's report (labs-report.json: startedAt -> finishedAt), split
+# into what comes before the labs (Maven, the forked JVM) and after, and each lab's durationMs; next to each
+# wall time, the CPU (user+sys) the command and its children used (dockerd's own work is not in it).
+# The last line is the medians:  labs_s=X.XX mvn_s=X.XX baseline_s=X.XX ratio=X.XX mvn_ratio=X.XX
+# (ratio = labs_s / baseline_s, mvn_ratio = mvn_s / baseline_s). A failed run is rerun once; a run that
+# fails twice is left out of the medians and the exit code is 1. Before the last line it warns about any
+# container of the suite (label org.sysnerd.docker-labs) or of the lab page (label org.sysnerd.lab-page) left.
+#
+# Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE, TESTCONTAINERS_* (passed to both sides as they are),
+# BENCH_LIMIT (s per run, default 300), BENCH_KEEP=1 to keep the logs and per-round reports.
+# Each suite run writes its report to its own directory (-Dlabs.report.dir), so that a concurrent run of the
+# suite in the same checkout does not mix its report into ours; target/surefire-reports is copied per round.
+set -uo pipefail
+
+die() { echo "bench: $*" >&2; exit 2; }
+ROUNDS=${1:-5}
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "usage: scripts/bench.sh [ROUNDS]   (ROUNDS: a positive integer)"
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT" || die "cannot cd to $ROOT"
+LIMIT=${BENCH_LIMIT:-300}
+PAGE_LABEL=org.sysnerd.lab-page
+SUITE_LABEL=org.sysnerd.docker-labs
+
+exec 9>/tmp/docker-labs-bench.lock
+flock -n 9 || die "another scripts/bench.sh is running on this machine"
+timeout 60 docker info >/dev/null 2>&1 || die "cannot talk to the Docker daemon"
+command -v python3 >/dev/null || die "python3 is needed to read the report"
+
+WORK=$(mktemp -d /tmp/docker-labs-bench.XXXXXX)
+failed=0
+finish() {
+  if [[ ${BENCH_KEEP:-} == 1 || $failed != 0 ]]; then echo "bench: logs kept in $WORK" >&2; else rm -rf "$WORK"; fi
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+elapsed() { python3 -c 'import sys; print(f"{float(sys.argv[2]) - float(sys.argv[1]):.2f}")' "$1" "$2"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# timed TAG CMD...: runs CMD (bounded) with its output in $WORK/TAG.log; sets WALL_S and CPU_S (user+sys of
+# the command and its descendants: CPU the machine spent outside dockerd/containerd), T0 and T1 (epoch s)
+timed() {
+  local tag=$1 rc u s
+  shift
+  T0=$EPOCHREALTIME
+  { TIMEFORMAT='%3R %3U %3S'; time timeout "$LIMIT" "$@" >"$WORK/$tag.log" 2>&1; } 2>"$WORK/$tag.time"
+  rc=$?
+  T1=$EPOCHREALTIME
+  read -r _ u s <<<"$(tail -n 1 "$WORK/$tag.time")"
+  CPU_S=$(python3 -c 'import sys; print(f"{float(sys.argv[1]) + float(sys.argv[2]):.2f}")' "${u:-0}" "${s:-0}")
+  WALL_S=$(elapsed "$T0" "$T1")
+  return $rc
+}
+
+# page TAG: one run of the lab page; sets PAGE_S and PAGE_CPU, returns its exit code
+page() {
+  local rc
+  timed "page-$1" scripts/lab-page.sh
+  rc=$?
+  PAGE_S=$WALL_S PAGE_CPU=$CPU_S
+  return $rc
+}
+
+# suite TAG: one run of the suite's labs; sets MVN_S, MVN_CPU and SUITE_LINE (labs_s ...), returns nonzero on failure
+suite() {
+  local tag=$1 t0 t1 rc dir=$WORK/report-$1 report
+  mkdir -p "$dir"
+  timed "mvn-$tag" ./mvnw -o -q test -Dtest='Q*' -Dlabs.report.dir="$dir"
+  rc=$?
+  t0=$T0 t1=$T1 MVN_S=$WALL_S MVN_CPU=$CPU_S
+  mkdir -p "$WORK/surefire-$tag"
+  cp target/surefire-reports/TEST-*.labs.Q*.xml "$WORK/surefire-$tag/" 2>/dev/null
+  report=$dir/labs-report.json
+  if [[ ! -s $report ]]; then   # the kit ignored labs.report.dir: take target's, if this run wrote it
+    report=target/labs-report.json
+    [[ -s $report && $(stat -c %Y "$report") -ge ${t0%.*} ]] || report=
+  fi
+  if [[ -z $report ]]; then
+    SUITE_LINE="no labs-report.json from this run"
+    return $((rc ? rc : 3))
+  fi
+  SUITE_LINE=$(python3 - "$report" "$t0" "$t1" <<'EOF'
+import json, sys, re
+from datetime import datetime, timezone
+def instant(s):  # 2026-11-28T10:24:59.133616080Z: Python wants at most 6 fraction digits
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d+))?Z", s)
+    return datetime.fromisoformat(m.group(1)).replace(tzinfo=timezone.utc).timestamp() + float("0." + (m.group(2) or "0"))
+r = json.load(open(sys.argv[1]))
+t0, t1 = float(sys.argv[2]), float(sys.argv[3])
+a, b = instant(r["startedAt"]), instant(r["finishedAt"])
+labs = " ".join(f'{l["id"]}={l["durationMs"] / 1000:.2f}' for l in r["labs"])
+print(f'labs_s={b - a:.2f} pre_s={a - t0:.2f} post_s={t1 - b:.2f} passed={r["passed"]}/{r["total"]} '
+      f'run={r["runId"]} [{labs}]')
+sys.exit(0 if r["passed"] == r["total"] == 5 else 4)
+EOF
+  ) || rc=$((rc ? rc : 4))
+  return $rc
+}
+
+# with_retry KIND TAG: run KIND (page|suite); on failure say so and rerun once
+with_retry() {
+  local kind=$1 tag=$2 rc
+  "$kind" "$tag"; rc=$?
+  ((rc == 0)) && return 0
+  echo "  $tag: $kind failed (exit $rc${SUITE_LINE:+; $SUITE_LINE}), log $WORK/$([[ $kind == page ]] && echo page || echo mvn)-$tag.log; rerunning once"
+  [[ $kind == suite ]] && tail -n 25 "$WORK/mvn-$tag.log" | sed 's/^/    | /'
+  [[ $kind == page ]] && tail -n 10 "$WORK/page-$tag.log" | sed 's/^/    | /'
+  "$kind" "$tag-rerun"; rc=$?
+  ((rc == 0)) && return 0
+  echo "  $tag: $kind failed again (exit $rc${SUITE_LINE:+; $SUITE_LINE}), log $WORK/*-$tag-rerun.log: left out of the medians"
+  failed=1
+  return $rc
+}
+
+bench_start=$SECONDS
+echo "bench: $ROUNDS rounds; nginx=${LABS_IMAGE_NGINX:-nginx:1.27.4} alpine=${LABS_IMAGE_ALPINE:-alpine:3.21.3};" \
+  "$(nproc) CPUs, load $(load); Docker $(timeout 60 docker version -f '{{.Server.Version}}' 2>/dev/null)"
+echo "bench: compiling (./mvnw -o -q test-compile)"
+timeout "$LIMIT" ./mvnw -o -q test-compile >"$WORK/compile.log" 2>&1 ||
+  { failed=1; tail -n 30 "$WORK/compile.log" >&2; die "the suite does not compile"; }
+
+RUN_IDS=()
+PAGES=() MVNS=() LABS=()
+for ((i = 0; i <= ROUNDS; i++)); do
+  tag=$([[ $i == 0 ]] && echo warmup || echo "round$i")
+  SUITE_LINE=
+  if with_retry page "$tag"; then p=$PAGE_S pc=$PAGE_CPU; else p= pc=; fi
+  SUITE_LINE=
+  if with_retry suite "$tag"; then m=$MVN_S mc=$MVN_CPU; l=${SUITE_LINE%% *}; l=${l#labs_s=}; else m= mc= l=; fi
+  [[ $SUITE_LINE =~ run=([0-9a-f]+) ]] && RUN_IDS+=("${BASH_REMATCH[1]}")
+  label=$([[ $i == 0 ]] && echo "warm-up (not counted)" || echo "round $i/$ROUNDS")
+  echo "$label: baseline_s=${p:-FAIL} (cpu ${pc:--}) mvn_s=${m:-FAIL} (cpu ${mc:--}) ${SUITE_LINE:-} load=$(load)"
+  if ((i > 0)); then
+    [[ -n $p ]] && PAGES+=("$p")
+    [[ -n $m ]] && { MVNS+=("$m"); LABS+=("$l"); }
+  fi
+done
+
+# --- leftovers ---------------------------------------------------------------------------------------
+left=$(timeout 60 docker ps -a --filter "label=$PAGE_LABEL" --format '{{.Names}}' | tr '\n' ' ')
+[[ -n $left ]] && { echo "warning: lab-page containers left: $left"; failed=1; }
+mine=() others=()
+while read -r name run; do
+  [[ -z $name ]] && continue
+  if [[ " ${RUN_IDS[*]} " == *" $run "* ]]; then mine+=("$name"); else others+=("$name"); fi
+done < <(timeout 60 docker ps -a --filter "label=$SUITE_LABEL" --format "{{.Names}} {{.Label \"$SUITE_LABEL.run\"}}")
+((${#mine[@]})) && { echo "warning: suite containers left by this bench's runs: ${mine[*]}"; failed=1; }
+((${#others[@]})) && echo "warning: suite containers of other runs (not this bench's; concurrent sessions?): ${others[*]}"
+echo "bench: took $((SECONDS - bench_start)) s"
+
+python3 - "${PAGES[*]}" "${MVNS[*]}" "${LABS[*]}" <<'EOF'
+import sys, statistics
+def med(s):
+    v = [float(x) for x in s.split()]
+    return statistics.median(v) if v else float("nan")
+page, mvn, labs = (med(s) for s in sys.argv[1:4])
+print(f"labs_s={labs:.2f} mvn_s={mvn:.2f} baseline_s={page:.2f} ratio={labs / page:.2f} mvn_ratio={mvn / page:.2f}")
+EOF
+exit $failed
