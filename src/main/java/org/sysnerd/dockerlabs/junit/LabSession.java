@@ -1,7 +1,6 @@
 package org.sysnerd.dockerlabs.junit;
 
 import java.time.Instant;
-import com.github.dockerjava.api.DockerClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +29,10 @@ final class LabSession {
     /** Runs the preflight on first use; later labs get the same result. */
     static synchronized PreflightResult preflight() {
         if (preflight == null) {
+            if (!LabRun.current().keepsContainers()) {
+                // Registered before the first container (the probe's helper may be one): an interrupted run cleans up too.
+                Runtime.getRuntime().addShutdownHook(new Thread(LabSession::removeThisRun, "docker-labs-cleanup"));
+            }
             observations = Observer.observe(engine -> {
                 Lab.use(ProbeChoice.choose(Observer.daemonIsLocal(engine)));
                 return Lab.host();
@@ -45,13 +48,17 @@ final class LabSession {
 
     /** Removes what killed runs left behind, and makes sure this run's containers go even if it is interrupted. */
     private static String sweep() {
-        DockerClient client = Engine.client();
-        if (!LabRun.current().keepsContainers()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> Sweeper.removeRun(client, runId()), "docker-labs-cleanup"));
-        }
-        List<String> removed = Sweeper.removeOrphans(client);
+        List<String> removed = Sweeper.removeOrphans(Engine.client());
         return removed.isEmpty() ? "no containers of earlier runs" : "removed " + removed.size()
                 + " containers of runs that were killed: " + String.join(", ", removed);
+    }
+
+    private static void removeThisRun() {
+        try {
+            Sweeper.removeRun(Engine.client(), runId());
+        } catch (RuntimeException e) {
+            System.err.println("docker-labs: could not remove this run's containers: " + e.getMessage());
+        }
     }
 
     /** The preflight's result, or an empty one when no lab ran. */

@@ -1,0 +1,74 @@
+package org.sysnerd.dockerlabs.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Integration test (needs Docker): the sweeper removes a dead owner's container and keeps a live owner's. */
+class SweeperTest {
+
+    private final DockerClient client = Engine.client();
+    private final List<String> made = new ArrayList<>();
+
+    @Test
+    void removesTheContainerOfADeadOwnerAndKeepsALiveOwnersOne() throws Exception {
+        try {
+            String dead = start("dead", exitedProcess());
+            String live = start("live", ProcessOwner.self());
+
+            // Only this run's containers (the others are this live JVM's): a daemon-wide sweep here would
+            // remove other runs' orphans and hide whether the suite itself sweeps at start.
+            List<String> removed = Sweeper.removeOrphans(client,
+                    Map.of(LabRun.SUITE_LABEL, "true", LabRun.RUN_LABEL, LabRun.current().id()));
+
+            assertThat(exists(dead)).as("the dead owner's container is removed").isFalse();
+            assertThat(exists(live)).as("the live owner's container is kept").isTrue();
+            // Another suite on this daemon may sweep the dead one first: then this sweep removed nothing.
+            assertThat(removed).as("what this sweep removed").allMatch(r -> r.contains(dead.substring(0, 12)));
+        } finally {
+            made.forEach(id -> {
+                try {
+                    client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+                } catch (NotFoundException gone) {
+                    // the sweeper removed it
+                }
+            });
+        }
+    }
+
+    /** A process of this host that has exited: its PID and real start time, as a killed run would leave them. */
+    private static ProcessOwner exitedProcess() throws Exception {
+        Process process = new ProcessBuilder("sleep", "60").start();
+        long started = process.info().startInstant().orElseThrow().toEpochMilli();
+        process.destroyForcibly();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("sleep exits when killed").isTrue();
+        return new ProcessOwner(ProcessOwner.self().host(), process.pid(), started);
+    }
+
+    private String start(String role, ProcessOwner owner) {
+        Map<String, String> labels = new HashMap<>(LabRun.current().labels("sweeper"));
+        labels.put(LabRun.OWNER_LABEL, owner.label());
+        String id = client.createContainerCmd(LabImage.ALPINE.resolved().asCanonicalNameString())
+                .withName(LabRun.current().containerName("sweeper", role)).withLabels(labels)
+                .withCmd("sleep", "60").exec().getId();
+        made.add(id);
+        client.startContainerCmd(id).exec();
+        return id;
+    }
+
+    private boolean exists(String id) {
+        try {
+            client.inspectContainerCmd(id).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+}
