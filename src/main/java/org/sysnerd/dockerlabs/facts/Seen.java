@@ -8,6 +8,6 @@ public record Seen<T>(T value, String command) {
 
     @Override
     public String toString() {
-        return String.valueOf(value);
+        return value instanceof java.util.Collection<?> c && c.isEmpty() ? "none" : String.valueOf(value);
     }
 }
