@@ -22,6 +22,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     public static final Duration START_LIMIT = Duration.ofSeconds(30);
 
     private final String name;
+    private boolean shared;
 
     protected LabContainer(LabImage image, String lab, String role) {
         super(image.upstream());
@@ -30,6 +31,25 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         withLabels(labels);
         withCreateContainerCmdModifier(cmd -> cmd.withName(name));
         withStartupTimeout(START_LIMIT);
+    }
+
+    /** Shares the container among labs: it is removed when the run ends, not when a lab does. */
+    protected SELF sharedAmongLabs() {
+        shared = true;
+        return self();
+    }
+
+    /** True when several labs look at this container. */
+    public boolean shared() {
+        return shared;
+    }
+
+    /** Starts the container once, however many labs ask at the same time. */
+    @Override
+    public synchronized void start() {
+        if (getContainerId() == null) {
+            super.start();
+        }
     }
 
     /** The container's unique name, e.g. {@code docker-labs-q1-web-1a2b3c-1}. */

@@ -11,6 +11,16 @@ public final class NginxLab extends LabContainer<NginxLab> {
     /** Text of nginx's default page. */
     public static final String WELCOME = "Welcome to nginx!";
 
+    private static final NginxLab WEB = new NginxLab("shared").sharedAmongLabs();
+
+    /**
+     * The lab page's {@code docker run -d --name web nginx}: one container that Q1, Q2 and Q4 all look at,
+     * as the page's learner does. Started by the first lab that needs it, removed when the run ends.
+     */
+    public static NginxLab web() {
+        return WEB;
+    }
+
     /** nginx for this lab, not published. */
     public NginxLab(String lab) {
         super(LabImage.NGINX, lab, "web");

@@ -6,17 +6,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sysnerd.dockerlabs.preflight.Need;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * Marks a lab: a test class whose {@code @DisplayName} is the lab's number and title
- * ({@code "Q3 · Publishing a port is DNAT"}). The lab kit checks the host first, then Testcontainers
- * starts the lab's {@code @Container} fields, and the lab's evidence goes to the report.
+ * ({@code "Q3 · Publishing a port is DNAT"}). The lab kit checks the host first, then starts the
+ * lab's static {@code @Container} fields together, and the lab's evidence goes to the report.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(LabExtension.class)
-@Testcontainers
 public @interface DockerLab {
 
     /** The lab page's "verify it yourself" command. */

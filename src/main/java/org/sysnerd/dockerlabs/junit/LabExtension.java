@@ -10,8 +10,8 @@ import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
 
 /**
- * Runs before Testcontainers starts a lab's containers: blocks the lab at once, with the cause and the fix,
- * when the preflight found that its needs cannot be met; then files the lab's evidence under the running test.
+ * Blocks a lab at once, with the cause and the fix, when the preflight found that its needs cannot be met;
+ * else starts the lab's containers, files its evidence under the running test, and removes the containers.
  */
 public final class LabExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -23,11 +23,16 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
             throw new LabBlocked(finding);
         });
         Lab.enter(context);
+        LabContainers.start(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        Lab.leave();
+        try {
+            LabContainers.stop(context);
+        } finally {
+            Lab.leave();
+        }
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.testcontainers.junit.jupiter.Container;
 class Q1AContainerIsJustAHostProcessTest {
 
     @Container
-    static final NginxLab web = new NginxLab("Q1");
+    static final NginxLab web = NginxLab.web();
 
     @Test
     @DisplayName("its PID from docker inspect is an nginx process in the host's /proc")

@@ -29,7 +29,7 @@ import org.testcontainers.junit.jupiter.Container;
 class Q2LayersAreOverlayfsTest {
 
     @Container
-    static final NginxLab web = new NginxLab("Q2");
+    static final NginxLab web = NginxLab.web();
 
     static EngineInfo engine;
     static GraphDriverDirs dirs;

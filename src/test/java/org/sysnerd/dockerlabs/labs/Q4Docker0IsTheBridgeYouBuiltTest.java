@@ -30,7 +30,7 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
     private static final String BRIDGE = "docker0";
 
     @Container
-    static final NginxLab web = new NginxLab("Q4");
+    static final NginxLab web = NginxLab.web();
 
     @Test
     @DisplayName("docker0 is a Linux bridge with the bridge network's IPv4 subnet")
