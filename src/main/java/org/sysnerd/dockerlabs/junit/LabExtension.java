@@ -1,6 +1,7 @@
 package org.sysnerd.dockerlabs.junit;
 
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,6 +15,12 @@ import org.sysnerd.dockerlabs.preflight.Need;
  * else starts the lab's containers, files its evidence under the running test, and removes the containers.
  */
 public final class LabExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+
+    static {
+        // A lab's waits poll in the lab's own thread: a timeout then always carries the last lesson seen
+        // as its cause, never a bare TimeoutException from a poller that was still busy.
+        Awaitility.pollInSameThread();
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -75,7 +75,7 @@ public final class LabReportListener implements TestExecutionListener {
                 .sorted((a, b) -> a.id().compareTo(b.id())).toList();
         int passed = (int) results.stream().filter(r -> r.status() == org.sysnerd.dockerlabs.report.LabStatus.PASSED).count();
         Report report = new Report(Report.SCHEMA, LabSession.runId(), LabSession.started().toString(), Instant.now().toString(),
-                LabSession.engineFacts(), Lab.host().host().describe(), LabSession.preflightIfRun().findings(),
+                LabSession.engineFacts(), LabSession.probe(), LabSession.preflightIfRun().findings(),
                 results, passed, results.size());
         System.out.println(ReportWriter.console(report));
         try {

@@ -66,6 +66,11 @@ final class LabSession {
         return preflight == null ? new PreflightResult(List.of()) : preflight;
     }
 
+    /** How the host was read, for the report: the probe the preflight chose, or none. */
+    static String probe() {
+        return observations == null ? "no probe (the preflight did not run)" : observations.probe();
+    }
+
     static Instant started() {
         return STARTED;
     }

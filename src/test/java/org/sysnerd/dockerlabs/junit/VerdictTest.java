@@ -35,7 +35,7 @@ class VerdictTest {
 
     @BeforeAll
     static void timeOutOnALabFailure() {
-        timeout = (ConditionTimeoutException) catchThrowable(() -> await(ALIAS).atMost(Duration.ofMillis(100))
+        timeout = (ConditionTimeoutException) catchThrowable(() -> await(ALIAS).pollInSameThread().atMost(Duration.ofMillis(100))
                 .pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
                     throw STILL_RUNNING;
                 }));

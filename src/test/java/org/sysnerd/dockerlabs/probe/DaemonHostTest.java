@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.probe;
 
+import org.testcontainers.junit.jupiter.Testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +44,8 @@ import org.sysnerd.dockerlabs.parse.MountInfoParser;
  * {@code docker inspect} and {@code docker exec} say, which the docker group may use).
  */
 @DisplayName("The daemon-side probe")
+// A kit test that needs a daemon: skipped, saying so, where there is none (the labs then report "blocked").
+@Testcontainers(disabledWithoutDocker = true)
 class DaemonHostTest {
 
     private static final Duration RACE_LIMIT = Duration.ofSeconds(10);
