@@ -45,6 +45,11 @@ record Verdict(LabStatus status, String message, String hint) {
             return new Verdict(LabStatus.BLOCKED, test + ": " + unreadable.getMessage(),
                     "the fact could not be read on this host, so the lab was not checked");
         }
+        java.net.ConnectException lost = find(thrown, java.net.ConnectException.class);
+        if (lost != null) {
+            return new Verdict(LabStatus.BLOCKED, test + ": the Docker daemon stopped answering during the lab ("
+                    + lost.getMessage() + ")", "check that it runs (`docker info`), then run the labs again");
+        }
         LabFailure lesson = find(thrown, LabFailure.class);
         String prefix = test + (thrown instanceof ConditionTimeoutException ? ": timeout: " + firstLine(thrown) : "");
         if (lesson != null) {
