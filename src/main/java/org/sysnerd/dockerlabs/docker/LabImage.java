@@ -38,7 +38,9 @@ public enum LabImage {
             return upstream;
         }
         try {
-            return DockerImageName.parse(override.strip()).asCompatibleSubstituteFor(upstream);
+            DockerImageName name = DockerImageName.parse(override.strip());
+            name.assertValid();
+            return name.asCompatibleSubstituteFor(upstream);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(String.format(
                     "%s (or %s) is set to '%s', which is not an image name: %s",

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -131,7 +130,7 @@ public final class Observer {
             return "the daemon's host is not this machine (Docker Desktop's VM, or a remote DOCKER_HOST): "
                     + "unset labs.probe=direct to read it through the daemon";
         }
-        String uid = uid();
+        String uid = ProbeChoice.uid();
         return "0".equals(uid) ? null : "this process (uid " + uid + ") may not read root's /proc/<pid>/ns links "
                 + "nor the daemon's overlay dirs: unset labs.probe=direct to read them through the daemon";
     }
@@ -142,15 +141,6 @@ public final class Observer {
             return null;
         } catch (RuntimeException e) {
             return e.getMessage();
-        }
-    }
-
-    private static String uid() {
-        try {
-            List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
-            return status.stream().filter(l -> l.startsWith("Uid:")).map(l -> l.split("\\s+")[1]).findFirst().orElse("?");
-        } catch (java.io.IOException e) {
-            return "?";
         }
     }
 }

@@ -36,7 +36,8 @@ public final class ProbeChoice {
         return "0".equals(uid());
     }
 
-    static String uid() {
+    /** This process's user id, from /proc/self/status; "?" when unknown. */
+    public static String uid() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
                     .map(l -> l.split("\\s+")[1]).findFirst().orElse("?");

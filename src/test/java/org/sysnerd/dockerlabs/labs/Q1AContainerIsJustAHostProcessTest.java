@@ -31,27 +31,30 @@ class Q1AContainerIsJustAHostProcessTest {
     @Test
     @DisplayName("its PID from docker inspect is an nginx process in the host's /proc")
     void runs_as_an_ordinary_host_process() {
-        Seen<HostProcess> process = host().process(web.hostPid());
+        long pid = web.hostPid();
+        Seen<HostProcess> process = host().process(pid);
 
-        LabAssertions.assertThat(process).is("PID " + web.hostPid() + " to run nginx", p -> p.command().startsWith("nginx"));
+        LabAssertions.assertThat(process).is("PID " + pid + " to run nginx", p -> p.command().startsWith("nginx"));
         evidence("container %s is host %s", web.name(), process);
     }
 
     @Test
     @DisplayName("its net namespace link differs from the host's")
     void has_a_network_namespace_of_its_own() {
+        long pid = web.hostPid();
         Seen<NetNamespace> hostNet = host().hostNetNamespace();
-        Seen<NetNamespace> containerNet = host().netNamespaceOf(web.hostPid());
+        Seen<NetNamespace> containerNet = host().netNamespaceOf(pid);
 
         LabAssertions.assertThat(containerNet)
                 .is("a net namespace other than the host's " + hostNet, ns -> !ns.equals(hostNet.value()));
-        evidence("container PID %d: %s vs host %s", web.hostPid(), containerNet, hostNet);
+        evidence("container PID %d: %s vs host %s", pid, containerNet, hostNet);
     }
 
     @Test
     @DisplayName("inside, it is PID 1 in the same net namespace the host sees")
     void sees_itself_as_pid_1_in_that_namespace() {
-        Seen<NetNamespace> fromHost = host().netNamespaceOf(web.hostPid());
+        long pid = web.hostPid();
+        Seen<NetNamespace> fromHost = host().netNamespaceOf(pid);
         String pid1 = web.exec("cat", "/proc/1/comm");
         String fromInside = web.exec("readlink", "/proc/1/ns/net");
 
@@ -60,6 +63,6 @@ class Q1AContainerIsJustAHostProcessTest {
         assertThat(NetNamespace.fromLink(fromInside))
                 .as("net namespace of PID 1 seen from inside (docker exec %s readlink /proc/1/ns/net)", web.name())
                 .isEqualTo(fromHost.value());
-        evidence("inside: PID 1 (%s) %s; host: PID %d %s", pid1, fromInside, web.hostPid(), fromHost);
+        evidence("inside: PID 1 (%s) %s; host: PID %d %s", pid1, fromInside, pid, fromHost);
     }
 }
