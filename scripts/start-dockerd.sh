@@ -10,6 +10,12 @@ if docker version >/dev/null 2>&1; then
   echo "start-dockerd: a Docker daemon already answers"; exit 0
 fi
 command -v dockerd >/dev/null || { echo "start-dockerd: no dockerd: apt-get install -y docker.io" >&2; exit 1; }
+# A daemon killed with its session leaves its pid file, and dockerd refuses to start while the file
+# names a live process, whatever that process now is.
+pidfile=/var/run/docker.pid
+if [ -f "$pidfile" ] && ! grep -qx dockerd "/proc/$(cat "$pidfile")/comm" 2>/dev/null; then
+  echo "start-dockerd: removing the stale $pidfile"; rm -f "$pidfile"
+fi
 echo "start-dockerd: starting dockerd $* (log: $LOG)"
 nohup dockerd "$@" >"$LOG" 2>&1 &
 echo $! > /tmp/docker-labs-dockerd.pid
