@@ -29,10 +29,10 @@ class Q5TheInstantExitTest {
     private static final Duration STAY_UP = Duration.ofSeconds(1);
 
     @Container
-    static final AlpineLab gone = new AlpineLab("Q5", "gone");
+    static final AlpineLab gone = new AlpineLab("Q5", "exits-at-once");
 
     @Container
-    static final AlpineLab stayup = new AlpineLab("Q5", "stayup", "sleep", "1000");
+    static final AlpineLab stayup = new AlpineLab("Q5", "stays-up", "sleep", "1000");
 
     @Test
     @DisplayName("alpine with no command exits at once, with exit code 0")
