@@ -30,6 +30,9 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         Map<String, String> labels = LabRun.current().labels(lab);
         withLabels(labels);
         withCreateContainerCmdModifier(cmd -> cmd.withName(name));
+        // Testcontainers' reaper spares only reusable containers (and only with TESTCONTAINERS_REUSE_ENABLE=true);
+        // the unique name and run label keep a kept container from ever being reused by another run.
+        withReuse(LabRun.current().keepsContainers());
         withStartupTimeout(START_LIMIT);
     }
 

@@ -27,7 +27,7 @@ final class LabContainers {
         List<LabContainer<?>> containers = of(context.getRequiredTestClass());
         for (LabContainer<?> container : containers) {
             if (container.shared()) {
-                context.getRoot().getStore(SHARED).computeIfAbsent(container.name(), k -> (AutoCloseable) container::remove);
+                context.getRoot().getStore(SHARED).computeIfAbsent(container.name(), k -> (AutoCloseable) container::stop);
             }
         }
         try {

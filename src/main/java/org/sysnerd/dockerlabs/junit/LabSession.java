@@ -15,6 +15,7 @@ import org.sysnerd.dockerlabs.preflight.Observer;
 import org.sysnerd.dockerlabs.preflight.Preflight;
 import org.sysnerd.dockerlabs.preflight.PreflightResult;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 /** What one run of the suite learns once, before its first lab: the preflight's findings and the engine. */
 final class LabSession {
@@ -40,6 +41,12 @@ final class LabSession {
             List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
             if (observations.dockerError() == null) {
                 findings.add(Finding.ok("leftovers", sweep()));
+            }
+            if (LabRun.current().keepsContainers()) {
+                findings.add(Finding.ok("keep", TestcontainersConfiguration.getInstance().environmentSupportsReuse()
+                        ? "containers are kept after the run: remove them with docker rm -f $(docker ps -aq --filter label="
+                                + LabRun.RUN_LABEL + "=" + runId() + ")"
+                        : "containers cannot be kept: Testcontainers removes them at exit unless TESTCONTAINERS_REUSE_ENABLE=true"));
             }
             preflight = new PreflightResult(findings);
         }

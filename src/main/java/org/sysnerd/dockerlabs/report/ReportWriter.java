@@ -77,7 +77,7 @@ public final class ReportWriter {
         StringBuilder sh = new StringBuilder("#!/bin/sh\n# The commands the Docker labs ran in run ")
                 .append(report.runId()).append(", in order, each with the output it gave (as comments).\n")
                 .append("# The containers are removed at the end of a run: to replay, keep them with\n")
-                .append("#   LABS_KEEP_CONTAINERS=true ./mvnw test\n# and remove them afterwards with\n")
+                .append("#   LABS_KEEP_CONTAINERS=true TESTCONTAINERS_REUSE_ENABLE=true ./mvnw test\n# and remove them afterwards with\n")
                 .append("#   docker rm -f $(docker ps -aq --filter label=org.sysnerd.docker-labs.run=")
                 .append(report.runId()).append(")\n");
         for (LabResult lab : report.labs()) {
