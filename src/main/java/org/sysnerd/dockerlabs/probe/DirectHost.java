@@ -74,7 +74,7 @@ public final class DirectHost implements Host {
         try {
             out = Files.createTempFile("docker-labs", ".out");
             err = Files.createTempFile("docker-labs", ".err");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+            Process process = new ProcessBuilder(withTool(command)).redirectOutput(out.toFile()).redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             if (!process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -94,6 +94,24 @@ public final class DirectHost implements Host {
             deleteQuietly(out);
             deleteQuietly(err);
         }
+    }
+
+    /** The host's tool by its full path: iptables and ip live in sbin, which a user's PATH may lack. */
+    private static List<String> withTool(List<String> command) {
+        String tool = command.get(0);
+        if (tool.contains("/")) {
+            return command;
+        }
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/local/sbin:/usr/sbin:/sbin";
+        for (String dir : path.split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, tool);
+            if (Files.isExecutable(candidate)) {
+                List<String> resolved = new java.util.ArrayList<>(command);
+                resolved.set(0, candidate.toString());
+                return resolved;
+            }
+        }
+        return command;
     }
 
     private static String logged(String command, String output) {
