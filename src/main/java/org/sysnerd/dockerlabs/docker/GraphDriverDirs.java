@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Where Docker says a container's rootfs lives ({@code docker inspect -f '{{json .GraphDriver.Data}}'}).
- * With the containerd image store there is no graph driver data: only the merged dir is known.
+ * With the containerd image store there is no graph driver data: only the merged dir is known. With a
+ * driver that is not overlay (vfs, btrfs, zfs) there is no merged dir: null.
  *
  * @param lowerDirs the resolved {@code .../overlay2/<id>/diff} paths, top first; empty when unknown
  * @param upperDir  the container's writable layer, or null when unknown
@@ -25,8 +26,9 @@ public record GraphDriverDirs(String mergedDir, String upperDir, List<String> lo
         Object rawData = driver instanceof Map<?, ?> map ? map.get("Data") : null;
         Map<String, Object> data = rawData instanceof Map<?, ?> ? (Map<String, Object>) rawData : Map.of();
         if (data.get("MergedDir") == null) {
-            // containerd store: <data-root>/rootfs/overlayfs/<full container id>
-            return new GraphDriverDirs(engine.dockerRootDir() + "/rootfs/overlayfs/" + containerId, null, List.of());
+            // containerd store: <data-root>/rootfs/overlayfs/<full container id>; other drivers (vfs, btrfs): no overlay
+            return new GraphDriverDirs(engine.containerdStore() ? engine.dockerRootDir() + "/rootfs/overlayfs/" + containerId
+                    : null, null, List.of());
         }
         String lower = String.valueOf(data.getOrDefault("LowerDir", ""));
         return new GraphDriverDirs((String) data.get("MergedDir"), (String) data.get("UpperDir"),

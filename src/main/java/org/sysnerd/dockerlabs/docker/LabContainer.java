@@ -85,9 +85,10 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         }
     }
 
-    /** The container's address on the default bridge ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}). */
+    /** The container's address on the default bridge ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}), or null. */
     public String ip() {
-        String ip = fresh().getNetworkSettings().getNetworks().get("bridge").getIpAddress();
+        var bridge = fresh().getNetworkSettings().getNetworks().get("bridge");
+        String ip = bridge == null || bridge.getIpAddress() == null || bridge.getIpAddress().isEmpty() ? null : bridge.getIpAddress();
         Journal.record("docker inspect -f '{{.NetworkSettings.IPAddress}}' " + name, ip);
         return ip;
     }

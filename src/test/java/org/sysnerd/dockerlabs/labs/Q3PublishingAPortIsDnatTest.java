@@ -17,6 +17,8 @@ import org.sysnerd.dockerlabs.assertions.LabAssertions;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.NginxLab;
 import org.sysnerd.dockerlabs.facts.DnatRule;
+import org.sysnerd.dockerlabs.facts.IpAddress;
+import org.sysnerd.dockerlabs.facts.NetLink;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
 import org.sysnerd.dockerlabs.preflight.Need;
@@ -56,7 +58,7 @@ class Q3PublishingAPortIsDnatTest {
     @DisplayName("a request to docker0's address on that port reaches nginx through the rule")
     void carries_traffic_sent_to_the_bridge_address() {
         long before = dnatRuleFor(web.publishedPort()).packets();
-        String gateway = host().link("docker0").value().ipv4().address();
+        String gateway = docker0Address();
 
         String page = Http.get(gateway, web.publishedPort());
         long after = await("the packet counter of the DNAT rule for :" + web.publishedPort() + " to rise above " + before)
@@ -89,8 +91,13 @@ class Q3PublishingAPortIsDnatTest {
                         r -> ruleFor(rules, port), r -> whyNoRule(port));
     }
 
+    private static String docker0Address() {
+        return LabAssertions.assertThat(host().link("docker0")).has("docker0 with an IPv4 address",
+                link -> Optional.ofNullable(link).map(NetLink::ipv4).map(IpAddress::address));
+    }
+
     private static String whyNoRule(int port) {
-        String docker0 = host().link("docker0").value().ipv4().address();
+        String docker0 = docker0Address();
         return Http.answers(docker0, port)
                 ? "no DNAT rule, but the port answers: Docker runs with --iptables=false and its userland proxy carries the traffic"
                 : "no DNAT rule and nothing answers on " + docker0 + ":" + port + ": is the port published? (docker port " + web.name() + ")";

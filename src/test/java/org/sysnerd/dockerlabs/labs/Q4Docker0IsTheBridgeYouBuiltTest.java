@@ -5,6 +5,7 @@ import static org.sysnerd.dockerlabs.junit.Lab.evidence;
 import static org.sysnerd.dockerlabs.junit.Lab.host;
 
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.assertions.LabAssertions;
@@ -38,7 +39,8 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
         Seen<NetLink> docker0 = host().link(BRIDGE);
         IpAddress subnet = Engine.bridgeSubnet();
 
-        LabAssertions.assertThat(docker0).is("docker0 to be a bridge", link -> "bridge".equals(link.kind()))
+        LabAssertions.assertThat(docker0).is("an interface docker0 (ip link)", Objects::nonNull)
+                .is("docker0 to be a bridge", link -> "bridge".equals(link.kind()))
                 .is("docker0 to have an IPv4 address in " + subnet + " (docker network inspect bridge)",
                         link -> link.ipv4() != null && link.ipv4().sameSubnetAs(subnet));
         evidence("docker0: bridge %s, bridge network subnet %s", docker0.value().ipv4(), subnet);
@@ -49,9 +51,12 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
     void the_container_address_is_in_that_subnet() {
         Seen<NetLink> docker0 = host().link(BRIDGE);
 
-        LabAssertions.assertThat(docker0).is("a subnet holding the container's address " + web.ip(),
-                link -> link.ipv4() != null && link.ipv4().subnetContains(web.ip()));
-        evidence("%s %s in docker0 %s", web.name(), web.ip(), docker0.value().ipv4());
+        String ip = web.ip();
+
+        LabAssertions.assertThat(docker0).is("an interface docker0 (ip link)", Objects::nonNull)
+                .is("a subnet holding the container's address " + ip, link -> link.ipv4() != null && ip != null
+                        && link.ipv4().subnetContains(ip));
+        evidence("%s %s in docker0 %s", web.name(), ip, docker0.value().ipv4());
     }
 
     @Test
