@@ -37,11 +37,11 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
     @DisplayName("docker0 is a Linux bridge with the bridge network's IPv4 subnet")
     void docker0_is_a_bridge_with_the_networks_subnet() {
         Seen<NetLink> docker0 = host().link(BRIDGE);
+        LabAssertions.assertThat(docker0).is("an interface docker0 (ip link)", Objects::nonNull)
+                .is("docker0 to be a bridge", link -> "bridge".equals(link.kind()));
         IpAddress subnet = Engine.bridgeSubnet();
 
-        LabAssertions.assertThat(docker0).is("an interface docker0 (ip link)", Objects::nonNull)
-                .is("docker0 to be a bridge", link -> "bridge".equals(link.kind()))
-                .is("docker0 to have an IPv4 address in " + subnet + " (docker network inspect bridge)",
+        LabAssertions.assertThat(docker0).is("docker0 to have an IPv4 address in " + subnet + " (docker network inspect bridge)",
                         link -> link.ipv4() != null && link.ipv4().sameSubnetAs(subnet));
         evidence("docker0: bridge %s, bridge network subnet %s", docker0.value().ipv4(), subnet);
     }
