@@ -1,7 +1,10 @@
 package org.sysnerd.dockerlabs.docker;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
-import org.testcontainers.containers.wait.strategy.Wait;
+import org.sysnerd.dockerlabs.probe.Http;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /** The lab page's {@code docker run -d --name web nginx}: nginx serving its welcome page on port 80. */
 public final class NginxLab extends LabContainer<NginxLab> {
@@ -29,8 +32,23 @@ public final class NginxLab extends LabContainer<NginxLab> {
     /** Publishes port 80 on a free host port ({@code -p 80}, never a fixed one) and waits until nginx answers. */
     public NginxLab publishingHttp() {
         withExposedPorts(HTTP_PORT);
-        waitingFor(Wait.forHttp("/").forStatusCode(200).withStartupTimeout(Duration.ofSeconds(30)));
+        waitingFor(new NginxAnswers());
         return this;
+    }
+
+    /**
+     * Waits until nginx answers on the published port, polling every 50 ms (Testcontainers' HTTP wait is
+     * rate-limited to one try a second), and gives up at once if the container stops.
+     */
+    private static final class NginxAnswers extends AbstractWaitStrategy {
+        @Override
+        protected void waitUntilReady() {
+            int port = waitStrategyTarget.getMappedPort(HTTP_PORT);
+            await("nginx to answer on " + waitStrategyTarget.getHost() + ":" + port).atMost(startupTimeout)
+                    .pollInterval(Duration.ofMillis(50))
+                    .failFast("the container stopped", () -> !waitStrategyTarget.isRunning())
+                    .until(() -> Http.answers(waitStrategyTarget.getHost(), port));
+        }
     }
 
     /** The host port that port 80 is published on. */
