@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +56,15 @@ public final class LabReportListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        labClass(id).map(c -> labs.get(c.getUniqueId())).ifPresent(lab -> {
+        labClass(id).ifPresent(labClass -> {
+            LabRecorder lab = labs.get(labClass.getUniqueId());
             long millis = Duration.between(started.getOrDefault(id.getUniqueId(), Instant.now()), Instant.now()).toMillis();
+            if (lab == null) {
+                return;
+            }
             if (id.isTest()) {
                 lab.tests.add(new Outcome(id.getDisplayName(), result));
-            } else if (labClass(id).get().equals(id)) {
+            } else if (labClass.equals(id)) {
                 lab.classOutcome = new Outcome(id.getDisplayName(), result);
                 lab.durationMs = millis;
             }
@@ -113,9 +118,9 @@ public final class LabReportListener implements TestExecutionListener {
         final String id;
         final String title;
         final String verify;
-        final List<String> evidence = java.util.Collections.synchronizedList(new ArrayList<>());
-        final List<CommandRecord> commands = java.util.Collections.synchronizedList(new ArrayList<>());
-        final List<Outcome> tests = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> evidence = Collections.synchronizedList(new ArrayList<>());
+        final List<CommandRecord> commands = Collections.synchronizedList(new ArrayList<>());
+        final List<Outcome> tests = Collections.synchronizedList(new ArrayList<>());
         volatile Outcome classOutcome;
         volatile long durationMs;
 

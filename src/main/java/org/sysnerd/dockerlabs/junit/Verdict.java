@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.junit;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
@@ -45,7 +46,7 @@ record Verdict(LabStatus status, String message, String hint) {
             return new Verdict(LabStatus.BLOCKED, test + ": " + unreadable.getMessage(),
                     "the fact could not be read on this host, so the lab was not checked");
         }
-        java.net.ConnectException lost = find(thrown, java.net.ConnectException.class);
+        ConnectException lost = find(thrown, ConnectException.class);
         if (lost != null) {
             return new Verdict(LabStatus.BLOCKED, test + ": the Docker daemon stopped answering during the lab ("
                     + lost.getMessage() + ")", "check that it runs (`docker info`), then run the labs again");

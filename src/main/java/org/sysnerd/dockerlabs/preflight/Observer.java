@@ -31,7 +31,7 @@ public final class Observer {
 
     /** Everything the preflight decides on; each part fails fast rather than after Testcontainers' minutes. */
     public static Observations observe(Function<EngineInfo, HostFacts> chooseProbe) {
-        String dockerHost = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        String dockerHost = dockerHost();
         String dockerError = dockerError(dockerHost);
         if (dockerError != null) {
             return new Observations(dockerHost, dockerError, null, false, Map.of(), "none (no Docker)", null, null);
@@ -54,9 +54,14 @@ public final class Observer {
                 probe.startsWith("direct") ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()));
     }
 
+    /** Where the daemon is asked for: DOCKER_HOST, or the default socket. */
+    private static String dockerHost() {
+        return System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+    }
+
     /** True when the daemon runs on this machine, where this process could read its /proc itself. */
     public static boolean daemonIsLocal(EngineInfo engine) {
-        String dockerHost = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        String dockerHost = dockerHost();
         return dockerHost.startsWith("unix://") && (engine == null || !engine.desktop());
     }
 

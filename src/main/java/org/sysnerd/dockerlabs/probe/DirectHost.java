@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -106,7 +107,7 @@ public final class DirectHost implements Host {
         for (String dir : path.split(":")) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, tool);
             if (Files.isExecutable(candidate)) {
-                List<String> resolved = new java.util.ArrayList<>(command);
+                List<String> resolved = new ArrayList<>(command);
                 resolved.set(0, candidate.toString());
                 return resolved;
             }
