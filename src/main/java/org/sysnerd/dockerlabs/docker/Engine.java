@@ -2,6 +2,7 @@ package org.sysnerd.dockerlabs.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.VersionComponent;
 import java.util.List;
 import java.util.Map;
 import org.sysnerd.dockerlabs.facts.IpAddress;
@@ -20,24 +21,26 @@ public final class Engine {
         return DockerClientFactory.instance().client();
     }
 
-    /** {@code docker info}, read once per run. */
+    /**
+     * {@code docker info}, as Testcontainers read it when it connected: every field of the answer, also those
+     * docker-java does not type ({@code FirewallBackend}, {@code DriverStatus}'s driver-type).
+     */
     public static EngineInfo info() {
         if (info == null) {
-            info = EngineInfo.fromJson(DockerApi.get("/info"));
+            info = EngineInfo.fromJson(DockerClientFactory.instance().getInfo().getRawValues());
         }
         return info;
     }
 
     /** True when the engine is Podman's Docker-compatible API ({@code docker version}'s components). */
     public static boolean isPodman() {
-        Object components = DockerApi.get("/version").get("Components");
-        return components instanceof java.util.List<?> list && list.stream().map(String::valueOf)
-                .anyMatch(c -> c.contains("Podman"));
+        List<VersionComponent> components = client().versionCmd().exec().getComponents();
+        return components != null && components.stream().anyMatch(c -> String.valueOf(c.getName()).contains("Podman"));
     }
 
-    /** {@code docker inspect <container>} as raw JSON, with the fields docker-java leaves out. */
+    /** {@code docker inspect <container>} as raw JSON: every field, also those docker-java leaves out. */
     public static Map<String, Object> inspectRaw(String containerId) {
-        return DockerApi.get("/containers/" + containerId + "/json");
+        return client().inspectContainerCmd(containerId).exec().getRawValues();
     }
 
     /** The image's layers, as {@code docker image inspect -f '{{.RootFS.Layers}}'} prints them. */

@@ -8,7 +8,6 @@ import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
 import org.sysnerd.dockerlabs.probe.Journal;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /**
@@ -23,6 +22,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
 
     private final String name;
     private boolean shared;
+    private volatile long startReturnedNanos;
 
     protected LabContainer(LabImage image, String lab, String role) {
         super(image.upstream());
@@ -34,6 +34,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         // the unique name and run label keep a kept container from ever being reused by another run.
         withReuse(LabRun.current().keepsContainers());
         withStartupTimeout(START_LIMIT);
+        withStartupCheckStrategy(RunningCheck.within(START_LIMIT));
     }
 
     /** Shares the container among labs: it is removed when the run ends, not when a lab does. */
@@ -52,7 +53,17 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     public synchronized void start() {
         if (getContainerId() == null) {
             super.start();
+            startReturnedNanos = System.nanoTime();
         }
+    }
+
+    /**
+     * How long the container has been up at the least, if it is running now: the time since {@code docker start}
+     * returned, on this machine's clock (the daemon's clock may differ: Docker Desktop's VM, a remote host).
+     * A container is never restarted by the suite, so one seen running after this long has been up throughout.
+     */
+    public Duration upAtLeast() {
+        return Duration.ofNanos(System.nanoTime() - startReturnedNanos);
     }
 
     /** The container's unique name, e.g. {@code docker-labs-q1-web-1a2b3c-1}. */
@@ -124,12 +135,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
 
     /** Starts without waiting for anything but the start itself: the lab observes what happens next. */
     public SELF startedAsIs() {
-        withStartupCheckStrategy(new StartupCheckStrategy() {
-            @Override
-            public StartupStatus checkStartupState(com.github.dockerjava.api.DockerClient client, String id) {
-                return StartupStatus.SUCCESSFUL;
-            }
-        });
+        withStartupCheckStrategy(RunningCheck.asIs());
         waitingFor(new AbstractWaitStrategy() {
             @Override
             protected void waitUntilReady() {

@@ -1,10 +1,15 @@
 package org.sysnerd.dockerlabs.junit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.LabRun;
@@ -21,36 +26,64 @@ import org.testcontainers.utility.TestcontainersConfiguration;
 final class LabSession {
 
     private static final Instant STARTED = Instant.now();
+    /** Bounds the wait for the preflight: it pulls at most two images, each within its own limit. */
+    private static final Duration PREFLIGHT_LIMIT = Duration.ofMinutes(8);
+
     private static volatile Observations observations;
-    private static volatile PreflightResult preflight;
+    private static volatile CompletableFuture<PreflightResult> pending;
 
     private LabSession() {
     }
 
-    /** Runs the preflight on first use; later labs get the same result. */
-    static synchronized PreflightResult preflight() {
-        if (preflight == null) {
-            if (!LabRun.current().keepsContainers()) {
-                // Registered before the first container (the probe's helper may be one): an interrupted run cleans up too.
-                Runtime.getRuntime().addShutdownHook(new Thread(LabSession::removeThisRun, "docker-labs-cleanup"));
-            }
-            observations = Observer.observe(engine -> {
-                Lab.use(ProbeChoice.choose(Observer.daemonIsLocal(engine)));
-                return Lab.host();
+    /**
+     * Starts the preflight in the background, once: while JUnit still discovers the tests, when it sees a lab
+     * among them, so that the connection to Docker is made by the time the first lab asks.
+     */
+    static synchronized void beginPreflight() {
+        if (pending == null) {
+            pending = CompletableFuture.supplyAsync(LabSession::runPreflight, task -> {
+                Thread thread = new Thread(task, "docker-labs-preflight");
+                thread.setDaemon(true);
+                thread.start();
             });
-            List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
-            if (observations.dockerError() == null) {
-                findings.add(Finding.ok("leftovers", sweep()));
-            }
-            if (LabRun.current().keepsContainers()) {
-                findings.add(Finding.ok("keep", TestcontainersConfiguration.getInstance().environmentSupportsReuse()
-                        ? "containers are kept after the run: remove them with docker rm -f $(docker ps -aq --filter label="
-                                + LabRun.RUN_LABEL + "=" + runId() + ")"
-                        : "containers cannot be kept: Testcontainers removes them at exit unless TESTCONTAINERS_REUSE_ENABLE=true"));
-            }
-            preflight = new PreflightResult(findings);
         }
-        return preflight;
+    }
+
+    /** The preflight's result, begun now if discovery did not begin it; later labs get the same result. */
+    static PreflightResult preflight() {
+        beginPreflight();
+        try {
+            return pending.get(PREFLIGHT_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the preflight did not end within " + PREFLIGHT_LIMIT.toMinutes() + " minutes");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the preflight", e);
+        }
+    }
+
+    private static PreflightResult runPreflight() {
+        if (!LabRun.current().keepsContainers()) {
+            // Registered before the first container (the probe's helper may be one): an interrupted run cleans up too.
+            Runtime.getRuntime().addShutdownHook(new Thread(LabSession::removeThisRun, "docker-labs-cleanup"));
+        }
+        observations = Observer.observe(engine -> {
+            Lab.use(ProbeChoice.choose(Observer.daemonIsLocal(engine)));
+            return Lab.host();
+        });
+        List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
+        if (observations.dockerError() == null) {
+            findings.add(Finding.ok("leftovers", sweep()));
+        }
+        if (LabRun.current().keepsContainers()) {
+            findings.add(Finding.ok("keep", TestcontainersConfiguration.getInstance().environmentSupportsReuse()
+                    ? "containers are kept after the run: remove them with docker rm -f $(docker ps -aq --filter label="
+                            + LabRun.RUN_LABEL + "=" + runId() + ")"
+                    : "containers cannot be kept: Testcontainers removes them at exit unless TESTCONTAINERS_REUSE_ENABLE=true"));
+        }
+        return new PreflightResult(findings);
     }
 
     /** Removes what killed runs left behind, and makes sure this run's containers go even if it is interrupted. */
@@ -69,8 +102,9 @@ final class LabSession {
     }
 
     /** The preflight's result, or an empty one when no lab ran. */
-    static PreflightResult preflightIfRun() {
-        return preflight == null ? new PreflightResult(List.of()) : preflight;
+    static synchronized PreflightResult preflightIfRun() {
+        return pending == null || !pending.isDone() || pending.isCompletedExceptionally()
+                ? new PreflightResult(List.of()) : pending.join();
     }
 
     /** How the host was read, for the report: the probe the preflight chose, or none. */
