@@ -2,6 +2,7 @@ package org.sysnerd.dockerlabs.docker;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.sysnerd.dockerlabs.facts.ContainerState;
 import org.sysnerd.dockerlabs.facts.Seen;
@@ -22,7 +23,8 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
 
     private final String name;
     private boolean shared;
-    private volatile long startReturnedNanos;
+    /** The labs looking at this shared container now; guarded by this. */
+    private int holders;
 
     protected LabContainer(LabImage image, String lab, String role) {
         super(image.upstream());
@@ -37,7 +39,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         withStartupCheckStrategy(RunningCheck.within(START_LIMIT));
     }
 
-    /** Shares the container among labs: it is removed when the run ends, not when a lab does. */
+    /** Shares the container among labs: it is removed when the last lab looking at it ends. */
     protected SELF sharedAmongLabs() {
         shared = true;
         return self();
@@ -48,22 +50,41 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         return shared;
     }
 
+    /** A lab begins to look at this shared container (it starts it, or finds it started). */
+    public synchronized void hold() {
+        holders++;
+    }
+
+    /**
+     * A lab is done with this shared container: it is removed once no lab looks at it. A lab that holds it
+     * later starts it afresh (a run with labs one after another, not at once).
+     */
+    public synchronized void release() {
+        if (--holders == 0) {
+            stop();
+        }
+    }
+
     /** Starts the container once, however many labs ask at the same time. */
     @Override
     public synchronized void start() {
         if (getContainerId() == null) {
             super.start();
-            startReturnedNanos = System.nanoTime();
         }
     }
 
     /**
-     * How long the container has been up at the least, if it is running now: the time since {@code docker start}
-     * returned, on this machine's clock (the daemon's clock may differ: Docker Desktop's VM, a remote host).
-     * A container is never restarted by the suite, so one seen running after this long has been up throughout.
+     * How long the container has been up, on the daemon's clock: {@code docker info}'s SystemTime, read first,
+     * minus the container's StartedAt. A container never restarted that is seen running after this call has
+     * been up at least that long (the daemon's clock, not this machine's: Docker Desktop's VM, a remote host).
      */
-    public Duration upAtLeast() {
-        return Duration.ofNanos(System.nanoTime() - startReturnedNanos);
+    public Duration uptime() {
+        String now = getDockerClient().infoCmd().exec().getSystemTime();
+        String startedAt = fresh().getState().getStartedAt();
+        Duration up = Duration.between(OffsetDateTime.parse(startedAt), OffsetDateTime.parse(now));
+        Journal.record("docker info -f '{{.SystemTime}}'; docker inspect -f '{{.State.StartedAt}}' " + name,
+                now + "\n" + startedAt);
+        return up;
     }
 
     /** The container's unique name, e.g. {@code docker-labs-q1-web-1a2b3c-1}. */
@@ -136,6 +157,14 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     /** Starts without waiting for anything but the start itself: the lab observes what happens next. */
     public SELF startedAsIs() {
         withStartupCheckStrategy(RunningCheck.asIs());
+        return notWaitingForItsService();
+    }
+
+    /**
+     * Counts as started once it runs, without Testcontainers' wait for its ports (which execs into the
+     * container): whether its service answers is the lab's to check.
+     */
+    protected SELF notWaitingForItsService() {
         waitingFor(new AbstractWaitStrategy() {
             @Override
             protected void waitUntilReady() {

@@ -13,11 +13,12 @@ import org.testcontainers.lifecycle.Startables;
 /**
  * Starts a lab's {@code @Container} fields together (Testcontainers' own extension starts them one by one),
  * and removes them when the lab ends; a container shared by several labs (the page's {@code web}) is
- * removed when the run ends.
+ * removed when the last of them ends.
  */
 final class LabContainers {
 
-    private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(LabContainers.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LabContainers.class);
+    private static final String HELD = "held";
 
     private LabContainers() {
     }
@@ -25,11 +26,9 @@ final class LabContainers {
     /** Starts the lab class's containers at once; a failure to start is the failure of the lab. */
     static void start(ExtensionContext context) {
         List<LabContainer<?>> containers = of(context.getRequiredTestClass());
-        for (LabContainer<?> container : containers) {
-            if (container.shared()) {
-                context.getRoot().getStore(SHARED).computeIfAbsent(container.name(), k -> (AutoCloseable) container::stop);
-            }
-        }
+        List<LabContainer<?>> held = containers.stream().filter(LabContainer::shared).toList();
+        held.forEach(LabContainer::hold);
+        context.getStore(NAMESPACE).put(HELD, held);
         try {
             Startables.deepStart(containers).join();
         } catch (CompletionException e) {
@@ -37,9 +36,18 @@ final class LabContainers {
         }
     }
 
-    /** Removes the lab's own containers, together. */
+    /** Removes the lab's own containers, together, and lets go of the shared ones it held. */
     static void stop(ExtensionContext context) {
-        of(context.getRequiredTestClass()).parallelStream().filter(c -> !c.shared()).forEach(LabContainer::stop);
+        List<LabContainer<?>> containers = of(context.getRequiredTestClass());
+        @SuppressWarnings("unchecked")
+        List<LabContainer<?>> held = context.getStore(NAMESPACE).getOrDefault(HELD, List.class, List.of());
+        containers.parallelStream().forEach(container -> {
+            if (!container.shared()) {
+                container.stop();
+            } else if (held.contains(container)) {
+                container.release();
+            }
+        });
     }
 
     private static List<LabContainer<?>> of(Class<?> lab) {

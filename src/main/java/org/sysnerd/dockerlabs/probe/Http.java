@@ -1,45 +1,93 @@
 package org.sysnerd.dockerlabs.probe;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 
-/** One bounded HTTP GET, like {@code curl -s http://172.17.0.1:32768/}. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A bounded HTTP GET, like {@code curl -s --retry-connrefused http://172.17.0.1:32768/}: a server that has
+ * just started gets a few seconds to answer. Plain {@code HttpURLConnection}: for a request to a local port
+ * it does what {@code java.net.http} does, without starting a client and its TLS setup.
+ */
 public final class Http {
 
     private static final Duration LIMIT = Duration.ofSeconds(5);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(LIMIT).build();
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private Http() {
     }
 
-    /** True when something answers HTTP at {@code host:port} (a proxy, or nginx itself). */
+    /** True when something answers HTTP at {@code host:port} within the limit, with any status (a proxy, or nginx itself). */
     public static boolean answers(String host, int port) {
         try {
-            CLIENT.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/")).timeout(LIMIT).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            await("an HTTP answer at " + host + ":" + port).atMost(LIMIT).pollInterval(POLL)
+                    .until(() -> status(uri(host, port)) > 0);
             return true;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (ConditionTimeoutException e) {
             return false;
         }
     }
 
-    /** The body of {@code GET http://host:port/}; a failure names the address and the curl command. */
+    /** The body of {@code GET http://host:port/} once it answers; a failure names the address and the curl command. */
     public static String get(String host, int port) {
-        URI uri = URI.create("http://" + host + ":" + port + "/");
+        URI uri = uri(host, port);
+        AtomicReference<IOException> last = new AtomicReference<>();
         try {
-            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(LIMIT).build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new AssertionError("GET " + uri + " failed: " + e + "\nSee it yourself: curl -sv " + uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted during GET " + uri, e);
+            return await("an HTTP answer at " + uri).atMost(LIMIT).pollInterval(POLL).until(() -> {
+                try {
+                    return body(uri);
+                } catch (IOException e) {
+                    last.set(e);
+                    return null;
+                }
+            }, Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("GET " + uri + " failed for " + LIMIT.toSeconds() + " s: " + last.get()
+                    + "\nSee it yourself: curl -sv " + uri, last.get());
         }
+    }
+
+    private static URI uri(String host, int port) {
+        return URI.create("http://" + host + ":" + port + "/");
+    }
+
+    private static int status(URI uri) {
+        HttpURLConnection connection = null;
+        try {
+            connection = open(uri);
+            return connection.getResponseCode();
+        } catch (IOException e) {
+            return -1;
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
+        }
+    }
+
+    private static String body(URI uri) throws IOException {
+        HttpURLConnection connection = open(uri);
+        try (InputStream body = connection.getInputStream()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static HttpURLConnection open(URI uri) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        int limit = (int) LIMIT.toMillis();
+        connection.setConnectTimeout(limit);
+        connection.setReadTimeout(limit);
+        connection.setUseCaches(false);
+        return connection;
     }
 }

@@ -55,8 +55,9 @@ class Q1AContainerIsJustAHostProcessTest {
     void sees_itself_as_pid_1_in_that_namespace() {
         long pid = web.hostPid();
         Seen<NetNamespace> fromHost = host().netNamespaceOf(pid);
-        String pid1 = web.exec("cat", "/proc/1/comm");
-        String fromInside = web.exec("readlink", "/proc/1/ns/net");
+        String[] inside = web.exec("sh", "-c", "cat /proc/1/comm; readlink /proc/1/ns/net").split("\n");
+        String pid1 = inside[0].strip();
+        String fromInside = inside[inside.length - 1].strip();
 
         assertThat(pid1).as("PID 1 inside the container (docker exec %s cat /proc/1/comm)", web.name())
                 .startsWith("nginx");

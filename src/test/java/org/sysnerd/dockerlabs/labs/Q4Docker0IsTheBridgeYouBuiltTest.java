@@ -62,8 +62,9 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
     @Test
     @DisplayName("the host end of the container's veth pair is attached to docker0")
     void the_veth_peer_is_attached_to_docker0() {
-        int eth0 = Integer.parseInt(web.exec("cat", "/sys/class/net/eth0/ifindex"));
-        int eth0Peer = Integer.parseInt(web.exec("cat", "/sys/class/net/eth0/iflink"));
+        String[] eth0Indexes = web.exec("cat", "/sys/class/net/eth0/ifindex", "/sys/class/net/eth0/iflink").split("\\s+");
+        int eth0 = Integer.parseInt(eth0Indexes[0]);
+        int eth0Peer = Integer.parseInt(eth0Indexes[1]);
         Seen<List<NetLink>> links = host().links();
 
         NetLink veth = LabAssertions.assertThat(links).has(String.format(
