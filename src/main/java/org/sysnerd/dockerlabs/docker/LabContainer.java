@@ -117,9 +117,12 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         }
     }
 
-    /** The container's address on the default bridge ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}), or null. */
+    /**
+     * The container's address on the default bridge ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}),
+     * or null: the one Docker gave it at its start, which it keeps while it runs.
+     */
     public String ip() {
-        var bridge = fresh().getNetworkSettings().getNetworks().get("bridge");
+        var bridge = getContainerInfo().getNetworkSettings().getNetworks().get("bridge");
         String ip = bridge == null || bridge.getIpAddress() == null || bridge.getIpAddress().isEmpty() ? null : bridge.getIpAddress();
         Journal.record("docker inspect -f '{{.NetworkSettings.IPAddress}}' " + name, ip);
         return ip;

@@ -62,7 +62,7 @@ class Q3PublishingAPortIsDnatTest {
 
         String page = Http.get(gateway, web.publishedPort());
         long after = await("the packet counter of the DNAT rule for :" + web.publishedPort() + " to rise above " + before)
-                .atMost(RULE_LIMIT).pollInterval(Duration.ofMillis(100))
+                .atMost(RULE_LIMIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> dnatRuleFor(web.publishedPort()).packets(), packets -> packets > before);
 
         assertThat(page).as("page served at http://%s:%d/", gateway, web.publishedPort()).contains(NginxLab.WELCOME);
@@ -79,7 +79,7 @@ class Q3PublishingAPortIsDnatTest {
 
         web.remove();
         await("the DNAT rule for :" + port + " to be removed with its container")
-                .atMost(RULE_LIMIT).pollInterval(Duration.ofMillis(100))
+                .atMost(RULE_LIMIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> ruleFor(host().dnatRules(Engine.info().firewallBackend()), port).isEmpty());
         evidence("container removed: no DNAT rule for :%d any more", port);
     }
