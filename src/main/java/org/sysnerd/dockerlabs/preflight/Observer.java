@@ -8,7 +8,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -26,16 +28,18 @@ public final class Observer {
     private static final long PULL_LIMIT_SECONDS = 180;
     private static final int CONNECT_LIMIT_MILLIS = 3000;
 
+    private static volatile boolean connected;
+
     private Observer() {
     }
 
     /** Everything the preflight decides on; each part fails fast rather than after Testcontainers' minutes. */
     public static Observations observe(Function<EngineInfo, HostFacts> chooseProbe) {
-        String dockerHost = dockerHost();
-        String dockerError = dockerError(dockerHost);
+        String dockerError = dockerError();
         if (dockerError != null) {
-            return new Observations(dockerHost, dockerError, null, false, Map.of(), "none (no Docker)", null, null);
+            return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null);
         }
+        String dockerHost = dockerHost();
         EngineInfo engine = Engine.info();
         Map<String, String> imageProblems = imageProblems(Engine.client());
         HostFacts host;
@@ -54,24 +58,47 @@ public final class Observer {
                 probe.startsWith("direct") ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()));
     }
 
-    /** Where the daemon is asked for: DOCKER_HOST, or the default socket. */
+    /** Where the daemon answers: the address Testcontainers connected to once it has, else DOCKER_HOST or the system's socket. */
     private static String dockerHost() {
-        return System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        if (connected) {
+            return DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
+        }
+        return System.getenv().getOrDefault("DOCKER_HOST", "unix://" + candidateSockets().get(0));
+    }
+
+    /** The sockets Testcontainers looks for when DOCKER_HOST is not set. */
+    private static List<Path> candidateSockets() {
+        Path home = Path.of(System.getProperty("user.home"));
+        List<Path> sockets = new ArrayList<>(List.of(Path.of("/var/run/docker.sock")));
+        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
+        if (runtimeDir != null) {
+            sockets.add(Path.of(runtimeDir, "docker.sock"));
+        }
+        sockets.add(Path.of("/run/user/" + ProbeChoice.uid() + "/docker.sock"));
+        sockets.add(home.resolve(".docker/run/docker.sock"));
+        sockets.add(home.resolve(".docker/desktop/docker.sock"));
+        return sockets.stream().distinct().toList();
     }
 
     /** True when the daemon runs on this machine, where this process could read its /proc itself. */
     public static boolean daemonIsLocal(EngineInfo engine) {
-        String dockerHost = dockerHost();
-        return dockerHost.startsWith("unix://") && (engine == null || !engine.desktop());
+        return dockerHost().startsWith("unix://") && (engine == null || !engine.desktop());
     }
 
     /** Checks the address itself first: Testcontainers would try its other strategies for minutes, or find another daemon. */
-    private static String dockerError(String dockerHost) {
-        if (dockerHost.startsWith("unix://") && !Files.exists(Path.of(dockerHost.substring("unix://".length())))) {
-            return "no socket " + dockerHost.substring("unix://".length()) + " (the daemon is not running, or not installed)";
+    private static String dockerError() {
+        String set = System.getenv("DOCKER_HOST");
+        if (set == null && candidateSockets().stream().noneMatch(Files::exists)) {
+            List<Path> sockets = candidateSockets();
+            return "no socket " + sockets.get(0) + " (nor rootless Docker's or Docker Desktop's: "
+                    + String.join(", ", sockets.subList(1, sockets.size()).stream().map(Path::toString).toList())
+                    + "): the daemon is not running, or not installed";
         }
-        if (dockerHost.startsWith("tcp://")) {
-            URI uri = URI.create(dockerHost);
+        if (set != null && set.startsWith("unix://") && !Files.exists(Path.of(set.substring("unix://".length())))) {
+            return "no socket " + set.substring("unix://".length()) + " (the daemon is not running, or not installed)";
+        }
+        if (set != null && set.startsWith("tcp://")) {
+            URI uri = URI.create(set);
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_LIMIT_MILLIS);
             } catch (IOException e) {
@@ -81,9 +108,10 @@ public final class Observer {
         try {
             DockerClientFactory.instance().client().pingCmd().exec();
             String used = DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
-            if (System.getenv("DOCKER_HOST") != null && !used.equals(dockerHost)) {
+            if (set != null && !used.equals(set)) {
                 return "Testcontainers reached " + used + " instead: unset DOCKER_HOST or make it answer";
             }
+            connected = true;
             return null;
         } catch (RuntimeException e) {
             return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
