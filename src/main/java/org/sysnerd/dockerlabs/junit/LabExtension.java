@@ -9,10 +9,11 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
+import org.sysnerd.dockerlabs.preflight.PreflightResult;
 
 /**
- * Blocks a lab at once, with the cause and the fix, when the preflight found that its needs cannot be met;
- * else starts the lab's containers, files its evidence under the running test, and removes the containers.
+ * Blocks a lab, with the cause and the fix, when the preflight found that its needs cannot be met; else
+ * starts the lab's containers, files its evidence under the running test, and removes the containers.
  */
 public final class LabExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -26,11 +27,18 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
     public void beforeAll(ExtensionContext context) {
         DockerLab lab = context.getRequiredTestClass().getAnnotation(DockerLab.class);
         Set<Need> needs = Set.of(lab.needs());
-        LabSession.preflight().blockerFor(needs).ifPresent(finding -> {
+        blockIfUnmet(LabSession.containerGate(), needs);
+        Lab.enter(context);
+        // The host's side of the preflight (the probe, the nat table) goes on while the containers start;
+        // a lab it blocks has its containers removed in afterAll.
+        LabContainers.start(context);
+        blockIfUnmet(LabSession.preflight(), needs);
+    }
+
+    private static void blockIfUnmet(PreflightResult preflight, Set<Need> needs) {
+        preflight.blockerFor(needs).ifPresent(finding -> {
             throw new LabBlocked(finding);
         });
-        Lab.enter(context);
-        LabContainers.start(context);
     }
 
     @Override

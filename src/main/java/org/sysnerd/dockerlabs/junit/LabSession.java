@@ -30,6 +30,7 @@ final class LabSession {
     private static final Duration PREFLIGHT_LIMIT = Duration.ofMinutes(8);
 
     private static volatile Observations observations;
+    private static volatile CompletableFuture<Observations> dockerSide;
     private static volatile CompletableFuture<PreflightResult> pending;
 
     private LabSession() {
@@ -37,23 +38,38 @@ final class LabSession {
 
     /**
      * Starts the preflight in the background, once: while JUnit still discovers the tests, when it sees a lab
-     * among them, so that the connection to Docker is made by the time the first lab asks.
+     * among them, so that the connection to Docker is made by the time the first lab asks. The daemon's side
+     * comes first (it decides whether containers can start); the host's side goes on while they start.
      */
     static synchronized void beginPreflight() {
         if (pending == null) {
-            pending = CompletableFuture.supplyAsync(LabSession::runPreflight, task -> {
-                Thread thread = new Thread(task, "docker-labs-preflight");
-                thread.setDaemon(true);
-                thread.start();
-            });
+            dockerSide = CompletableFuture.supplyAsync(LabSession::observeDocker, LabSession::inItsOwnThread);
+            pending = dockerSide.thenApplyAsync(LabSession::observeHost, LabSession::inItsOwnThread);
         }
     }
 
-    /** The preflight's result, begun now if discovery did not begin it; later labs get the same result. */
+    /** The preflight's steps run in threads of their own: the commands they run are no lab's evidence. */
+    private static void inItsOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "docker-labs-preflight");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** What may keep a lab's containers from starting: Docker, its engine, the images. */
+    static PreflightResult containerGate() {
+        beginPreflight();
+        return Preflight.decide(await(dockerSide));
+    }
+
+    /** The whole preflight's result; later labs get the same result. */
     static PreflightResult preflight() {
         beginPreflight();
+        return await(pending);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
         try {
-            return pending.get(PREFLIGHT_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            return future.get(PREFLIGHT_LIMIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
@@ -64,12 +80,17 @@ final class LabSession {
         }
     }
 
-    private static PreflightResult runPreflight() {
+    private static Observations observeDocker() {
         if (!LabRun.current().keepsContainers()) {
             // Registered before the first container (the probe's helper may be one): an interrupted run cleans up too.
             Runtime.getRuntime().addShutdownHook(new Thread(LabSession::removeThisRun, "docker-labs-cleanup"));
         }
-        observations = Observer.observe(engine -> {
+        Observations docker = Observer.observeDocker();
+        return docker;
+    }
+
+    private static PreflightResult observeHost(Observations docker) {
+        observations = Observer.observeHost(docker, engine -> {
             Lab.use(ProbeChoice.choose(Observer.daemonIsLocal(engine)));
             return Lab.host();
         });

@@ -13,9 +13,11 @@ import org.sysnerd.dockerlabs.docker.EngineInfo;
  * @param probe         how the host facts are read (direct or through the daemon)
  * @param hostProblem   why the daemon host's /proc and mounts cannot be read, or null
  * @param natProblem    why the nat table cannot be read, or null
+ * @param linksProblem  why the host's interfaces cannot be read ({@code ip -j -d addr show}), or null
  */
 public record Observations(String dockerHost, String dockerError, EngineInfo engine, boolean podman,
-                           Map<String, String> imageProblems, String probe, String hostProblem, String natProblem) {
+                           Map<String, String> imageProblems, String probe, String hostProblem, String natProblem,
+                           String linksProblem) {
 
     public Observations {
         imageProblems = Map.copyOf(imageProblems);

@@ -33,29 +33,43 @@ public final class Observer {
     private Observer() {
     }
 
-    /** Everything the preflight decides on; each part fails fast rather than after Testcontainers' minutes. */
-    public static Observations observe(Function<EngineInfo, HostFacts> chooseProbe) {
+    /** How the host facts are read before {@link #observeHost} has chosen. */
+    static final String PROBE_NOT_CHOSEN = "not chosen yet";
+
+    /**
+     * The daemon's side, which decides whether containers can start: Docker reachable, its engine, the images.
+     * Each part fails fast rather than after Testcontainers' minutes. The host's side is left empty.
+     */
+    public static Observations observeDocker() {
         String dockerError = dockerError();
         if (dockerError != null) {
-            return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null);
+            return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
         }
-        String dockerHost = dockerHost();
-        EngineInfo engine = Engine.info();
-        Map<String, String> imageProblems = imageProblems(Engine.client());
+        return new Observations(dockerHost(), null, Engine.info(), Engine.isPodman(), imageProblems(Engine.client()),
+                PROBE_NOT_CHOSEN, null, null, null);
+    }
+
+    /** The host's side, once Docker answered: how the host facts are read, and whether they can be. */
+    public static Observations observeHost(Observations docker, Function<EngineInfo, HostFacts> chooseProbe) {
+        if (docker.dockerError() != null) {
+            return docker;
+        }
+        EngineInfo engine = docker.engine();
         HostFacts host;
         try {
             host = chooseProbe.apply(engine);
         } catch (RuntimeException e) {
-            return new Observations(dockerHost, null, engine, Engine.isPodman(), imageProblems, "none",
+            return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), "none",
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(),
-                    "no probe of the daemon's host");
+                    "no probe of the daemon's host", "no probe of the daemon's host");
         }
         String probe = host.host().describe();
         if (!probe.startsWith("direct")) {
             probe += ", because " + ProbeChoice.whyDaemon(daemonIsLocal(engine));
         }
-        return new Observations(dockerHost, null, engine, Engine.isPodman(), imageProblems, probe,
-                probe.startsWith("direct") ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()));
+        return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), probe,
+                probe.startsWith("direct") ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()),
+                linksProblem(host));
     }
 
     /** Where the daemon answers: the address Testcontainers connected to once it has, else DOCKER_HOST or the system's socket. */
@@ -166,6 +180,16 @@ public final class Observer {
         String uid = ProbeChoice.uid();
         return "0".equals(uid) ? null : "this process (uid " + uid + ") may not read root's /proc/<pid>/ns links "
                 + "nor the daemon's overlay dirs: unset labs.probe=direct to read them through the daemon";
+    }
+
+    /** Reads the host's interfaces ({@code ip -j -d addr show}) as Q3 and Q4 will. */
+    private static String linksProblem(HostFacts host) {
+        try {
+            host.links();
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
     }
 
     private static String natProblem(HostFacts host, FirewallBackend backend) {

@@ -46,6 +46,10 @@ public final class Preflight {
             findings.add(Finding.blocking("nat table", seen.natProblem(),
                     "run the labs as root, with iptables installed (`sudo apt install -y iptables`)", Need.NAT_TABLE));
         }
+        if (seen.linksProblem() != null) {
+            findings.add(Finding.blocking("interfaces", seen.linksProblem(),
+                    "install iproute2 (`sudo apt install -y iproute2`)", Need.BRIDGE));
+        }
         return new PreflightResult(findings);
     }
 }

@@ -44,7 +44,7 @@ class PreflightTest {
 
     /** What the Observer sees on a host where Docker answered with this engine and nothing else is wrong. */
     static Observations reached(EngineInfo engine) {
-        return new Observations(SOCKET, null, engine, false, Map.of(), PROBE, null, null);
+        return new Observations(SOCKET, null, engine, false, Map.of(), PROBE, null, null, null);
     }
 
     static Observations recorded() {
@@ -63,7 +63,7 @@ class PreflightTest {
     void unreachable_docker_blocks_every_need() {
         PreflightResult result = Preflight.decide(new Observations(SOCKET,
                 "no socket /var/run/docker.sock (the daemon is not running, or not installed)", null, false, Map.of(), PROBE,
-                null, null));
+                null, null, null));
 
         assertThat(result.findings()).singleElement().extracting(Finding::blocks).isEqualTo(EnumSet.allOf(Need.class));
     }
@@ -72,7 +72,7 @@ class PreflightTest {
     @DisplayName("Docker unreachable: the finding says where and why, and its fix is to install and start Docker")
     void unreachable_docker_says_install() {
         Finding finding = Preflight.decide(new Observations("tcp://10.0.0.5:2375", "nothing answers at 10.0.0.5:2375 "
-                + "(Connection refused)", null, false, Map.of(), PROBE, null, null)).findings().get(0);
+                + "(Connection refused)", null, false, Map.of(), PROBE, null, null, null)).findings().get(0);
 
         assertThat(finding.found()).isEqualTo("Docker is not reachable at tcp://10.0.0.5:2375: nothing answers at "
                 + "10.0.0.5:2375 (Connection refused)");
@@ -108,7 +108,7 @@ class PreflightTest {
     @Test
     @DisplayName("Podman's Docker-compatible API blocks the bridge only")
     void podman_blocks_the_bridge() {
-        Observations podman = new Observations(SOCKET, null, engine("podman.json"), true, Map.of(), PROBE, null, null);
+        Observations podman = new Observations(SOCKET, null, engine("podman.json"), true, Map.of(), PROBE, null, null, null);
 
         assertThat(blocked(Preflight.decide(podman))).containsExactly(Need.BRIDGE);
     }
@@ -123,7 +123,7 @@ class PreflightTest {
     @DisplayName("Docker Desktop (a host problem) blocks the host's /proc and mounts, with the cause as found")
     void desktop_blocks_host_proc_and_mounts() {
         PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-desktop.json"), false,
-                Map.of(), PROBE, DESKTOP_PROBLEM, null));
+                Map.of(), PROBE, DESKTOP_PROBLEM, null, null));
 
         assertThat(blocked(result)).contains(Need.HOST_PROC, Need.HOST_MOUNTS);
         assertThat(result.blockerFor(Set.of(Need.HOST_PROC))).map(Finding::found).hasValue(DESKTOP_PROBLEM);
@@ -133,7 +133,7 @@ class PreflightTest {
     @DisplayName("a bad nginx override blocks the nginx image only")
     void bad_nginx_override_blocks_nginx_only() {
         Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
-                Map.of("nginx", BAD_OVERRIDE), PROBE, null, null);
+                Map.of("nginx", BAD_OVERRIDE), PROBE, null, null, null);
 
         assertThat(blocked(Preflight.decide(seen))).containsExactly(Need.NGINX_IMAGE);
     }
@@ -142,7 +142,7 @@ class PreflightTest {
     @DisplayName("a bad image override's message is kept verbatim, naming the property to fix")
     void bad_override_message_kept_verbatim() {
         Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
-                Map.of("nginx", BAD_OVERRIDE), PROBE, null, null);
+                Map.of("nginx", BAD_OVERRIDE), PROBE, null, null, null);
 
         assertThat(Preflight.decide(seen).blocking()).singleElement().extracting(Finding::check, Finding::found)
                 .containsExactly("image nginx", BAD_OVERRIDE);
@@ -153,7 +153,7 @@ class PreflightTest {
     void missing_alpine_blocks_alpine_only() {
         Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
                 Map.of("alpine", "image alpine:3.21.3 is not on this host and could not be pulled: no such host"), PROBE,
-                null, null);
+                null, null, null);
 
         assertThat(blocked(Preflight.decide(seen))).containsExactly(Need.ALPINE_IMAGE);
     }
@@ -162,16 +162,37 @@ class PreflightTest {
     @DisplayName("a nat table that cannot be read blocks the nat table only")
     void nat_problem_blocks_the_nat_table() {
         Observations seen = new Observations(SOCKET, null, engine("docker-29-containerd-nftables.json"), false, Map.of(),
-                PROBE, null, "nft: command not found");
+                PROBE, null, "nft: command not found", null);
 
         assertThat(blocked(Preflight.decide(seen))).containsExactly(Need.NAT_TABLE);
+    }
+
+    @Test
+    @DisplayName("interfaces that cannot be read block the bridge only, with iproute2 as the fix")
+    void links_problem_blocks_the_bridge() {
+        Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false, Map.of(),
+                PROBE, null, null, "could not run `ip -j -d addr show`: java.io.IOException: Cannot run program \"ip\"");
+
+        PreflightResult result = Preflight.decide(seen);
+
+        assertThat(blocked(result)).containsExactly(Need.BRIDGE);
+        assertThat(result.blockerFor(Set.of(Need.BRIDGE))).hasValueSatisfying(f -> assertThat(f.fix()).contains("iproute2"));
+    }
+
+    @Test
+    @DisplayName("before the probe is chosen, only the daemon's side can block: containers may start")
+    void the_daemon_side_alone_blocks_nothing_on_the_host() {
+        Observations dockerSide = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false, Map.of(),
+                "not chosen yet", null, null, null);
+
+        assertThat(blocked(Preflight.decide(dockerSide))).isEmpty();
     }
 
     @Test
     @DisplayName("blockerFor picks the first finding that blocks one of the lab's needs")
     void blocker_is_the_first_blocking_finding() {
         PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-rootless.json"), false,
-                Map.of(), PROBE, null, "iptables: Permission denied (you must be root)"));
+                Map.of(), PROBE, null, "iptables: Permission denied (you must be root)", null));
 
         assertThat(result.blockerFor(Set.of(Need.DOCKER, Need.HOST_PROC, Need.NAT_TABLE)))
                 .hasValueSatisfying(f -> assertThat(f.check()).isEqualTo("engine"));
