@@ -6,8 +6,8 @@
 #
 # Per round it prints the shell baseline's wall time, the whole `./mvnw -o -q test -Dtest='Q*'` wall time,
 # and the labs' own elapsed time from the suite's report (labs-report.json: startedAt -> finishedAt), split
-# into what comes before the labs (Maven, the forked JVM) and after, and each lab's durationMs; next to each
-# wall time, the CPU (user+sys) the command and its children used (dockerd's own work is not in it).
+# into what comes before the labs (Maven's start, its plugins, JUnit's discovery) and after, and each lab's
+# durationMs; next to each wall time, the CPU (user+sys) the command and its children used (dockerd's own work is not in it).
 # The last line is the medians:  labs_s=X.XX mvn_s=X.XX baseline_s=X.XX ratio=X.XX mvn_ratio=X.XX
 # (ratio = labs_s / baseline_s, mvn_ratio = mvn_s / baseline_s). A failed run is rerun once; a run that
 # fails twice is left out of the medians and the exit code is 1. Before the last line it warns about any
