@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.docker;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Map;
 import org.sysnerd.dockerlabs.facts.ContainerState;
 import org.sysnerd.dockerlabs.facts.Seen;
@@ -25,6 +26,8 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     private boolean shared;
     /** The labs looking at this shared container now; guarded by this. */
     private int holders;
+    /** Why its start failed, for the other labs that look at it; guarded by this. */
+    private RuntimeException startFailure;
 
     protected LabContainer(LabImage image, String lab, String role) {
         super(image.upstream());
@@ -65,11 +68,19 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         }
     }
 
-    /** Starts the container once, however many labs ask at the same time. */
+    /** Starts the container once, however many labs ask at the same time; a failed start fails them all. */
     @Override
     public synchronized void start() {
+        if (startFailure != null) {
+            throw new IllegalStateException("container " + name + " did not start: " + startFailure.getMessage(), startFailure);
+        }
         if (getContainerId() == null) {
-            super.start();
+            try {
+                super.start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
     }
 
@@ -101,7 +112,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
 
     /** Runs a command inside ({@code docker exec}); returns its output, failing unless it exits 0. */
     public String exec(String... command) {
-        String line = "docker exec " + name + " " + String.join(" ", command);
+        String line = "docker exec " + name + " " + String.join(" ", Arrays.stream(command).map(LabContainer::quoted).toList());
         try {
             ExecResult result = execInContainer(command);
             Journal.record(line, result.getStdout());
@@ -115,6 +126,11 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
             Thread.currentThread().interrupt();
             throw new HostFactUnavailable("interrupted during `" + line + "`", e);
         }
+    }
+
+    /** An argument as a shell needs it, so that the recorded command line can be pasted. */
+    private static String quoted(String argument) {
+        return argument.matches("[A-Za-z0-9_./:=@%+,-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
     }
 
     /**
@@ -151,10 +167,14 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         }
     }
 
-    /** Removes the container now ({@code docker rm -f}), as a lab step. */
-    public void remove() {
+    /** Removes the container now ({@code docker rm -f}), as a lab step; once removed, it is not removed again. */
+    public synchronized void remove() {
+        if (getContainerId() == null && startFailure == null) {
+            return;
+        }
         Journal.record("docker rm -f " + name, "");
         super.stop();
+        startFailure = null;
     }
 
     /** Starts without waiting for anything but the start itself: the lab observes what happens next. */

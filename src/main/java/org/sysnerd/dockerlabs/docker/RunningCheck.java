@@ -40,7 +40,7 @@ final class RunningCheck extends StartupCheckStrategy {
             return true;
         }
         StartupStatus[] status = {StartupStatus.NOT_YET_KNOWN};
-        await("container " + containerId + " to run").atMost(limit).pollInterval(POLL)
+        await("container " + containerId + " to run").atMost(limit).pollDelay(Duration.ZERO).pollInterval(POLL)
                 .until(() -> (status[0] = checkStartupState(client, containerId)) != StartupStatus.NOT_YET_KNOWN);
         return status[0] == StartupStatus.SUCCESSFUL;
     }

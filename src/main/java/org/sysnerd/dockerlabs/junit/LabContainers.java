@@ -36,12 +36,15 @@ final class LabContainers {
         }
     }
 
-    /** Removes the lab's own containers, together, and lets go of the shared ones it held. */
+    /**
+     * Removes the lab's own containers and lets go of the shared ones it held, one by one in the lab's thread:
+     * each {@code docker rm -f} is the lab's evidence, and another thread would file it under another lab.
+     */
     static void stop(ExtensionContext context) {
         List<LabContainer<?>> containers = of(context.getRequiredTestClass());
         @SuppressWarnings("unchecked")
         List<LabContainer<?>> held = context.getStore(NAMESPACE).getOrDefault(HELD, List.class, List.of());
-        containers.parallelStream().forEach(container -> {
+        containers.forEach(container -> {
             if (!container.shared()) {
                 container.stop();
             } else if (held.contains(container)) {

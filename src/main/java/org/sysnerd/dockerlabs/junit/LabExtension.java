@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.junit;
 
+import java.time.Duration;
 import java.util.Set;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -19,8 +20,10 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
 
     static {
         // A lab's waits poll in the lab's own thread: a timeout then always carries the last lesson seen
-        // as its cause, never a bare TimeoutException from a poller that was still busy.
+        // as its cause, never a bare TimeoutException from a poller that was still busy. The first look is
+        // at once: what a lab waits for has often happened already.
         Awaitility.pollInSameThread();
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
     }
 
     @Override

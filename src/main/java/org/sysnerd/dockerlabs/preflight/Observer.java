@@ -35,6 +35,8 @@ public final class Observer {
 
     /** How the host facts are read before {@link #observeHost} has chosen. */
     static final String PROBE_NOT_CHOSEN = "not chosen yet";
+    /** How the host facts are read when the daemon-side probe's helper could not start: not at all. */
+    static final String NO_PROBE = "none";
 
     /**
      * The daemon's side, which decides whether containers can start: Docker reachable, its engine, the images.
@@ -59,9 +61,8 @@ public final class Observer {
         try {
             host = chooseProbe.apply(engine);
         } catch (RuntimeException e) {
-            return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), "none",
-                    "the helper container that reads the daemon's host could not start: " + e.getMessage(),
-                    "no probe of the daemon's host", "no probe of the daemon's host");
+            return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
+                    "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);
         }
         String probe = host.host().describe();
         if (!probe.startsWith("direct")) {

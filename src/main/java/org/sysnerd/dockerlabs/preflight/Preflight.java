@@ -39,9 +39,17 @@ public final class Preflight {
         seen.imageProblems().forEach((image, problem) -> findings.add(Finding.blocking("image " + image, problem,
                 "build the stand-ins (scripts/build-standin-images.sh) and set the override, or fix the image name",
                 "alpine".equals(image) ? Need.ALPINE_IMAGE : Need.NGINX_IMAGE)));
-        findings.add(seen.hostProblem() == null ? Finding.ok("host facts", seen.probe())
-                : Finding.blocking("host facts", seen.hostProblem(), "run the labs as root (`sudo -E ./mvnw test`)",
-                        Need.HOST_PROC, Need.HOST_MOUNTS));
+        if (seen.hostProblem() == null) {
+            findings.add(Finding.ok("host facts", seen.probe()));
+        } else if (Observer.NO_PROBE.equals(seen.probe())) {
+            findings.add(Finding.blocking("host facts", seen.hostProblem(), "the helper runs the alpine image with "
+                    + "--pid=host, --network=host and the capabilities SYS_PTRACE, SYS_CHROOT, NET_ADMIN, NET_RAW: see why "
+                    + "the daemon refused it, or run the labs as root (`sudo -E ./mvnw test`) to read the host directly",
+                    Need.HOST_PROC, Need.HOST_MOUNTS, Need.NAT_TABLE, Need.BRIDGE));
+        } else {
+            findings.add(Finding.blocking("host facts", seen.hostProblem(), "run the labs as root (`sudo -E ./mvnw test`)",
+                    Need.HOST_PROC, Need.HOST_MOUNTS));
+        }
         if (seen.natProblem() != null) {
             findings.add(Finding.blocking("nat table", seen.natProblem(),
                     "run the labs as root, with iptables installed (`sudo apt install -y iptables`)", Need.NAT_TABLE));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,13 +14,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A bounded HTTP GET, like {@code curl -s --retry-connrefused http://172.17.0.1:32768/}: a server that has
- * just started gets a few seconds to answer. Plain {@code HttpURLConnection}: for a request to a local port
- * it does what {@code java.net.http} does, without starting a client and its TLS setup.
+ * A bounded HTTP GET, like {@code curl -s --noproxy '*' --retry-connrefused http://172.17.0.1:32768/}: a server
+ * that has just started gets a few seconds to answer. Plain {@code HttpURLConnection}, never through a proxy
+ * (the request must reach the host's own address): one request needs no client and no TLS set-up.
  */
 public final class Http {
 
     private static final Duration LIMIT = Duration.ofSeconds(5);
+    /** One try's connect and read limits: a try under way when LIMIT is reached adds at most their sum. */
+    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(1);
+    private static final Duration READ_LIMIT = Duration.ofSeconds(2);
     private static final Duration POLL = Duration.ofMillis(50);
 
     private Http() {
@@ -28,7 +32,7 @@ public final class Http {
     /** True when something answers HTTP at {@code host:port} within the limit, with any status (a proxy, or nginx itself). */
     public static boolean answers(String host, int port) {
         try {
-            await("an HTTP answer at " + host + ":" + port).atMost(LIMIT).pollInterval(POLL)
+            await("an HTTP answer at " + host + ":" + port).atMost(LIMIT).pollDelay(Duration.ZERO).pollInterval(POLL)
                     .until(() -> status(uri(host, port)) > 0);
             return true;
         } catch (ConditionTimeoutException e) {
@@ -41,7 +45,7 @@ public final class Http {
         URI uri = uri(host, port);
         AtomicReference<IOException> last = new AtomicReference<>();
         try {
-            return await("an HTTP answer at " + uri).atMost(LIMIT).pollInterval(POLL).until(() -> {
+            return await("an HTTP answer at " + uri).atMost(LIMIT).pollDelay(Duration.ZERO).pollInterval(POLL).until(() -> {
                 try {
                     return body(uri);
                 } catch (IOException e) {
@@ -83,10 +87,9 @@ public final class Http {
     }
 
     private static HttpURLConnection open(URI uri) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-        int limit = (int) LIMIT.toMillis();
-        connection.setConnectTimeout(limit);
-        connection.setReadTimeout(limit);
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        connection.setConnectTimeout((int) CONNECT_LIMIT.toMillis());
+        connection.setReadTimeout((int) READ_LIMIT.toMillis());
         connection.setUseCaches(false);
         return connection;
     }

@@ -55,7 +55,7 @@ class Q1AContainerIsJustAHostProcessTest {
     void sees_itself_as_pid_1_in_that_namespace() {
         long pid = web.hostPid();
         Seen<NetNamespace> fromHost = host().netNamespaceOf(pid);
-        String[] inside = web.exec("sh", "-c", "cat /proc/1/comm; readlink /proc/1/ns/net").split("\n");
+        String[] inside = web.exec("sh", "-c", "cat /proc/1/comm && readlink /proc/1/ns/net").split("\n");
         String pid1 = inside[0].strip();
         String fromInside = inside[inside.length - 1].strip();
 

@@ -180,6 +180,18 @@ class PreflightTest {
     }
 
     @Test
+    @DisplayName("a helper that could not start blocks every lab that reads the host, with one finding")
+    void no_probe_blocks_every_host_need() {
+        Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false, Map.of(),
+                "none", "the helper container that reads the daemon's host could not start: no such image", null, null);
+
+        PreflightResult result = Preflight.decide(seen);
+
+        assertThat(blocked(result)).containsExactlyInAnyOrder(Need.HOST_PROC, Need.HOST_MOUNTS, Need.NAT_TABLE, Need.BRIDGE);
+        assertThat(result.blocking()).hasSize(1);
+    }
+
+    @Test
     @DisplayName("before the probe is chosen, only the daemon's side can block: containers may start")
     void the_daemon_side_alone_blocks_nothing_on_the_host() {
         Observations dockerSide = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false, Map.of(),
