@@ -23,8 +23,8 @@ class SweeperTest {
     @Test
     void removesTheContainerOfADeadOwnerAndKeepsALiveOwnersOne() throws Exception {
         try {
-            String dead = start("dead", exitedProcess());
-            String live = start("live", ProcessOwner.self());
+            String dead = create("dead", exitedProcess());
+            String live = create("live", ProcessOwner.self());
 
             // Only this run's containers (the others are this live JVM's): a daemon-wide sweep here would
             // remove other runs' orphans and hide whether the suite itself sweeps at start.
@@ -55,14 +55,14 @@ class SweeperTest {
         return new ProcessOwner(ProcessOwner.self().host(), process.pid(), started);
     }
 
-    private String start(String role, ProcessOwner owner) {
+    /** A container as a run leaves it, created but not started: the sweeper goes by labels, whatever the state. */
+    private String create(String role, ProcessOwner owner) {
         Map<String, String> labels = new HashMap<>(LabRun.current().labels("sweeper"));
         labels.put(LabRun.OWNER_LABEL, owner.label());
         String id = client.createContainerCmd(LabImage.ALPINE.resolved().asCanonicalNameString())
                 .withName(LabRun.current().containerName("sweeper", role)).withLabels(labels)
                 .withCmd("sleep", "60").exec().getId();
         made.add(id);
-        client.startContainerCmd(id).exec();
         return id;
     }
 

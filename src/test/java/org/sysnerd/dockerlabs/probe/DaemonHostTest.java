@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,21 +69,6 @@ class DaemonHostTest {
         pid = target.hostPid();
         engine = Engine.info();
         dirs = GraphDriverDirs.of(target.getContainerId(), engine);
-    }
-
-    @Test
-    @DisplayName("answers a read well within its limit")
-    void answers_a_read_within_its_limit(TestReporter reporter) {
-        List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            long start = System.nanoTime();
-            daemon.read("/proc/" + pid + "/comm");
-            millis.add(millisSince(start));
-        }
-        millis.sort(null);
-        reporter.publishEntry("exec", "10 reads of /proc/" + pid + "/comm: median " + millis.get(5)
-                + " ms, max " + millis.get(9) + " ms");
-        assertThat(millis.get(9)).as("slowest of 10 reads, ms").isLessThan(DaemonHost.EXEC_LIMIT.toMillis());
     }
 
     @Test
