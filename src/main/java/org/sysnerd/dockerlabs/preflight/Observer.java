@@ -103,8 +103,8 @@ public final class Observer {
     /** Checks the address itself first: Testcontainers would try its other strategies for minutes, or find another daemon. */
     private static String dockerError() {
         String set = System.getenv("DOCKER_HOST");
-        if (set == null && candidateSockets().stream().noneMatch(Files::exists)) {
-            List<Path> sockets = candidateSockets();
+        List<Path> sockets = candidateSockets();
+        if (set == null && sockets.stream().noneMatch(Files::exists)) {
             return "no socket " + sockets.get(0) + " (nor rootless Docker's or Docker Desktop's: "
                     + String.join(", ", sockets.subList(1, sockets.size()).stream().map(Path::toString).toList())
                     + "): the daemon is not running, or not installed";
