@@ -48,6 +48,23 @@ public final class Engine {
         return client().inspectImageCmd(imageId).exec().getRootFS().getLayers();
     }
 
+    /** The image's default command ({@code docker image inspect IMAGE -f '{{json .Config.Cmd}}'}). */
+    public static List<String> imageCommand(String imageId) {
+        var config = client().inspectImageCmd(imageId).exec().getConfig();
+        return config == null || config.getCmd() == null ? List.of() : List.of(config.getCmd());
+    }
+
+    /**
+     * The containers the default {@code bridge} network lists, by name, with their IPv4 addresses
+     * ({@code docker network inspect bridge -f '{{range .Containers}}{{.Name}} {{.IPv4Address}}{{end}}'}).
+     */
+    public static Map<String, String> bridgeMembers() {
+        Map<String, String> members = new java.util.TreeMap<>();
+        Network bridge = client().inspectNetworkCmd().withNetworkId("bridge").exec();
+        bridge.getContainers().values().forEach(c -> members.put(c.getName(), c.getIpv4Address()));
+        return members;
+    }
+
     /** The subnet of the default {@code bridge} network's IPAM config ({@code docker network inspect bridge}). */
     public static IpAddress bridgeSubnet() {
         Network bridge = client().inspectNetworkCmd().withNetworkId("bridge").exec();

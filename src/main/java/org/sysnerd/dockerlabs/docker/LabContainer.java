@@ -1,21 +1,15 @@
 package org.sysnerd.dockerlabs.docker;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Map;
-import org.sysnerd.dockerlabs.facts.ContainerState;
-import org.sysnerd.dockerlabs.facts.Seen;
-import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
 import org.sysnerd.dockerlabs.probe.Journal;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /**
  * A container the suite starts: uniquely named, labelled with the suite, the run and its owner process,
- * and removed by the suite (Testcontainers' reaper may be off). Its domain helpers read what
- * {@code docker inspect} says of it.
+ * and removed by the suite (Testcontainers' reaper may be off). The labs look at it as a
+ * {@link org.sysnerd.dockerlabs.subject.Subject}, like a learner's own container.
  */
 public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContainer<SELF> {
 
@@ -84,79 +78,9 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         }
     }
 
-    /**
-     * How long the container has been up, on the daemon's clock: {@code docker info}'s SystemTime, read first,
-     * minus the container's StartedAt. A container never restarted that is seen running after this call has
-     * been up at least that long (the daemon's clock, not this machine's: Docker Desktop's VM, a remote host).
-     */
-    public Duration uptime() {
-        String now = getDockerClient().infoCmd().exec().getSystemTime();
-        String startedAt = fresh().getState().getStartedAt();
-        Duration up = Duration.between(OffsetDateTime.parse(startedAt), OffsetDateTime.parse(now));
-        Journal.record("docker info -f '{{.SystemTime}}'; docker inspect -f '{{.State.StartedAt}}' " + name,
-                now + "\n" + startedAt);
-        return up;
-    }
-
     /** The container's unique name, e.g. {@code docker-labs-q1-web-1a2b3c-1}. */
     public String name() {
         return name;
-    }
-
-    /** The container's PID in the host's PID namespace ({@code docker inspect -f '{{.State.Pid}}'}). */
-    public long hostPid() {
-        long pid = fresh().getState().getPidLong();
-        Journal.record("docker inspect -f '{{.State.Pid}}' " + name, String.valueOf(pid));
-        return pid;
-    }
-
-    /** Runs a command inside ({@code docker exec}); returns its output, failing unless it exits 0. */
-    public String exec(String... command) {
-        String line = "docker exec " + name + " " + String.join(" ", Arrays.stream(command).map(LabContainer::quoted).toList());
-        try {
-            ExecResult result = execInContainer(command);
-            Journal.record(line, result.getStdout());
-            if (result.getExitCode() != 0) {
-                throw new HostFactUnavailable("`" + line + "` exited " + result.getExitCode() + ": " + result.getStderr().strip());
-            }
-            return result.getStdout().strip();
-        } catch (java.io.IOException e) {
-            throw new HostFactUnavailable("`" + line + "` failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HostFactUnavailable("interrupted during `" + line + "`", e);
-        }
-    }
-
-    /** An argument as a shell needs it, so that the recorded command line can be pasted. */
-    private static String quoted(String argument) {
-        return argument.matches("[A-Za-z0-9_./:=@%+,-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
-    }
-
-    /**
-     * The container's address on the default bridge ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}),
-     * or null: the one Docker gave it at its start, which it keeps while it runs.
-     */
-    public String ip() {
-        var bridge = getContainerInfo().getNetworkSettings().getNetworks().get("bridge");
-        String ip = bridge == null || bridge.getIpAddress() == null || bridge.getIpAddress().isEmpty() ? null : bridge.getIpAddress();
-        Journal.record("docker inspect -f '{{.NetworkSettings.IPAddress}}' " + name, ip);
-        return ip;
-    }
-
-    /** The container's state now, and how a learner sees it. */
-    public Seen<ContainerState> state() {
-        InspectContainerResponse.ContainerState state = fresh().getState();
-        long exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong();
-        ContainerState seen = new ContainerState(state.getStatus(), exitCode, state.getPidLong());
-        Journal.record("docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.Pid}}' " + name,
-                seen.status() + " " + seen.exitCode() + " " + seen.pid());
-        return new Seen<>(seen, "docker ps -a --filter name=" + name);
-    }
-
-    /** A fresh {@code docker inspect} of the container (Testcontainers' own copy is taken once, at start). */
-    public InspectContainerResponse fresh() {
-        return getDockerClient().inspectContainerCmd(getContainerId()).exec();
     }
 
     /** Removes the container at the end of its lab, unless the run keeps containers for replaying by hand. */

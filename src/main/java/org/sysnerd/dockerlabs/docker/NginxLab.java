@@ -31,9 +31,4 @@ public final class NginxLab extends LabContainer<NginxLab> {
         withExposedPorts(HTTP_PORT);
         return notWaitingForItsService();
     }
-
-    /** The host port that port 80 is published on. */
-    public int publishedPort() {
-        return getMappedPort(HTTP_PORT);
-    }
 }

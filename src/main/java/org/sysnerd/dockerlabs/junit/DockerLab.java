@@ -8,14 +8,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sysnerd.dockerlabs.preflight.Need;
 
 /**
- * Marks a lab: a test class whose {@code @DisplayName} is the lab's number and title
- * ({@code "Q3 · Publishing a port is DNAT"}). The lab kit checks the host first, then starts the
- * lab's static {@code @Container} fields together, and the lab's evidence goes to the report.
+ * Marks a lab: a test class whose {@code @DisplayName} is the lab's id and title
+ * ({@code "Q3 · Publishing a port is DNAT"}). The lab kit checks the host first, then gets the lab's static
+ * {@link org.sysnerd.dockerlabs.subject.Subject} fields (the suite's containers, started together, or the
+ * learner's, looked for), and the lab's evidence goes to the report.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(LabExtension.class)
 public @interface DockerLab {
+
+    /** The lab's id on the page, e.g. {@code Q3}: graders select and count labs by it. */
+    String id();
+
+    /** The lab's title on the page, e.g. {@code Publishing a port is DNAT}. */
+    String title();
 
     /** The lab page's "verify it yourself" command. */
     String verify();

@@ -1,52 +1,68 @@
 package org.sysnerd.dockerlabs.junit;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.sysnerd.dockerlabs.preflight.Observer;
+import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.probe.Host;
-import org.sysnerd.dockerlabs.probe.ProbeChoice;
+import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.Journal;
 
 /** What a lab's test code uses of the kit: the host's facts, and the evidence it records for the report. */
 public final class Lab {
 
-    /** Report-entry key of a line of evidence. */
-    public static final String EVIDENCE = "evidence";
-    /** Report-entry key of a command the kit ran, followed by a newline and its output. */
-    public static final String COMMAND = "command";
+    /** Report-entry key that says what an entry is: one of the kinds below. */
+    static final String KIND = "kind";
+    /** A line of evidence: {@code text}. */
+    static final String EVIDENCE = "evidence";
+    /** A command the kit ran: {@code line} and its {@code output}. */
+    static final String COMMAND = "command";
+    /** A learner's container the lab graded: {@code name}, {@code id}, {@code image}, {@code state}. */
+    static final String SUBJECT = "subject";
 
     private static final ThreadLocal<ExtensionContext> CURRENT = new ThreadLocal<>();
     private static volatile HostFacts host;
 
     static {
-        Journal.sendTo((command, output) -> publish(COMMAND, command + "\n" + output));
+        Journal.sendTo((command, output) -> publish(Map.of(KIND, COMMAND, "line", command, "output", String.valueOf(output))));
     }
 
     private Lab() {
     }
 
-    /** The host the daemon runs on, read with the probe chosen for this run. */
+    /** The host the daemon runs on, read with the probe the preflight chose for this run. */
     public static HostFacts host() {
         if (host == null) {
-            use(ProbeChoice.choose(Observer.daemonIsLocal(null)));
+            throw new HostFactUnavailable("the preflight chose no way to read the daemon's host (see its findings)");
         }
         return host;
     }
 
-    /** Reads the host with this probe from now on (the preflight chooses it). */
-    static void use(Host probe) {
+    /** Reads the host with this probe from now on (the preflight chooses it, once). */
+    static HostFacts use(Host probe) {
         host = new HostFacts(probe);
+        return host;
     }
 
     /** Records what the lab saw, e.g. {@code container PID 4242: net:[4026532183] vs host net:[4026531833]}. */
     public static void evidence(String format, Object... args) {
-        publish(EVIDENCE, String.format(format, args));
+        publish(Map.of(KIND, EVIDENCE, "text", String.format(format, args)));
     }
 
-    private static void publish(String key, String value) {
+    /** Records the learner's container that the lab grades. */
+    static void subject(InspectedContainer container) {
+        publish(Map.of(KIND, SUBJECT, "name", container.name(), "id", container.id(), "image", container.image(),
+                "state", container.state().toString()));
+    }
+
+    /** Files the entry under the running lab; JUnit takes no blank value, so an empty one (no output) is left out. */
+    private static void publish(Map<String, String> entry) {
         ExtensionContext context = CURRENT.get();
         if (context != null) {
-            context.publishReportEntry(key, value);
+            Map<String, String> values = new LinkedHashMap<>(entry);
+            values.values().removeIf(String::isBlank);
+            context.publishReportEntry(values);
         }
     }
 

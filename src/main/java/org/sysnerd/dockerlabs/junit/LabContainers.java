@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.docker.LabContainer;
-import org.testcontainers.junit.jupiter.Container;
+import org.sysnerd.dockerlabs.subject.LearnerSubject;
+import org.sysnerd.dockerlabs.subject.Subject;
+import org.sysnerd.dockerlabs.subject.SuiteSubject;
 import org.testcontainers.lifecycle.Startables;
 
 /**
- * Starts a lab's {@code @Container} fields together (Testcontainers' own extension starts them one by one),
- * and removes them when the lab ends; a container shared by several labs (the page's {@code web}) is
- * removed when the last of them ends.
+ * Gets a lab's containers (its static {@link Subject} fields) before its facts: the suite's own are started
+ * together (Testcontainers' own extension starts them one by one) and removed when the lab ends, a container
+ * shared by several labs (the page's {@code web}) when the last of them ends; the learner's are looked for.
  */
 final class LabContainers {
 
@@ -23,9 +25,10 @@ final class LabContainers {
     private LabContainers() {
     }
 
-    /** Starts the lab class's containers at once; a failure to start is the failure of the lab. */
+    /** Starts the suite's containers at once, or finds the learner's; a failure is the failure of the lab. */
     static void start(ExtensionContext context) {
-        List<LabContainer<?>> containers = of(context.getRequiredTestClass());
+        List<Subject> subjects = of(context.getRequiredTestClass());
+        List<LabContainer<?>> containers = suiteContainers(subjects);
         List<LabContainer<?>> held = containers.stream().filter(LabContainer::shared).toList();
         held.forEach(LabContainer::hold);
         context.getStore(NAMESPACE).put(HELD, held);
@@ -34,6 +37,11 @@ final class LabContainers {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        for (Subject subject : subjects) {
+            if (subject instanceof LearnerSubject learners) {
+                Lab.subject(learners.find());
+            }
+        }
     }
 
     /**
@@ -41,10 +49,9 @@ final class LabContainers {
      * each {@code docker rm -f} is the lab's evidence, and another thread would file it under another lab.
      */
     static void stop(ExtensionContext context) {
-        List<LabContainer<?>> containers = of(context.getRequiredTestClass());
         @SuppressWarnings("unchecked")
         List<LabContainer<?>> held = context.getStore(NAMESPACE).getOrDefault(HELD, List.class, List.of());
-        containers.forEach(container -> {
+        suiteContainers(of(context.getRequiredTestClass())).forEach(container -> {
             if (!container.shared()) {
                 container.stop();
             } else if (held.contains(container)) {
@@ -53,19 +60,23 @@ final class LabContainers {
         });
     }
 
-    private static List<LabContainer<?>> of(Class<?> lab) {
-        List<LabContainer<?>> containers = new ArrayList<>();
+    private static List<LabContainer<?>> suiteContainers(List<Subject> subjects) {
+        return subjects.stream().filter(SuiteSubject.class::isInstance)
+                .<LabContainer<?>>map(s -> ((SuiteSubject) s).container()).toList();
+    }
+
+    private static List<Subject> of(Class<?> lab) {
+        List<Subject> subjects = new ArrayList<>();
         for (Field field : lab.getDeclaredFields()) {
-            if (field.isAnnotationPresent(Container.class) && Modifier.isStatic(field.getModifiers())
-                    && LabContainer.class.isAssignableFrom(field.getType())) {
+            if (Modifier.isStatic(field.getModifiers()) && Subject.class.isAssignableFrom(field.getType())) {
                 try {
                     field.setAccessible(true);
-                    containers.add((LabContainer<?>) field.get(null));
+                    subjects.add((Subject) field.get(null));
                 } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot read @Container field " + field, e);
+                    throw new IllegalStateException("cannot read the lab's container field " + field, e);
                 }
             }
         }
-        return containers;
+        return subjects;
     }
 }

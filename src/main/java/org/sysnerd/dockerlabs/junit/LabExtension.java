@@ -1,41 +1,67 @@
 package org.sysnerd.dockerlabs.junit;
 
-import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.sysnerd.dockerlabs.preflight.Finding;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.preflight.PreflightResult;
+import org.sysnerd.dockerlabs.subject.LabMode;
 
 /**
  * Blocks a lab, with the cause and the fix, when the preflight found that its needs cannot be met; else
- * starts the lab's containers, files its evidence under the running test, and removes the containers.
+ * gets the lab's containers (starts the suite's, or finds the learner's), files its evidence under the running
+ * test, and removes the suite's containers. In the learner mode, a {@link SpecOnly} fact is not checked.
  */
-public final class LabExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
-
-    static {
-        // A lab's waits poll in the lab's own thread: a timeout then always carries the last lesson seen
-        // as its cause, never a bare TimeoutException from a poller that was still busy. The first look is
-        // at once: what a lab waits for has often happened already.
-        Awaitility.pollInSameThread();
-        Awaitility.setDefaultPollDelay(Duration.ZERO);
-    }
+public final class LabExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
+        ExecutionCondition {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        LabMode mode = mode();
         DockerLab lab = context.getRequiredTestClass().getAnnotation(DockerLab.class);
-        Set<Need> needs = Set.of(lab.needs());
+        Set<Need> needs = needs(lab, mode);
         blockIfUnmet(LabSession.containerGate(), needs);
         Lab.enter(context);
         // The host's side of the preflight (the probe, the nat table) goes on while the containers start;
         // a lab it blocks has its containers removed in afterAll.
         LabContainers.start(context);
         blockIfUnmet(LabSession.preflight(), needs);
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        SpecOnly specOnly = context.getTestMethod().map(m -> m.getAnnotation(SpecOnly.class)).orElse(null);
+        return specOnly != null && mode() == LabMode.LEARNER
+                ? ConditionEvaluationResult.disabled("not checked on your own containers: " + specOnly.value())
+                : ConditionEvaluationResult.enabled(null);
+    }
+
+    private static LabMode mode() {
+        try {
+            return LabMode.current();
+        } catch (IllegalArgumentException e) {
+            throw new LabBlocked(Finding.blocking("mode", e.getMessage(), "set -Dlabs.mode=spec or -Dlabs.mode=learner",
+                    Need.values()));
+        }
+    }
+
+    /** What the lab needs in this mode: the learner's containers are graded with the images they run. */
+    private static Set<Need> needs(DockerLab lab, LabMode mode) {
+        Set<Need> needs = EnumSet.noneOf(Need.class);
+        needs.addAll(List.of(lab.needs()));
+        if (mode == LabMode.LEARNER) {
+            needs.removeAll(List.of(Need.NGINX_IMAGE, Need.ALPINE_IMAGE));
+        }
+        return needs;
     }
 
     private static void blockIfUnmet(PreflightResult preflight, Set<Need> needs) {

@@ -16,7 +16,9 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.sysnerd.dockerlabs.report.CommandRecord;
+import org.sysnerd.dockerlabs.report.GradedContainer;
 import org.sysnerd.dockerlabs.report.LabResult;
+import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.report.Report;
 import org.sysnerd.dockerlabs.report.ReportWriter;
 import org.sysnerd.dockerlabs.report.TestResult;
@@ -44,14 +46,22 @@ public final class LabReportListener implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-        labClass(id).map(c -> labs.get(c.getUniqueId())).ifPresent(lab -> entry.getKeyValuePairs().forEach((key, value) -> {
-            if (Lab.EVIDENCE.equals(key)) {
-                lab.evidence.add(value);
-            } else if (Lab.COMMAND.equals(key)) {
-                int newline = value.indexOf('\n');
-                lab.commands.add(new CommandRecord(value.substring(0, newline), value.substring(newline + 1)));
+        labClass(id).map(c -> labs.get(c.getUniqueId())).ifPresent(lab -> {
+            Map<String, String> values = entry.getKeyValuePairs();
+            switch (values.getOrDefault(Lab.KIND, "")) {
+                case Lab.EVIDENCE -> lab.evidence.add(values.get("text"));
+                case Lab.COMMAND -> lab.commands.add(new CommandRecord(values.get("line"), values.getOrDefault("output", "")));
+                case Lab.SUBJECT -> lab.subjects.add(new GradedContainer(values.get("name"), values.get("id"),
+                        values.getOrDefault("image", ""), values.get("state")));
+                default -> { }
             }
-        }));
+        });
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        labClass(id).map(c -> labs.get(c.getUniqueId())).filter(lab -> id.isTest())
+                .ifPresent(lab -> lab.notChecked.add(new TestResult(id.getDisplayName(), LabStatus.NOT_CHECKED, reason)));
     }
 
     @Override
@@ -78,8 +88,9 @@ public final class LabReportListener implements TestExecutionListener {
         }
         List<LabResult> results = labs.values().stream().map(LabRecorder::result)
                 .sorted((a, b) -> a.id().compareTo(b.id())).toList();
-        int passed = (int) results.stream().filter(r -> r.status() == org.sysnerd.dockerlabs.report.LabStatus.PASSED).count();
-        Report report = new Report(Report.SCHEMA, LabSession.runId(), LabSession.started().toString(), Instant.now().toString(),
+        int passed = (int) results.stream().filter(r -> r.status() == LabStatus.PASSED).count();
+        Report report = new Report(Report.SCHEMA, LabSession.runId(), LabSession.mode(), LabSession.started().toString(),
+                Instant.now().toString(),
                 LabSession.engineFacts(), LabSession.probe(), LabSession.preflightIfRun().findings(),
                 results, passed, results.size());
         System.out.println(ReportWriter.console(report));
@@ -121,6 +132,8 @@ public final class LabReportListener implements TestExecutionListener {
         final List<String> evidence = Collections.synchronizedList(new ArrayList<>());
         final List<CommandRecord> commands = Collections.synchronizedList(new ArrayList<>());
         final List<Outcome> tests = Collections.synchronizedList(new ArrayList<>());
+        final List<TestResult> notChecked = Collections.synchronizedList(new ArrayList<>());
+        final List<GradedContainer> subjects = Collections.synchronizedList(new ArrayList<>());
         volatile Outcome classOutcome;
         volatile long durationMs;
 
@@ -131,10 +144,8 @@ public final class LabReportListener implements TestExecutionListener {
         }
 
         static LabRecorder of(TestIdentifier labClass) {
-            String name = labClass.getDisplayName();
-            int dot = name.indexOf(" · ");
             DockerLab lab = ((ClassSource) labClass.getSource().orElseThrow()).getJavaClass().getAnnotation(DockerLab.class);
-            return new LabRecorder(dot < 0 ? name : name.substring(0, dot), dot < 0 ? name : name.substring(dot + 3), lab.verify());
+            return new LabRecorder(lab.id(), lab.title(), lab.verify());
         }
 
         LabResult result() {
@@ -144,8 +155,9 @@ public final class LabReportListener implements TestExecutionListener {
                 Verdict one = Verdict.of(null, List.of(test));
                 facts.add(new TestResult(test.name(), one.status(), one.message()));
             }
+            facts.addAll(List.copyOf(notChecked));
             return new LabResult(id, title, verdict.status(), List.copyOf(evidence), verdict.message(), verdict.hint(),
-                    verify, durationMs, facts, List.copyOf(commands));
+                    verify, durationMs, facts, List.copyOf(subjects).stream().distinct().toList(), List.copyOf(commands));
         }
     }
 }

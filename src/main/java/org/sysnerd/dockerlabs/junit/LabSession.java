@@ -20,6 +20,7 @@ import org.sysnerd.dockerlabs.preflight.Observer;
 import org.sysnerd.dockerlabs.preflight.Preflight;
 import org.sysnerd.dockerlabs.preflight.PreflightResult;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
+import org.sysnerd.dockerlabs.subject.LabMode;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
 /** What one run of the suite learns once, before its first lab: the preflight's findings and the engine. */
@@ -94,8 +95,7 @@ final class LabSession {
 
     private static PreflightResult observeHost(Observations docker) {
         observations = Observer.observeHost(docker, engine -> {
-            Lab.use(ProbeChoice.choose(Observer.daemonIsLocal(engine)));
-            return Lab.host();
+            return Lab.use(ProbeChoice.choose(Observer.daemonIsLocal(engine)));
         });
         List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
         if (observations.dockerError() == null) {
@@ -134,6 +134,15 @@ final class LabSession {
     /** How the host was read, for the report: the probe the preflight chose, or none. */
     static String probe() {
         return observations == null ? "no probe (the preflight did not run)" : observations.probe();
+    }
+
+    /** Whose containers the labs looked at, for the report: {@code spec} or {@code learner}. */
+    static String mode() {
+        try {
+            return LabMode.current().toString();
+        } catch (IllegalArgumentException e) {
+            return "invalid";
+        }
     }
 
     static Instant started() {

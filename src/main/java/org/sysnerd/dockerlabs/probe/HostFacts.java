@@ -50,6 +50,13 @@ public final class HostFacts {
         return new Seen<>(overlays, "mount | grep overlay");
     }
 
+    /** The overlay mount at this mount point (a container's merged dir); a null value when there is none. */
+    public Seen<OverlayMount> overlayAt(String mountPoint) {
+        List<OverlayMount> overlays = overlayMounts().value();
+        OverlayMount mount = overlays.stream().filter(m -> m.mountPoint().equals(mountPoint)).findFirst().orElse(null);
+        return new Seen<>(mount, "mount | grep " + (mountPoint == null ? "overlay" : mountPoint));
+    }
+
     /** The DNAT rules of the nat table, with their packet counters. */
     public Seen<List<DnatRule>> dnatRules(FirewallBackend backend) {
         return switch (backend) {
@@ -79,7 +86,12 @@ public final class HostFacts {
 
     /** Resolves overlay2's short links ({@code l/<id>}, absolute or relative to {@code base}) to their diff dirs. */
     public List<String> resolveAll(List<String> paths, String base) {
-        return paths.stream().map(p -> host.realPath(p.startsWith("/") ? p : base + "/" + p)).toList();
+        return paths.stream().map(p -> resolve(p, base)).toList();
+    }
+
+    /** Resolves one of an overlay mount's dirs: absolute, or relative to {@code base}, every link followed. */
+    public String resolve(String path, String base) {
+        return host.realPath(path.startsWith("/") ? path : base + "/" + path);
     }
 
     /** The path with every link resolved (overlay2's short {@code l/} links). */

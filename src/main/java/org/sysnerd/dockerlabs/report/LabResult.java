@@ -9,13 +9,16 @@ import java.util.List;
  * @param message  for a failed or blocked lab: expected vs seen, or the cause; null when passed
  * @param hint     for a failed or blocked lab: the likely reason or the fix, chosen from what was seen
  * @param verify   the lab page's "verify it yourself" command
+ * @param subjects in the learner mode, the learner's containers the lab graded; empty in the spec mode
  */
 public record LabResult(String id, String title, LabStatus status, List<String> evidence, String message, String hint,
-                        String verify, long durationMs, List<TestResult> tests, List<CommandRecord> commands) {
+                        String verify, long durationMs, List<TestResult> tests, List<GradedContainer> subjects,
+                        List<CommandRecord> commands) {
 
     public LabResult {
         evidence = List.copyOf(evidence);
         tests = List.copyOf(tests);
+        subjects = List.copyOf(subjects);
         commands = List.copyOf(commands);
     }
 }

@@ -10,14 +10,15 @@ import org.sysnerd.dockerlabs.preflight.Finding;
  * A run of the labs: {@code target/labs-report.json}, whose schema is {@code labs-report.schema.json}
  * (versioned by {@link #SCHEMA}).
  *
+ * @param mode   whose containers the labs looked at: {@code spec} (the suite's own) or {@code learner}
  * @param engine the engine's facts ({@code version}, {@code storageDriver}, {@code cgroupVersion},
  *               {@code firewallBackend}, ...), empty when Docker could not be reached
  */
-public record Report(String schema, String runId, String startedAt, String finishedAt, Map<String, Object> engine,
+public record Report(String schema, String runId, String mode, String startedAt, String finishedAt, Map<String, Object> engine,
                      String probe, List<Finding> preflight, List<LabResult> labs, int passed, int total) {
 
     /** The schema this report follows; a change that breaks readers bumps the version. */
-    public static final String SCHEMA = "https://sysnerd.org/docker-labs/labs-report/v1";
+    public static final String SCHEMA = "https://sysnerd.org/docker-labs/labs-report/v2";
 
     public Report {
         engine = Collections.unmodifiableMap(new LinkedHashMap<>(engine));

@@ -37,13 +37,20 @@ public final class ReportWriter {
 
     /** The table a learner reads at the end of {@code ./mvnw test}. */
     public static String console(Report report) {
-        StringBuilder out = new StringBuilder("\n==== Docker labs ").append("=".repeat(60)).append('\n');
+        String title = "learner".equals(report.mode()) ? "Docker labs · your own containers (learner mode) "
+                : "Docker labs · the suite's own containers (spec mode) ";
+        StringBuilder out = new StringBuilder("\n==== ").append(title).append("=".repeat(Math.max(4, 72 - title.length())))
+                .append('\n');
         report.preflight().stream().filter(f -> f.isBlocking())
                 .forEach(f -> out.append("! ").append(f.check()).append(": ").append(f.found().strip()).append("\n  Fix: ")
                         .append(f.fix()).append('\n'));
         for (LabResult lab : report.labs()) {
             out.append(String.format("%-3s %-40s %s%n", lab.id(), lab.title(), lab.status().name()));
+            lab.subjects().forEach(s -> out.append("      graded: ").append(s.name()).append(' ').append(shortId(s.id()))
+                    .append(" (").append(s.image()).append(") ").append(s.state()).append('\n'));
             lab.evidence().forEach(e -> out.append("      ").append(e).append('\n'));
+            lab.tests().stream().filter(t -> t.status() == LabStatus.NOT_CHECKED).forEach(t -> out.append("      not checked: ")
+                    .append(t.name()).append(" (").append(t.message()).append(")\n"));
             if (lab.status() != LabStatus.PASSED) {
                 indent(out, lab.message());
                 if (lab.hint() != null) {
@@ -59,11 +66,13 @@ public final class ReportWriter {
     /** The report as Markdown, for a course's CI and for GitHub's job summary. */
     public static String markdown(Report report) {
         StringBuilder md = new StringBuilder("# Docker labs: ").append(report.score()).append("\n\n");
-        md.append("Run `").append(report.runId()).append("` · ").append(report.engine().getOrDefault("summary", "no engine"))
+        md.append("Run `").append(report.runId()).append("` · ").append(report.mode()).append(" mode · ").append(report.engine().getOrDefault("summary", "no engine"))
                 .append(" · ").append(report.probe()).append("\n\n| Lab | Title | Result | Evidence or reason |\n|---|---|---|---|\n");
         for (LabResult lab : report.labs()) {
-            String detail = lab.status() == LabStatus.PASSED ? String.join("<br>", lab.evidence())
-                    : (lab.message() + (lab.hint() == null ? "" : " — " + lab.hint()) + " · verify: `" + lab.verify() + "`");
+            String graded = lab.subjects().stream().map(c -> "graded: " + c.name() + " (" + c.image() + ") " + c.state() + "<br>")
+                    .collect(Collectors.joining());
+            String detail = graded + (lab.status() == LabStatus.PASSED ? String.join("<br>", lab.evidence())
+                    : (lab.message() + (lab.hint() == null ? "" : " — " + lab.hint()) + " · verify: `" + lab.verify() + "`"));
             md.append("| ").append(cell(lab.id())).append(" | ").append(cell(lab.title())).append(" | ").append(lab.status())
                     .append(" | ").append(cell(detail)).append(" |\n");
         }
@@ -89,6 +98,10 @@ public final class ReportWriter {
             }
         }
         return sh.toString();
+    }
+
+    private static String shortId(String id) {
+        return id == null || id.length() <= 12 ? String.valueOf(id) : id.substring(0, 12);
     }
 
     private static void indent(StringBuilder out, String text) {

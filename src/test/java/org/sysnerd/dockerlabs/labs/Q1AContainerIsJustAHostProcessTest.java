@@ -1,19 +1,19 @@
 package org.sysnerd.dockerlabs.labs;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.sysnerd.dockerlabs.junit.Lab.evidence;
 import static org.sysnerd.dockerlabs.junit.Lab.host;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.assertions.LabAssertions;
-import org.sysnerd.dockerlabs.docker.NginxLab;
 import org.sysnerd.dockerlabs.facts.HostProcess;
 import org.sysnerd.dockerlabs.facts.NetNamespace;
+import org.sysnerd.dockerlabs.facts.Pid1;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
 import org.sysnerd.dockerlabs.preflight.Need;
-import org.testcontainers.junit.jupiter.Container;
+import org.sysnerd.dockerlabs.subject.Subject;
+import org.sysnerd.dockerlabs.subject.Subjects;
 
 /**
  * Docker doesn't run a mini-VM: a container MUST be an ordinary process of the host, visible in the
@@ -21,20 +21,20 @@ import org.testcontainers.junit.jupiter.Container;
  * From inside, the same process MUST see itself as PID 1 in that same namespace.
  */
 @DisplayName("Q1 · A container is just a host process")
-@DockerLab(verify = "sudo ls -l /proc/$(docker inspect -f \"{{.State.Pid}}\" web)/ns/net",
+@DockerLab(id = "Q1", title = "A container is just a host process",
+        verify = "sudo ls -l /proc/$(docker inspect -f \"{{.State.Pid}}\" web)/ns/net",
         needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.HOST_PROC})
 class Q1AContainerIsJustAHostProcessTest {
 
-    @Container
-    static final NginxLab web = NginxLab.web();
+    /** The page's {@code docker run -d --name web nginx}. */
+    static final Subject web = Subjects.web();
 
     @Test
     @DisplayName("its PID from docker inspect is an nginx process in the host's /proc")
     void runs_as_an_ordinary_host_process() {
-        long pid = web.hostPid();
-        Seen<HostProcess> process = host().process(pid);
+        Seen<HostProcess> process = host().process(web.hostPid());
 
-        LabAssertions.assertThat(process).is("PID " + pid + " to run nginx", p -> p.command().startsWith("nginx"));
+        LabAssertions.assertThat(process).is("the PID to run nginx", p -> p.command().startsWith("nginx"));
         evidence("container %s is host %s", web.name(), process);
     }
 
@@ -46,7 +46,8 @@ class Q1AContainerIsJustAHostProcessTest {
         Seen<NetNamespace> containerNet = host().netNamespaceOf(pid);
 
         LabAssertions.assertThat(containerNet)
-                .is("a net namespace other than the host's " + hostNet, ns -> !ns.equals(hostNet.value()));
+                .is("a net namespace other than the host's " + hostNet, ns -> !ns.equals(hostNet.value()),
+                        ns -> "the container shares the host's network: was it run with --network host?");
         evidence("container PID %d: %s vs host %s", pid, containerNet, hostNet);
     }
 
@@ -55,15 +56,11 @@ class Q1AContainerIsJustAHostProcessTest {
     void sees_itself_as_pid_1_in_that_namespace() {
         long pid = web.hostPid();
         Seen<NetNamespace> fromHost = host().netNamespaceOf(pid);
-        String[] inside = web.exec("sh", "-c", "cat /proc/1/comm && readlink /proc/1/ns/net").split("\n");
-        String pid1 = inside[0].strip();
-        String fromInside = inside[inside.length - 1].strip();
+        Seen<Pid1> inside = web.pid1Inside();
 
-        assertThat(pid1).as("PID 1 inside the container (docker exec %s cat /proc/1/comm)", web.name())
-                .startsWith("nginx");
-        assertThat(NetNamespace.fromLink(fromInside))
-                .as("net namespace of PID 1 seen from inside (docker exec %s readlink /proc/1/ns/net)", web.name())
-                .isEqualTo(fromHost.value());
-        evidence("inside: PID 1 (%s) %s; host: PID %d %s", pid1, fromInside, pid, fromHost);
+        LabAssertions.assertThat(inside).is("PID 1 inside to be nginx", pid1 -> pid1.command().startsWith("nginx"))
+                .is("PID 1's net namespace to be the one the host sees for PID " + pid + ": " + fromHost,
+                        pid1 -> pid1.net().equals(fromHost.value()));
+        evidence("inside: %s; host: PID %d %s", inside, pid, fromHost);
     }
 }

@@ -1,22 +1,22 @@
 package org.sysnerd.dockerlabs.labs;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.sysnerd.dockerlabs.junit.Lab.evidence;
 import static org.sysnerd.dockerlabs.junit.Lab.host;
 
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.assertions.LabAssertions;
-import org.sysnerd.dockerlabs.docker.Engine;
-import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.GraphDriverDirs;
-import org.sysnerd.dockerlabs.docker.NginxLab;
 import org.sysnerd.dockerlabs.facts.OverlayMount;
+import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.junit.SpecOnly;
 import org.sysnerd.dockerlabs.preflight.Need;
-import org.testcontainers.junit.jupiter.Container;
+import org.sysnerd.dockerlabs.subject.Subject;
+import org.sysnerd.dockerlabs.subject.Subjects;
 
 /**
  * An image MUST be a stack of read-only layers, and a running container's rootfs MUST be an overlay
@@ -24,30 +24,28 @@ import org.testcontainers.junit.jupiter.Container;
  * the container's own writable layer as upper dir. A file written inside MUST land in the upper dir only.
  */
 @DisplayName("Q2 · Layers are overlayfs")
-@DockerLab(verify = "mount | grep overlay | head",
+@DockerLab(id = "Q2", title = "Layers are overlayfs", verify = "mount | grep overlay | head",
         needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.HOST_MOUNTS})
 class Q2LayersAreOverlayfsTest {
 
-    @Container
-    static final NginxLab web = NginxLab.web();
+    /** The page's {@code docker run -d --name web nginx}; its image is the page's {@code docker image inspect nginx}. */
+    static final Subject web = Subjects.web();
 
-    static EngineInfo engine;
     static GraphDriverDirs dirs;
     static List<String> layers;
 
     @BeforeAll
     static void inspectTheContainerAndItsImage() {
-        engine = Engine.info();
-        dirs = GraphDriverDirs.of(web.getContainerId(), engine);
-        layers = Engine.imageLayers(web.getContainerInfo().getImageId());
+        dirs = web.rootfs();
+        layers = web.imageLayers();
     }
 
     @Test
     @DisplayName("the image is a stack of read-only layers")
     void the_image_is_a_stack_of_layers() {
-        assertThat(layers).as("RootFS.Layers of the nginx image (docker image inspect %s -f '{{.RootFS.Layers}}')",
-                web.getDockerImageName()).isNotEmpty();
-        evidence("image %s: %d layers", web.getDockerImageName(), layers.size());
+        LabAssertions.assertThat(new Seen<>(layers, "docker image inspect " + web.inspect().image() + " -f '{{.RootFS.Layers}}'"))
+                .is("the image to have layers (RootFS.Layers)", l -> !l.isEmpty());
+        evidence("image %s: %d layers", web.inspect().image(), layers.size());
     }
 
     @Test
@@ -55,7 +53,8 @@ class Q2LayersAreOverlayfsTest {
     void the_rootfs_is_an_overlay_mount() {
         OverlayMount rootfs = overlayAtMergedDir();
 
-        assertThat(rootfs.upperDir()).as("upperdir of %s", rootfs).isNotBlank();
+        LabAssertions.assertThat(new Seen<>(rootfs, "mount | grep " + rootfs.mountPoint()))
+                .is("an upperdir (the container's writable layer)", m -> m.upperDir() != null && !m.upperDir().isBlank());
         evidence("%s", rootfs);
     }
 
@@ -63,43 +62,39 @@ class Q2LayersAreOverlayfsTest {
     @DisplayName("its lower dirs are the image's layers, plus the init layer under overlay2")
     void the_lower_dirs_are_the_image_layers() {
         OverlayMount rootfs = overlayAtMergedDir();
-        List<String> lowers = host().resolveAll(rootfs.lowerDirs(), engine.dockerRootDir() + "/" + engine.storageDriver());
+        Seen<List<String>> lowers = new Seen<>(host().resolveAll(rootfs.lowerDirs(), dirs.storageRoot()),
+                "mount | grep " + rootfs.mountPoint() + "; docker inspect -f '{{.GraphDriver.Data.LowerDir}}' " + web.name());
 
-        if (engine.containerdStore()) {
-            assertThat(lowers).as("lower dirs of %s vs %d image layers", rootfs, layers.size())
-                    .hasSizeGreaterThanOrEqualTo(layers.size());
-        } else {
-            assertThat(lowers).as("lower dirs of %s, resolved, vs GraphDriver.Data.LowerDir (docker inspect)", rootfs)
-                    .containsExactlyElementsOf(dirs.lowerDirs())
-                    .hasSize(layers.size() + 1);
-            assertThat(host().realPath(rootfs.upperDir())).as("upperdir vs GraphDriver.Data.UpperDir")
-                    .isEqualTo(dirs.upperDir());
+        LabAssertions.assertThat(lowers).is(dirs.expectedLowerDirs(layers.size()), l -> dirs.lowerDirsHold(l, layers.size()));
+        if (dirs.named()) {
+            LabAssertions.assertThat(new Seen<>(host().resolve(rootfs.upperDir(), dirs.storageRoot()), "mount | grep "
+                    + rootfs.mountPoint())).is("the upper dir to be GraphDriver.Data.UpperDir " + dirs.upperDir(),
+                    upper -> upper.equals(dirs.upperDir()));
         }
-        evidence("%d lower dirs for %d image layers; upper %s", lowers.size(), layers.size(), rootfs.upperDir());
+        evidence("%d lower dirs for %d image layers; upper %s", lowers.value().size(), layers.size(), rootfs.upperDir());
     }
 
     @Test
+    @SpecOnly("it writes a file into the container")
     @DisplayName("a file written inside appears in the upper dir, in no lower dir")
     void a_file_written_inside_lands_in_the_upper_dir() {
         OverlayMount rootfs = overlayAtMergedDir();
         String file = "/" + web.name() + ".txt";
         web.exec("sh", "-c", "echo written inside > " + file);
-        String base = engine.dockerRootDir() + "/" + engine.storageDriver();
-        String upper = host().realPath(rootfs.upperDir().startsWith("/") ? rootfs.upperDir() : base + "/" + rootfs.upperDir());
+        String upper = host().resolve(rootfs.upperDir(), dirs.storageRoot());
 
-        assertThat(host().exists(upper + file)).as("%s exists on the host (sudo ls -l %s%s)", upper + file, upper, file).isTrue();
-        assertThat(host().resolveAll(rootfs.lowerDirs(), base)).as("lower dirs holding %s", file)
-                .noneMatch(lower -> host().exists(lower + file));
+        LabAssertions.assertThat(new Seen<>(host().exists(upper + file), "sudo ls -l " + upper + file))
+                .is(upper + file + " to exist on the host", Boolean::booleanValue);
+        LabAssertions.assertThat(new Seen<>(host().resolveAll(rootfs.lowerDirs(), dirs.storageRoot()), "sudo ls -l <lowerdir>" + file))
+                .is("no lower dir to hold " + file, lowerDirs -> lowerDirs.stream().noneMatch(lower -> host().exists(lower + file)));
         evidence("docker exec %s: wrote %s -> host %s%s", web.name(), file, upper, file);
     }
 
     private static OverlayMount overlayAtMergedDir() {
-        return LabAssertions.assertThat(host().overlayMounts())
-                .has("an overlay mount at the container's merged dir"
-                                + (dirs.mergedDir() == null ? " (docker inspect shows none)" : " " + dirs.mergedDir()),
-                        mounts -> mounts.stream().filter(m -> m.mountPoint().equals(dirs.mergedDir())).findFirst(),
-                        mounts -> dirs.mergedDir() == null ? "Docker's storage driver here is " + engine.storageDriver()
-                                + ", not overlay2: no overlay mount backs the container's rootfs (docker info -f '{{.Driver}}')"
-                                : null);
+        Seen<OverlayMount> rootfs = host().overlayAt(dirs.mergedDir());
+        LabAssertions.assertThat(rootfs).is("an overlay mount at the container's merged dir"
+                + (dirs.mergedDir() == null ? " (docker inspect shows none)" : " " + dirs.mergedDir()), Objects::nonNull,
+                mount -> dirs.whyNoOverlay());
+        return rootfs.value();
     }
 }

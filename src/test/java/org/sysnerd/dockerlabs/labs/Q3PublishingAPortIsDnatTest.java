@@ -1,7 +1,6 @@
 package org.sysnerd.dockerlabs.labs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.sysnerd.dockerlabs.assertions.Waits.await;
 import static org.sysnerd.dockerlabs.junit.Lab.evidence;
 import static org.sysnerd.dockerlabs.junit.Lab.host;
 
@@ -21,9 +20,11 @@ import org.sysnerd.dockerlabs.facts.IpAddress;
 import org.sysnerd.dockerlabs.facts.NetLink;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.junit.SpecOnly;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.probe.Http;
-import org.testcontainers.junit.jupiter.Container;
+import org.sysnerd.dockerlabs.subject.Subject;
+import org.sysnerd.dockerlabs.subject.Subjects;
 
 /**
  * Publishing a port MUST add a DNAT rule to the host's nat table that rewrites the published host port
@@ -32,24 +33,25 @@ import org.testcontainers.junit.jupiter.Container;
  * carried by docker-proxy, the userland proxy, not by the rule.) Removing the container MUST remove the rule.
  */
 @DisplayName("Q3 · Publishing a port is DNAT")
-@DockerLab(verify = "sudo iptables -t nat -L DOCKER -n | grep 8080",
+@DockerLab(id = "Q3", title = "Publishing a port is DNAT", verify = "sudo iptables -t nat -L DOCKER -n | grep 8080",
         needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.NAT_TABLE, Need.BRIDGE})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Q3PublishingAPortIsDnatTest {
 
     private static final Duration RULE_LIMIT = Duration.ofSeconds(10);
 
-    @Container
-    static final NginxLab web = new NginxLab("Q3").publishingHttp();
+    /** The page's {@code docker run -d -p 8080:80 nginx}; the suite's own publishes a free port instead. */
+    static final Subject published = Subjects.publishedNginx("Q3");
 
     @Test
     @Order(1)
     @DisplayName("the published port has a DNAT rule to the container's address and port 80")
     void rewrites_the_published_port_to_the_container_address() {
-        DnatRule rule = dnatRuleFor(web.publishedPort());
+        DnatRule rule = dnatRuleFor(published.publishedPort());
 
-        assertThat(rule.toAddress() + ":" + rule.toPort()).as("DNAT target of %s (docker inspect says %s)", rule, web.ip())
-                .isEqualTo(web.ip() + ":" + NginxLab.HTTP_PORT);
+        LabAssertions.assertThat(new Seen<>(rule, "sudo iptables -t nat -S DOCKER"))
+                .is("the rule to rewrite to the container's address " + published.ip() + ":" + NginxLab.HTTP_PORT,
+                        r -> r.toAddress().equals(published.ip()) && r.toPort() == NginxLab.HTTP_PORT);
         evidence("DNAT tcp dpt:%d -> %s:%d (%s)", rule.port(), rule.toAddress(), rule.toPort(), rule.chain());
     }
 
@@ -57,29 +59,29 @@ class Q3PublishingAPortIsDnatTest {
     @Order(2)
     @DisplayName("a request to docker0's address on that port reaches nginx through the rule")
     void carries_traffic_sent_to_the_bridge_address() {
-        long before = dnatRuleFor(web.publishedPort()).packets();
+        int port = published.publishedPort();
+        long before = dnatRuleFor(port).packets();
         String gateway = docker0Address();
 
-        String page = Http.get(gateway, web.publishedPort());
-        long after = await("the packet counter of the DNAT rule for :" + web.publishedPort() + " to rise above " + before)
-                .atMost(RULE_LIMIT).pollInterval(Duration.ofMillis(50))
-                .until(() -> dnatRuleFor(web.publishedPort()).packets(), packets -> packets > before);
+        Seen<String> page = new Seen<>(Http.get(gateway, port), "curl -s http://" + gateway + ":" + port + "/");
+        long after = await("the packet counter of the DNAT rule for :" + port + " to rise above " + before)
+                .atMost(RULE_LIMIT).until(() -> dnatRuleFor(port).packets(), packets -> packets > before);
 
-        assertThat(page).as("page served at http://%s:%d/", gateway, web.publishedPort()).contains(NginxLab.WELCOME);
+        LabAssertions.assertThat(page).is("nginx's welcome page", body -> body.contains(NginxLab.WELCOME));
         evidence("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d (127.0.0.1:%d is served by docker-proxy instead)",
-                gateway, web.publishedPort(), before, after, web.publishedPort());
+                gateway, port, before, after, port);
     }
 
     @Test
     @Order(3)
+    @SpecOnly("it would remove your container")
     @DisplayName("removing the container removes the rule")
     void the_rule_is_gone_once_the_container_is_removed() {
-        int port = web.publishedPort();
+        int port = published.publishedPort();
         dnatRuleFor(port);
 
-        web.remove();
-        await("the DNAT rule for :" + port + " to be removed with its container")
-                .atMost(RULE_LIMIT).pollInterval(Duration.ofMillis(50))
+        published.remove();
+        await("the DNAT rule for :" + port + " to be removed with its container").atMost(RULE_LIMIT)
                 .until(() -> ruleFor(host().dnatRules(Engine.info().firewallBackend()), port).isEmpty());
         evidence("container removed: no DNAT rule for :%d any more", port);
     }
@@ -87,7 +89,7 @@ class Q3PublishingAPortIsDnatTest {
     private static DnatRule dnatRuleFor(int port) {
         Seen<List<DnatRule>> rules = host().dnatRules(Engine.info().firewallBackend());
         return LabAssertions.assertThat(rules)
-                .has("a DNAT rule for tcp port " + port + " to " + web.ip() + ":" + NginxLab.HTTP_PORT,
+                .has("a DNAT rule for tcp port " + port + " to " + published.ip() + ":" + NginxLab.HTTP_PORT,
                         r -> ruleFor(rules, port), r -> whyNoRule(port));
     }
 
@@ -100,7 +102,8 @@ class Q3PublishingAPortIsDnatTest {
         String docker0 = docker0Address();
         return Http.answers(docker0, port)
                 ? "no DNAT rule, but the port answers: Docker runs with --iptables=false and its userland proxy carries the traffic"
-                : "no DNAT rule and nothing answers on " + docker0 + ":" + port + ": is the port published? (docker port " + web.name() + ")";
+                : "no DNAT rule and nothing answers on " + docker0 + ":" + port + ": is the port published? (docker port "
+                        + published.name() + ")";
     }
 
     private static Optional<DnatRule> ruleFor(Seen<List<DnatRule>> rules, int port) {

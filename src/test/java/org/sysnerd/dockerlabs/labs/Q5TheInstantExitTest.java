@@ -1,73 +1,97 @@
 package org.sysnerd.dockerlabs.labs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.sysnerd.dockerlabs.junit.Lab.evidence;
 import static org.sysnerd.dockerlabs.junit.Lab.host;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.assertions.LabAssertions;
-import org.sysnerd.dockerlabs.docker.AlpineLab;
+import org.sysnerd.dockerlabs.assertions.Waits;
 import org.sysnerd.dockerlabs.facts.ContainerState;
+import org.sysnerd.dockerlabs.facts.HostProcess;
+import org.sysnerd.dockerlabs.facts.InspectedContainer;
+import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
 import org.sysnerd.dockerlabs.preflight.Need;
-import org.testcontainers.junit.jupiter.Container;
+import org.sysnerd.dockerlabs.subject.Subject;
+import org.sysnerd.dockerlabs.subject.Subjects;
 
 /**
  * The app in a container is its PID 1, and the container lives exactly as long as it does:
- * {@code alpine} with no command (PID 1 is a shell with no terminal) MUST exit at once, with code 0;
- * {@code alpine sleep 1000} MUST stay up, with {@code sleep} as its PID 1.
+ * {@code alpine} with no command (PID 1 is the image's default, a shell with no terminal) MUST exit at once,
+ * within a second of its start, with code 0; {@code alpine sleep 1000} MUST stay up, with {@code sleep} as its PID 1.
  */
 @DisplayName("Q5 · Break-and-fix: the instant exit")
-@DockerLab(verify = "docker ps --filter name=stayup",
-        needs = {Need.DOCKER, Need.ALPINE_IMAGE})
+@DockerLab(id = "Q5", title = "Break-and-fix: the instant exit", verify = "docker ps --filter name=stayup",
+        needs = {Need.DOCKER, Need.ALPINE_IMAGE, Need.HOST_PROC})
 class Q5TheInstantExitTest {
 
     /** Long enough to see a shell without a terminal end; the stand-in and alpine both end in well under a second. */
     private static final Duration EXIT_LIMIT = Duration.ofSeconds(5);
-    /**
-     * How long after its start the container must still run: a hundred times what the instant exit takes
-     * (a shell without a terminal ends about 5 ms after its start, on the daemon's clock).
-     */
+    /** "At once": a shell without a terminal ends about 5 ms after its start, on the daemon's clock. */
+    private static final Duration AT_ONCE = Duration.ofSeconds(1);
+    /** How long after its start the container must still run: a hundred times what the instant exit takes. */
     private static final Duration STAY_UP = Duration.ofMillis(500);
 
-    @Container
-    static final AlpineLab gone = new AlpineLab("Q5", "exits-at-once");
-
-    @Container
-    static final AlpineLab stayup = new AlpineLab("Q5", "stays-up", "sleep", "1000");
+    /** The page's {@code docker run --name gone alpine}. */
+    static final Subject gone = Subjects.exitsAtOnce("Q5");
+    /** The page's {@code docker run -d --name stayup alpine sleep 1000}. */
+    static final Subject stayup = Subjects.staysUp("Q5");
 
     @Test
-    @DisplayName("alpine with no command exits at once, with exit code 0")
-    void exits_at_once_with_nothing_to_keep_pid_1_alive() {
-        await("container " + gone.name() + " (docker run alpine) to exit").atMost(EXIT_LIMIT)
-                .pollInterval(Duration.ofMillis(50))
-                .untilAsserted(() -> LabAssertions.assertThat(gone.state())
-                        .is("the container to have exited (its PID 1, sh, has no terminal)", state -> !state.running(),
-                                state -> "the container is still running: its command never ended (docker inspect -f "
-                                        + "'{{.Config.Cmd}}' " + gone.name() + ")"));
+    @DisplayName("alpine with no command runs the image's default, a shell")
+    void runs_the_images_default_command() {
+        List<String> imageDefault = gone.imageCommand();
 
-        LabAssertions.assertThat(gone.state()).is("exit code 0", state -> state.exitCode() == 0,
-                state -> "PID 1 failed rather than ended: see docker logs " + gone.name());
-        evidence("%s: %s", gone.name(), gone.state());
+        LabAssertions.assertThat(new Seen<>(gone.inspect(), "docker inspect -f '{{json .Config.Cmd}}' " + gone.name()))
+                .is("its command to be the image's default " + imageDefault, c -> c.command().equals(imageDefault),
+                        c -> "it was given the command " + c.command() + ": the lab runs alpine with no command ("
+                                + "docker run --name gone alpine)");
+        evidence("%s runs %s, the image's default", gone.name(), imageDefault);
+    }
+
+    @Test
+    @DisplayName("it exits at once, with exit code 0")
+    void exits_at_once_with_nothing_to_keep_pid_1_alive() {
+        Waits.until("container " + gone.name() + " (docker run alpine) to exit", gone.patience(EXIT_LIMIT),
+                () -> LabAssertions.assertThat(gone.state()).is("the container to have exited (its PID 1, sh, has no terminal)",
+                        state -> !state.running(), state -> "the container is still running: its command never ended "
+                                + "(docker inspect -f '{{.Config.Cmd}}' " + gone.name() + ")"));
+        Seen<InspectedContainer> exited = new Seen<>(gone.inspect(), "docker inspect -f '{{.State.ExitCode}} "
+                + "{{.State.StartedAt}} {{.State.FinishedAt}}' " + gone.name());
+
+        LabAssertions.assertThat(exited)
+                .is("exit code 0", c -> c.state().exitCode() == 0, c -> "PID 1 failed rather than ended: see docker logs " + gone.name())
+                .is("to have ended within " + AT_ONCE.toMillis() + " ms of its start", c -> c.ranFor().compareTo(AT_ONCE) <= 0,
+                        c -> "it ran for " + c.ranFor().toMillis() + " ms: was it stopped by hand rather than ending by itself?");
+        evidence("%s: %s after %d ms", gone.name(), exited.value().state(), Math.max(0, exited.value().ranFor().toMillis()));
     }
 
     @Test
     @DisplayName("alpine sleep 1000 stays up, with sleep as its PID 1")
     void stays_up_with_a_foreground_process() {
-        await("container " + stayup.name() + " (docker run -d alpine sleep 1000) to be up " + STAY_UP.toMillis() + " ms after its start")
-                .atMost(STAY_UP.plusSeconds(1)).pollInterval(Duration.ofMillis(50))
-                .untilAsserted(() -> {
+        Waits.until("container " + stayup.name() + " (docker run -d alpine sleep 1000) to be up " + STAY_UP.toMillis()
+                + " ms after its start", stayup.patience(STAY_UP.plusSeconds(1)), () -> {
                     Duration up = stayup.uptime();
                     LabAssertions.assertThat(stayup.state()).is("the container to be running", ContainerState::running,
-                            state -> "its PID 1 ended: see docker logs " + stayup.name());
-                    assertThat(up).as("uptime of %s on the daemon's clock", stayup.name()).isGreaterThanOrEqualTo(STAY_UP);
+                            state -> whyNotUp());
+                    LabAssertions.assertThat(new Seen<>(up, "docker inspect -f '{{.State.StartedAt}}' " + stayup.name()))
+                            .is("to be up " + STAY_UP.toMillis() + " ms after its start", u -> u.compareTo(STAY_UP) >= 0);
                 });
+        Seen<HostProcess> pid1 = host().process(stayup.hostPid());
 
-        LabAssertions.assertThat(host().process(stayup.hostPid()))
-                .is("the container's PID 1 to be sleep", process -> process.command().equals("sleep"));
-        evidence("%s: %s, host %s", stayup.name(), stayup.state(), host().process(stayup.hostPid()));
+        LabAssertions.assertThat(pid1).is("the container's PID 1 to be sleep", process -> process.command().equals("sleep"),
+                process -> "it runs " + process.command() + ": the lab's foreground process is sleep 1000");
+        evidence("%s: %s, host %s", stayup.name(), stayup.state(), pid1);
+    }
+
+    private static String whyNotUp() {
+        List<String> command = stayup.inspect().command();
+        return command.equals(stayup.imageCommand())
+                ? "it ran the image's default command " + command + ", which exits at once without a terminal: give it a "
+                        + "foreground process (docker run -d --name stayup alpine sleep 1000)"
+                : "its PID 1 (" + String.join(" ", command) + ") ended: see docker logs " + stayup.name();
     }
 }

@@ -66,7 +66,7 @@ class DaemonHostTest {
         // Started after the helper: its rootfs mount is one the helper's own mount namespace never saw.
         target = new AlpineLab("probe", "target", "sleep", "300");
         target.start();
-        pid = target.hostPid();
+        pid = Engine.client().inspectContainerCmd(target.getContainerId()).exec().getState().getPidLong();
         engine = Engine.info();
         dirs = GraphDriverDirs.of(target.getContainerId(), engine);
     }

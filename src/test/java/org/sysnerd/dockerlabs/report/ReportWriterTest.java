@@ -59,14 +59,14 @@ class ReportWriterTest {
         LabResult passed = new LabResult("Q1", "A container is just a host process", LabStatus.PASSED, List.of(Q1_EVIDENCE),
                 null, null, "sudo ls -l /proc/$(docker inspect -f \"{{.State.Pid}}\" web)/ns/net", 812,
                 List.of(new TestResult("the container's PID 1 is a host process", LabStatus.PASSED, null)),
-                List.of(new CommandRecord("docker inspect -f '{{.State.Pid}}' web", "4242"),
+                List.of(), List.of(new CommandRecord("docker inspect -f '{{.State.Pid}}' web", "4242"),
                         new CommandRecord("readlink /proc/4242/ns/net", "net:[4026532183]\n")));
         LabResult failed = new LabResult("Q3", "Publishing a port is DNAT", LabStatus.FAILED, List.of(), Q3_MESSAGE, Q3_HINT,
                 Q3_VERIFY, 1530, List.of(new TestResult("a published port is a DNAT rule in the nat table", LabStatus.FAILED,
-                        Q3_MESSAGE)),
+                        Q3_MESSAGE)), List.of(),
                 List.of(new CommandRecord("sudo iptables -t nat -S DOCKER", "-N DOCKER\n-A DOCKER -i docker0 -j RETURN\n")));
         LabResult blocked = new LabResult("Q4", "docker0 is the bridge you built", LabStatus.BLOCKED, List.of(), ROOTLESS,
-                ROOTFUL, "ip addr show docker0", 3, List.of(), List.of());
+                ROOTFUL, "ip addr show docker0", 3, List.of(), List.of(), List.of());
         Map<String, Object> engine = new LinkedHashMap<>();
         engine.put("summary", "Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless");
         engine.put("version", "28.3.3");
@@ -83,7 +83,7 @@ class ReportWriterTest {
                 Finding.ok("docker", "Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless at unix:///run/user/1000/docker.sock"),
                 Finding.blocking("engine", ROOTLESS, ROOTFUL, Need.BRIDGE, Need.NAT_TABLE),
                 Finding.ok("host facts", "direct (this process, user root)"));
-        return new Report(Report.SCHEMA, RUN_ID, "2026-11-28T10:24:59.133616080Z", "2026-11-28T10:25:12.990507970Z", engine,
+        return new Report(Report.SCHEMA, RUN_ID, "spec", "2026-11-28T10:24:59.133616080Z", "2026-11-28T10:25:12.990507970Z", engine,
                 "direct (this process, user root)", preflight, List.of(passed, failed, blocked), 1, 3);
     }
 
@@ -133,7 +133,7 @@ class ReportWriterTest {
         @DisplayName("follows the schema with an empty engine, as when Docker was not reached")
         void follows_the_schema_without_an_engine() {
             Report report = report();
-            Report unreached = new Report(report.schema(), report.runId(), report.startedAt(), report.finishedAt(), Map.of(),
+            Report unreached = new Report(report.schema(), report.runId(), report.mode(), report.startedAt(), report.finishedAt(), Map.of(),
                     report.probe(), List.of(), report.labs(), report.passed(), report.total());
 
             assertThat(validate(jsonOf(unreached))).isEmpty();
@@ -325,10 +325,10 @@ class ReportWriterTest {
         }
 
         @Test
-        @DisplayName("heads the page with the score and the run id")
+        @DisplayName("heads the page with the score, the run id and the mode")
         void heads_with_score_and_run() {
             assertThat(lines(markdown)).startsWith("# Docker labs: 1/3 labs passed", "",
-                    "Run `" + RUN_ID + "` · Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless · "
+                    "Run `" + RUN_ID + "` · spec mode · Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless · "
                             + "direct (this process, user root)");
         }
     }

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Leaves on the Docker daemon the state a learner leaves by following the lab page's solutions by hand,
+# so that the learner mode (-Dlabs.mode=learner) can be graded and watched failing:
+#
+#   docker run -d --name web nginx            # Q1 (Q2 and Q4 look at it too)
+#   docker run -d -p 8080:80 nginx            # Q3
+#   docker run --name gone alpine             # Q5: exits at once
+#   docker run -d --name stayup alpine sleep 1000
+#
+#   scripts/learner-state.sh up [VARIANT]     VARIANT: done (default) | nothing | stayup-without-command |
+#                                             no-gone | port-8081 | web-stopped
+#   scripts/learner-state.sh down             removes what `up` made, and only that
+#
+# Each container it makes carries the label org.sysnerd.learner-state=<variant> (not the suite's label: the
+# suite must grade it as a learner's). It refuses to touch a container named web, stayup or gone, or a port
+# 8080, that it did not make. Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE (default: nginx, alpine, as on the page).
+set -euo pipefail
+
+NGINX=${LABS_IMAGE_NGINX:-nginx}
+ALPINE=${LABS_IMAGE_ALPINE:-alpine}
+LABEL=org.sysnerd.learner-state
+dk() { timeout 60 docker "$@"; }
+die() { echo "learner-state: $*" >&2; exit 2; }
+
+down() {
+  local ids
+  ids=$(dk ps -aq --filter "label=$LABEL")
+  [ -z "$ids" ] || dk rm -fv $ids >/dev/null
+}
+
+up() {
+  local variant=${1:-done} name
+  for name in web stayup gone; do
+    if dk inspect --type container "$name" >/dev/null 2>&1 &&
+       [ -z "$(dk inspect --type container -f "{{index .Config.Labels \"$LABEL\"}}" "$name")" ]; then
+      die "a container named '$name' exists that this script did not make: refusing"
+    fi
+  done
+  down
+  case $variant in
+    done|stayup-without-command|no-gone|port-8081|web-stopped) ;;
+    nothing) return 0 ;;
+    *) die "unknown variant '$variant'" ;;
+  esac
+  local l=(--label "$LABEL=$variant") port=8080 stayup=(sleep 1000)
+  [ "$variant" = port-8081 ] && port=8081
+  [ "$variant" = stayup-without-command ] && stayup=()
+  dk run -d --name web "${l[@]}" "$NGINX" >/dev/null
+  dk run -d -p "$port:80" "${l[@]}" "$NGINX" >/dev/null
+  [ "$variant" = no-gone ] || dk run --name gone "${l[@]}" "$ALPINE" >/dev/null
+  dk run -d --name stayup "${l[@]}" "$ALPINE" "${stayup[@]}" >/dev/null
+  [ "$variant" = web-stopped ] && dk stop -t 1 web >/dev/null
+  return 0
+}
+
+case ${1:-} in
+  up) up "${2:-done}" ;;
+  down) down ;;
+  *) die "usage: scripts/learner-state.sh up [VARIANT] | down" ;;
+esac

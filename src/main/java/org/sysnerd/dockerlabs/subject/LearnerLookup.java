@@ -1,0 +1,103 @@
+package org.sysnerd.dockerlabs.subject;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.sysnerd.dockerlabs.assertions.LabFailure;
+import org.sysnerd.dockerlabs.docker.ImageRef;
+import org.sysnerd.dockerlabs.docker.LabRun;
+import org.sysnerd.dockerlabs.facts.InspectedContainer;
+import org.sysnerd.dockerlabs.facts.PortMapping;
+
+/**
+ * Finds the learner's container among all of the daemon's ({@code docker ps -a}, inspected), or says what is
+ * wrong, from what is there: a pure function, tested on recorded {@code docker inspect} outputs.
+ */
+public final class LearnerLookup {
+
+    private LearnerLookup() {
+    }
+
+    /** The container the learner made for {@code wanted}; a lesson when there is none that fits. */
+    public static InspectedContainer find(Wanted wanted, List<InspectedContainer> all) {
+        List<InspectedContainer> learners = all.stream().filter(c -> !c.labels().containsKey(LabRun.SUITE_LABEL)).toList();
+        return wanted.name() != null ? byName(wanted, learners) : byPort(wanted, learners);
+    }
+
+    private static InspectedContainer byName(Wanted wanted, List<InspectedContainer> all) {
+        Optional<InspectedContainer> named = all.stream().filter(c -> c.name().equals(wanted.name())).findFirst();
+        if (named.isEmpty()) {
+            List<String> sameImage = all.stream().filter(c -> ImageRef.isOf(c.image(), wanted.image()))
+                    .filter(c -> !wanted.mustRun() || c.running()).map(InspectedContainer::name).toList();
+            throw lesson(wanted, "no container named " + wanted.name() + seenAmong(all), sameImage.isEmpty()
+                    ? "you have not made it yet: " + wanted.solution()
+                    : "no container of that name, but " + String.join(", ", sameImage) + " runs " + wanted.imageName()
+                            + ": name yours " + wanted.name() + " (docker rename " + sameImage.get(0) + " " + wanted.name()
+                            + "), or run " + wanted.solution());
+        }
+        InspectedContainer container = named.get();
+        if (!ImageRef.isOf(container.image(), wanted.image())) {
+            throw lesson(wanted, container.toString(), wanted.name() + " runs the image " + container.image() + ", not "
+                    + wanted.imageName() + ": remove it (docker rm -f " + wanted.name() + ") and run " + wanted.solution());
+        }
+        if (wanted.mustRun() && !container.running()) {
+            throw lesson(wanted, container.toString(), wanted.name() + " exists but is not running (" + container.state()
+                    + "): see why with docker logs " + wanted.name() + ", and start it again with docker start " + wanted.name());
+        }
+        return container;
+    }
+
+    private static InspectedContainer byPort(Wanted wanted, List<InspectedContainer> all) {
+        Optional<InspectedContainer> found = all.stream().filter(InspectedContainer::running)
+                .filter(c -> ImageRef.isOf(c.image(), wanted.image()))
+                .filter(c -> c.publishes(wanted.hostPort(), wanted.containerPort())).findFirst();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        throw lesson(wanted, seenPorts(all), whyNotPublished(wanted, all));
+    }
+
+    private static String whyNotPublished(Wanted wanted, List<InspectedContainer> all) {
+        int host = wanted.hostPort();
+        int port = wanted.containerPort();
+        for (InspectedContainer c : all) {
+            Optional<PortMapping> onHostPort = c.ports().stream().filter(p -> p.hostPort() == host).findFirst();
+            if (onHostPort.isEmpty()) {
+                continue;
+            }
+            if (onHostPort.get().containerPort() != port) {
+                return c.name() + " publishes host port " + host + " to its port " + onHostPort.get().containerPort()
+                        + ", not " + port + " (where nginx listens): " + wanted.solution();
+            }
+            if (!ImageRef.isOf(c.image(), wanted.image())) {
+                return c.name() + " publishes host port " + host + " but runs " + c.image() + ", not " + wanted.imageName();
+            }
+            if (!c.running()) {
+                return c.name() + " publishes host port " + host + " but is not running (" + c.state() + "): see docker logs "
+                        + c.name() + ", start it with docker start " + c.name();
+            }
+        }
+        List<String> otherPort = all.stream().filter(c -> ImageRef.isOf(c.image(), wanted.image()))
+                .flatMap(c -> c.ports().stream().filter(p -> p.containerPort() == port && p.hostPort() != host)
+                        .map(p -> c.name() + " publishes its port " + port + " on host port " + p.hostPort()))
+                .distinct().toList();
+        return otherPort.isEmpty() ? "nothing publishes host port " + host + ": " + wanted.solution()
+                : String.join("; ", otherPort) + ", not " + host + ": " + wanted.solution();
+    }
+
+    private static LabFailure lesson(Wanted wanted, String seen, String why) {
+        return new LabFailure(wanted.describe() + " (" + wanted.solution() + ")", seen, why,
+                wanted.name() != null ? "docker ps -a --filter name=^" + wanted.name() + "$"
+                        : "docker ps -a --format '{{.Names}} {{.Image}} {{.Status}} {{.Ports}}'");
+    }
+
+    private static String seenAmong(List<InspectedContainer> all) {
+        return all.isEmpty() ? "; no containers at all" : "; there are: " + all.stream().map(InspectedContainer::toString)
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String seenPorts(List<InspectedContainer> all) {
+        List<String> publishing = all.stream().filter(c -> !c.ports().isEmpty()).map(InspectedContainer::toString).toList();
+        return publishing.isEmpty() ? "no container publishes a port" + seenAmong(all) : String.join("; ", publishing);
+    }
+}

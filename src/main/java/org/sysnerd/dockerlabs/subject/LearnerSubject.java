@@ -1,0 +1,66 @@
+package org.sysnerd.dockerlabs.subject;
+
+import java.time.Duration;
+import java.util.List;
+import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.facts.InspectedContainer;
+import org.sysnerd.dockerlabs.parse.InspectParser;
+import org.sysnerd.dockerlabs.probe.Journal;
+
+/**
+ * A container the learner made by hand, found by its name or its published port and graded as it is:
+ * looked at ({@code docker inspect}, {@code docker exec} of read-only commands), never changed.
+ */
+public final class LearnerSubject extends Subject {
+
+    private final Wanted wanted;
+    private volatile InspectedContainer found;
+
+    LearnerSubject(Wanted wanted) {
+        this.wanted = wanted;
+    }
+
+    /** What the page's solution should have left. */
+    public Wanted wanted() {
+        return wanted;
+    }
+
+    /** Looks for it among the daemon's containers ({@code docker ps -a}); a lesson when it is not there as it should be. */
+    public InspectedContainer find() {
+        List<InspectedContainer> all = Engine.client().listContainersCmd().withShowAll(true).exec().stream()
+                .map(c -> InspectParser.container(Engine.client().inspectContainerCmd(c.getId()).exec().getRawValues()))
+                .toList();
+        Journal.record("docker ps -a", String.join("\n", all.stream().map(InspectedContainer::toString).toList()));
+        found = LearnerLookup.find(wanted, all);
+        return found;
+    }
+
+    @Override
+    public String id() {
+        return found().id();
+    }
+
+    @Override
+    public String name() {
+        return found == null ? String.valueOf(wanted.name()) : found.name();
+    }
+
+    /** The learner's container is graded as it is: nothing the suite does will change it. */
+    @Override
+    public Duration patience(Duration limit) {
+        return Duration.ZERO;
+    }
+
+    /** Never: the learner's containers are not the suite's to change. */
+    @Override
+    public void remove() {
+        throw new IllegalStateException("the learner's container " + name() + " is never changed by the labs");
+    }
+
+    private InspectedContainer found() {
+        if (found == null) {
+            throw new IllegalStateException("the learner's container was not looked for yet: " + wanted.describe());
+        }
+        return found;
+    }
+}

@@ -1,0 +1,47 @@
+package org.sysnerd.dockerlabs.subject;
+
+import org.sysnerd.dockerlabs.docker.AlpineLab;
+import org.sysnerd.dockerlabs.docker.LabImage;
+import org.sysnerd.dockerlabs.docker.NginxLab;
+
+/**
+ * The containers of the lab page's solutions, as the labs look at them: in the spec mode the suite's own
+ * (unique names, free ports), in the learner mode the learner's (the page's names and port). The one place
+ * that decides whose.
+ */
+public final class Subjects {
+
+    private static final Subject WEB = LabMode.current() == LabMode.SPEC ? new SuiteSubject(NginxLab.web())
+            : new LearnerSubject(Wanted.named(Setting.WEB.value(), LabImage.NGINX, true,
+                    "docker run -d --name " + Setting.WEB.value() + " nginx"));
+
+    private Subjects() {
+    }
+
+    /** The page's {@code docker run -d --name web nginx}, which Q1, Q2 and Q4 look at. */
+    public static Subject web() {
+        return WEB;
+    }
+
+    /** The page's {@code docker run -d -p 8080:80 nginx}; the suite publishes a free port instead of 8080. */
+    public static Subject publishedNginx(String lab) {
+        int port = Integer.parseInt(Setting.PORT.value());
+        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new NginxLab(lab).publishingHttp())
+                : new LearnerSubject(Wanted.publishing(port, NginxLab.HTTP_PORT, LabImage.NGINX,
+                        "docker run -d -p " + port + ":" + NginxLab.HTTP_PORT + " nginx"));
+    }
+
+    /** The page's {@code docker run --name gone alpine}, which exits at once. */
+    public static Subject exitsAtOnce(String lab) {
+        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "exits-at-once"))
+                : new LearnerSubject(Wanted.named(Setting.GONE.value(), LabImage.ALPINE, false,
+                        "docker run --name " + Setting.GONE.value() + " alpine"));
+    }
+
+    /** The page's {@code docker run -d --name stayup alpine sleep 1000}, which stays up. */
+    public static Subject staysUp(String lab) {
+        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "stays-up", "sleep", "1000"))
+                : new LearnerSubject(Wanted.named(Setting.STAYUP.value(), LabImage.ALPINE, false,
+                        "docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000"));
+    }
+}

@@ -1,0 +1,39 @@
+package org.sysnerd.dockerlabs.subject;
+
+import java.time.Duration;
+import org.sysnerd.dockerlabs.docker.LabContainer;
+
+/** A container the suite starts for the lab, with a unique name and a free port, and removes at its end. */
+public final class SuiteSubject extends Subject {
+
+    private final LabContainer<?> container;
+
+    SuiteSubject(LabContainer<?> container) {
+        this.container = container;
+    }
+
+    /** The Testcontainers container behind it, which the lab kit starts and removes. */
+    public LabContainer<?> container() {
+        return container;
+    }
+
+    @Override
+    public String id() {
+        return container.getContainerId();
+    }
+
+    @Override
+    public String name() {
+        return container.name();
+    }
+
+    @Override
+    public Duration patience(Duration limit) {
+        return limit;
+    }
+
+    @Override
+    public void remove() {
+        container.remove();
+    }
+}
