@@ -25,7 +25,7 @@ final class LabContainers {
     private LabContainers() {
     }
 
-    /** Starts the suite's containers at once, or finds the learner's; a failure is the failure of the lab. */
+    /** Starts the suite's containers at once; a failure to start is the failure of the lab. */
     static void start(ExtensionContext context) {
         List<Subject> subjects = of(context.getRequiredTestClass());
         List<LabContainer<?>> containers = suiteContainers(subjects);
@@ -37,7 +37,11 @@ final class LabContainers {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        for (Subject subject : subjects) {
+    }
+
+    /** Finds the learner's containers; one that is not there as the page leaves it fails the lab, with the lesson. */
+    static void find(ExtensionContext context) {
+        for (Subject subject : of(context.getRequiredTestClass())) {
             if (subject instanceof LearnerSubject learners) {
                 Lab.subject(learners.find());
             }

@@ -35,6 +35,7 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
         // a lab it blocks has its containers removed in afterAll.
         LabContainers.start(context);
         blockIfUnmet(LabSession.preflight(), needs);
+        LabContainers.find(context);
     }
 
     @Override

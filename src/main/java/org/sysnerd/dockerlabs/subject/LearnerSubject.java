@@ -1,7 +1,9 @@
 package org.sysnerd.dockerlabs.subject;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.parse.InspectParser;
@@ -28,11 +30,19 @@ public final class LearnerSubject extends Subject {
     /** Looks for it among the daemon's containers ({@code docker ps -a}); a lesson when it is not there as it should be. */
     public InspectedContainer find() {
         List<InspectedContainer> all = Engine.client().listContainersCmd().withShowAll(true).exec().stream()
-                .map(c -> InspectParser.container(Engine.client().inspectContainerCmd(c.getId()).exec().getRawValues()))
-                .toList();
+                .flatMap(c -> inspected(c.getId()).stream()).toList();
         Journal.record("docker ps -a", String.join("\n", all.stream().map(InspectedContainer::toString).toList()));
         found = LearnerLookup.find(wanted, all);
         return found;
+    }
+
+    /** The container, or nothing when it went between {@code docker ps} and {@code docker inspect}. */
+    private static Optional<InspectedContainer> inspected(String id) {
+        try {
+            return Optional.of(InspectParser.container(Engine.client().inspectContainerCmd(id).exec().getRawValues()));
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        }
     }
 
     @Override
