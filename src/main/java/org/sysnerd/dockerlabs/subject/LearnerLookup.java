@@ -2,6 +2,7 @@ package org.sysnerd.dockerlabs.subject;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.sysnerd.dockerlabs.assertions.LabFailure;
 import org.sysnerd.dockerlabs.docker.ImageRef;
@@ -18,16 +19,21 @@ public final class LearnerLookup {
     private LearnerLookup() {
     }
 
-    /** The container the learner made for {@code wanted}; a lesson when there is none that fits. */
-    public static InspectedContainer find(Wanted wanted, List<InspectedContainer> all) {
+    /**
+     * The container the learner made for {@code wanted}; a lesson when there is none that fits.
+     *
+     * @param pageNames the names the page gives its containers, never offered as one to rename
+     */
+    public static InspectedContainer find(Wanted wanted, List<InspectedContainer> all, Set<String> pageNames) {
         List<InspectedContainer> learners = all.stream().filter(c -> !c.labels().containsKey(LabRun.SUITE_LABEL)).toList();
-        return wanted.name() != null ? byName(wanted, learners) : byPort(wanted, learners);
+        return wanted.name() != null ? byName(wanted, learners, pageNames) : byPort(wanted, learners);
     }
 
-    private static InspectedContainer byName(Wanted wanted, List<InspectedContainer> all) {
+    private static InspectedContainer byName(Wanted wanted, List<InspectedContainer> all, Set<String> pageNames) {
         Optional<InspectedContainer> named = all.stream().filter(c -> c.name().equals(wanted.name())).findFirst();
         if (named.isEmpty()) {
             List<String> sameImage = all.stream().filter(c -> ImageRef.isOf(c.image(), wanted.image()))
+                    .filter(c -> !pageNames.contains(c.name()))
                     .filter(c -> !wanted.mustRun() || c.running()).map(InspectedContainer::name).toList();
             throw lesson(wanted, "no container named " + wanted.name() + seenAmong(all), sameImage.isEmpty()
                     ? "you have not made it yet: " + wanted.solution()

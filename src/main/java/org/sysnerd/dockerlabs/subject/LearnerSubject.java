@@ -4,6 +4,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.parse.InspectParser;
@@ -32,7 +33,7 @@ public final class LearnerSubject extends Subject {
         List<InspectedContainer> all = Engine.client().listContainersCmd().withShowAll(true).exec().stream()
                 .flatMap(c -> inspected(c.getId()).stream()).toList();
         Journal.record("docker ps -a", String.join("\n", all.stream().map(InspectedContainer::toString).toList()));
-        found = LearnerLookup.find(wanted, all);
+        found = LearnerLookup.find(wanted, all, Set.of(Setting.WEB.value(), Setting.GONE.value(), Setting.STAYUP.value()));
         return found;
     }
 

@@ -15,6 +15,7 @@ import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
 import org.sysnerd.dockerlabs.preflight.Need;
+import org.sysnerd.dockerlabs.subject.Hints;
 import org.sysnerd.dockerlabs.subject.Subject;
 import org.sysnerd.dockerlabs.subject.Subjects;
 
@@ -47,8 +48,7 @@ class Q5TheInstantExitTest {
 
         LabAssertions.assertThat(new Seen<>(gone.inspect(), "docker inspect -f '{{json .Config.Cmd}}' " + gone.name()))
                 .is("its command to be the image's default " + imageDefault, c -> c.command().equals(imageDefault),
-                        c -> "it was given the command " + c.command() + ": the lab runs alpine with no command ("
-                                + "docker run --name gone alpine)");
+                        Hints::whyNotDefault);
         evidence("%s runs %s, the image's default", gone.name(), imageDefault);
     }
 
@@ -57,15 +57,14 @@ class Q5TheInstantExitTest {
     void exits_at_once_with_nothing_to_keep_pid_1_alive() {
         Waits.until("container " + gone.name() + " (docker run alpine) to exit", gone.patience(EXIT_LIMIT),
                 () -> LabAssertions.assertThat(gone.state()).is("the container to have exited (its PID 1, sh, has no terminal)",
-                        state -> !state.running(), state -> "the container is still running: its command never ended "
-                                + "(docker inspect -f '{{.Config.Cmd}}' " + gone.name() + ")"));
+                        state -> !state.running(), state -> Hints.whyStillRunning(gone.inspect())));
         Seen<InspectedContainer> exited = new Seen<>(gone.inspect(), "docker inspect -f '{{.State.ExitCode}} "
                 + "{{.State.StartedAt}} {{.State.FinishedAt}}' " + gone.name());
 
         LabAssertions.assertThat(exited)
-                .is("exit code 0", c -> c.state().exitCode() == 0, c -> "PID 1 failed rather than ended: see docker logs " + gone.name())
+                .is("exit code 0", c -> c.state().exitCode() == 0, Hints::whyFailed)
                 .is("to have ended within " + AT_ONCE.toMillis() + " ms of its start", c -> c.ranFor().compareTo(AT_ONCE) <= 0,
-                        c -> "it ran for " + c.ranFor().toMillis() + " ms: was it stopped by hand rather than ending by itself?");
+                        Hints::whyRanLong);
         evidence("%s: %s after %d ms", gone.name(), exited.value().state(), Math.max(0, exited.value().ranFor().toMillis()));
     }
 
@@ -76,22 +75,14 @@ class Q5TheInstantExitTest {
                 + " ms after its start", stayup.patience(STAY_UP.plusSeconds(1)), () -> {
                     Duration up = stayup.uptime();
                     LabAssertions.assertThat(stayup.state()).is("the container to be running", ContainerState::running,
-                            state -> whyNotUp());
+                            state -> Hints.whyNotUp(stayup.inspect(), stayup.imageCommand()));
                     LabAssertions.assertThat(new Seen<>(up, "docker inspect -f '{{.State.StartedAt}}' " + stayup.name()))
                             .is("to be up " + STAY_UP.toMillis() + " ms after its start", u -> u.compareTo(STAY_UP) >= 0);
                 });
         Seen<HostProcess> pid1 = host().process(stayup.hostPid());
 
         LabAssertions.assertThat(pid1).is("the container's PID 1 to be sleep", process -> process.command().equals("sleep"),
-                process -> "it runs " + process.command() + ": the lab's foreground process is sleep 1000");
+                process -> Hints.whyNotSleep(process.command()));
         evidence("%s: %s, host %s", stayup.name(), stayup.state(), pid1);
-    }
-
-    private static String whyNotUp() {
-        List<String> command = stayup.inspect().command();
-        return command.equals(stayup.imageCommand())
-                ? "it ran the image's default command " + command + ", which exits at once without a terminal: give it a "
-                        + "foreground process (docker run -d --name stayup alpine sleep 1000)"
-                : "its PID 1 (" + String.join(" ", command) + ") ended: see docker logs " + stayup.name();
     }
 }

@@ -1,0 +1,51 @@
+package org.sysnerd.dockerlabs.subject;
+
+import java.util.List;
+import org.sysnerd.dockerlabs.facts.InspectedContainer;
+
+/** Why a fact of the instant-exit lab may not hold, chosen from what {@code docker inspect} shows. */
+public final class Hints {
+
+    private Hints() {
+    }
+
+    /** Why a container that should stay up is not running. */
+    public static String whyNotUp(InspectedContainer container, List<String> imageCommand) {
+        return container.command().equals(imageCommand)
+                ? "it ran the image's default command " + container.command() + ", which exits at once without a terminal: "
+                        + "give it a foreground process (docker run -d --name stayup alpine sleep 1000)"
+                : "its PID 1 (" + String.join(" ", container.command()) + ") ended: see docker logs " + container.name();
+    }
+
+    /** Why a container that should have exited at once still runs. */
+    public static String whyStillRunning(InspectedContainer container) {
+        return "it is still running " + container.command() + ": its PID 1 never ended. Was it given a command, or run "
+                + "with -it (a terminal keeps the shell waiting)? (docker inspect -f '{{.Config.Cmd}} {{.Config.Tty}}' "
+                + container.name() + ")";
+    }
+
+    /** Why a container exited with a code other than 0. */
+    public static String whyFailed(InspectedContainer container) {
+        return "its PID 1 failed (exit code " + container.state().exitCode() + ") rather than ended"
+                + (container.state().exitCode() == 137 ? ": killed, by docker stop/kill or the OOM killer" : "")
+                + ": see docker logs " + container.name();
+    }
+
+    /** Why a container that should have ended at once ran longer. */
+    public static String whyRanLong(InspectedContainer container) {
+        return "it ran for " + container.ranFor().toMillis() + " ms: it was stopped by hand rather than ending by itself, "
+                + "or was started again later (docker start)";
+    }
+
+    /** Why a container was not run with the image's default command. */
+    public static String whyNotDefault(InspectedContainer container) {
+        return "it was given the command " + container.command() + ": the lab runs alpine with no command "
+                + "(docker run --name gone alpine)";
+    }
+
+    /** Why a container's PID 1 is not the foreground process the lab gave it. */
+    public static String whyNotSleep(String command) {
+        return "its PID 1 is " + command + ", not sleep: the lab keeps it up with sleep 1000 "
+                + "(docker run -d --name stayup alpine sleep 1000)";
+    }
+}

@@ -1,0 +1,68 @@
+package org.sysnerd.dockerlabs.subject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.sysnerd.dockerlabs.facts.InspectedContainer;
+import org.sysnerd.dockerlabs.parse.Fixtures;
+import org.sysnerd.dockerlabs.parse.InspectParser;
+
+@DisplayName("Hints of the instant-exit lab, from recorded docker inspect outputs")
+class HintsTest {
+
+    private static final List<String> ALPINE_DEFAULT = List.of("/bin/sh");
+
+    private static Map<String, InspectedContainer> state(String fixture) {
+        return InspectParser.containers(Fixtures.text("inspect/" + fixture)).stream()
+                .collect(Collectors.toMap(InspectedContainer::name, Function.identity()));
+    }
+
+    @Test
+    @DisplayName("stayup started without a command: it ran the image's default, which needs a foreground process")
+    void stayup_without_a_command() {
+        InspectedContainer stayup = state("learner-stayup-without-command-recorded.json").get("stayup");
+
+        assertThat(Hints.whyNotUp(stayup, ALPINE_DEFAULT)).startsWith("it ran the image's default command [/bin/sh], which "
+                + "exits at once without a terminal: give it a foreground process");
+    }
+
+    @Test
+    @DisplayName("stayup whose own command ended: points at its logs")
+    void stayup_whose_command_ended() {
+        InspectedContainer stayup = state("learner-done-recorded.json").get("stayup");
+
+        assertThat(Hints.whyNotUp(stayup, ALPINE_DEFAULT)).isEqualTo("its PID 1 (sleep 1000) ended: see docker logs stayup");
+    }
+
+    @Test
+    @DisplayName("gone still running, given a command: names the command")
+    void gone_still_running() {
+        InspectedContainer running = state("learner-done-recorded.json").get("stayup");
+
+        assertThat(Hints.whyStillRunning(running)).startsWith("it is still running [sleep, 1000]: its PID 1 never ended");
+        assertThat(Hints.whyNotDefault(running)).startsWith("it was given the command [sleep, 1000]");
+    }
+
+    @Test
+    @DisplayName("gone with a non-zero exit code: failed, not ended; 137 is a kill")
+    void gone_failed() {
+        InspectedContainer gone = state("learner-done-recorded.json").get("gone");
+        InspectedContainer killed = new InspectedContainer(gone.id(), gone.name(), gone.image(), gone.imageId(),
+                new org.sysnerd.dockerlabs.facts.ContainerState("exited", 137, 0), gone.startedAt(), gone.finishedAt(),
+                false, 0, gone.command(), List.of(), List.of(), null, Map.of());
+
+        assertThat(Hints.whyFailed(killed)).isEqualTo("its PID 1 failed (exit code 137) rather than ended: killed, by docker "
+                + "stop/kill or the OOM killer: see docker logs gone");
+    }
+
+    @Test
+    @DisplayName("stayup running something other than sleep: names it")
+    void not_sleep() {
+        assertThat(Hints.whyNotSleep("sh")).startsWith("its PID 1 is sh, not sleep");
+    }
+}
