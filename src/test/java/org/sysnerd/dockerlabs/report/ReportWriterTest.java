@@ -140,7 +140,7 @@ class ReportWriterTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"recorded-run.json", "recorded-run-all-passed.json"})
+        @ValueSource(strings = {"recorded-run.json", "recorded-run-all-passed.json", "recorded-learner-run.json"})
         @DisplayName("the reports recorded on this machine (src/test/resources/report/) follow the schema")
         void recorded_runs_follow_the_schema(String recorded) throws IOException {
             try (InputStream in = resource("/report/" + recorded)) {
