@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (issue 6): the suite's five labs against the lab page's own commands (scripts/lab-page.sh),
-# in one run, alternating, ROUNDS times each after one warm-up of each (not counted).
+# in one run, alternating, ROUNDS times each after one warm-up of each (not counted). Then (issue 10) the
+# learner mode on the page's finished state (scripts/learner-state.sh up) against the page's five "verify it
+# yourself" commands as a shell script (scripts/lab-page-verify.sh) on that same state, alternating likewise.
 #
 #   scripts/bench.sh [ROUNDS]          ROUNDS per side, default 5; run as root
 #
@@ -9,7 +11,8 @@
 # into what comes before the labs (Maven's start, its plugins, JUnit's discovery) and after, and each lab's
 # durationMs; next to each wall time, the CPU (user+sys) the command and its children used (dockerd's own work is not in it).
 # The last line is the medians:  labs_s=X.XX mvn_s=X.XX baseline_s=X.XX ratio=X.XX mvn_ratio=X.XX
-# (ratio = labs_s / baseline_s, mvn_ratio = mvn_s / baseline_s). A failed run is rerun once; a run that
+# learner_labs_s=X.XX learner_mvn_s=X.XX verify_s=X.XX learner_ratio=X.XX learner_mvn_ratio=X.XX
+# (ratio = labs_s / baseline_s, mvn_ratio = mvn_s / baseline_s; learner_ratio = learner_labs_s / verify_s). A failed run is rerun once; a run that
 # fails twice is left out of the medians and the exit code is 1. Before the last line it warns about any
 # container of the suite (label org.sysnerd.docker-labs) or of the lab page (label org.sysnerd.lab-page) left.
 #
@@ -69,11 +72,19 @@ page() {
   return $rc
 }
 
-# suite TAG: one run of the suite's labs; sets MVN_S, MVN_CPU and SUITE_LINE (labs_s ...), returns nonzero on failure
+# verify TAG: one run of the page's verify commands on the learner's state; sets PAGE_S and PAGE_CPU
+verify() {
+  timed "verify-$1" scripts/lab-page-verify.sh
+  PAGE_S=$WALL_S PAGE_CPU=$CPU_S
+  return 0
+}
+
+# suite TAG [MAVEN ARGS]: one run of the suite's labs; sets MVN_S, MVN_CPU and SUITE_LINE (labs_s ...), returns nonzero on failure
 suite() {
   local tag=$1 t0 t1 rc dir=$WORK/report-$1 report
+  shift
   mkdir -p "$dir"
-  timed "mvn-$tag" ./mvnw -o -q test -Dtest='Q*' -Dlabs.report.dir="$dir"
+  timed "mvn-$tag" ./mvnw -o -q test -Dtest='Q*' -Dlabs.report.dir="$dir" "$@"
   rc=$?
   t0=$T0 t1=$T1 MVN_S=$WALL_S MVN_CPU=$CPU_S
   mkdir -p "$WORK/surefire-$tag"
@@ -105,7 +116,12 @@ EOF
   return $rc
 }
 
-# with_retry KIND TAG: run KIND (page|suite); on failure say so and rerun once
+# learner TAG: one run of the suite's labs in the learner mode
+learner() {
+  suite "$1" -Dlabs.mode=learner
+}
+
+# with_retry KIND TAG: run KIND (page|suite|verify|learner); on failure say so and rerun once
 with_retry() {
   local kind=$1 tag=$2 rc
   "$kind" "$tag"; rc=$?
@@ -113,6 +129,7 @@ with_retry() {
   echo "  $tag: $kind failed (exit $rc${SUITE_LINE:+; $SUITE_LINE}), log $WORK/$([[ $kind == page ]] && echo page || echo mvn)-$tag.log; rerunning once"
   [[ $kind == suite ]] && tail -n 25 "$WORK/mvn-$tag.log" | sed 's/^/    | /'
   [[ $kind == page ]] && tail -n 10 "$WORK/page-$tag.log" | sed 's/^/    | /'
+  [[ $kind == learner ]] && tail -n 25 "$WORK/mvn-$tag.log" | sed 's/^/    | /'
   "$kind" "$tag-rerun"; rc=$?
   ((rc == 0)) && return 0
   echo "  $tag: $kind failed again (exit $rc${SUITE_LINE:+; $SUITE_LINE}), log $WORK/*-$tag-rerun.log: left out of the medians"
@@ -144,6 +161,27 @@ for ((i = 0; i <= ROUNDS; i++)); do
   fi
 done
 
+# --- the learner mode, on the page's finished state ----------------------------------------------------
+VERIFIES=() LMVNS=() LLABS=()
+if scripts/learner-state.sh up >"$WORK/learner-state.log" 2>&1; then
+  for ((i = 0; i <= ROUNDS; i++)); do
+    tag=$([[ $i == 0 ]] && echo learner-warmup || echo "learner$i")
+    SUITE_LINE=
+    verify "$tag"; v=$PAGE_S vc=$PAGE_CPU
+    if with_retry learner "$tag"; then m=$MVN_S mc=$MVN_CPU; l=${SUITE_LINE%% *}; l=${l#labs_s=}; else m= mc= l=; fi
+    label=$([[ $i == 0 ]] && echo "learner warm-up (not counted)" || echo "learner round $i/$ROUNDS")
+    echo "$label: verify_s=$v (cpu $vc) mvn_s=${m:-FAIL} (cpu ${mc:--}) ${SUITE_LINE:-} load=$(load)"
+    if ((i > 0)); then
+      VERIFIES+=("$v")
+      [[ -n $m ]] && { LMVNS+=("$m"); LLABS+=("$l"); }
+    fi
+  done
+  scripts/learner-state.sh down >>"$WORK/learner-state.log" 2>&1
+else
+  echo "bench: no learner state (scripts/learner-state.sh up failed: $(tail -n 1 "$WORK/learner-state.log")): learner mode not measured"
+  failed=1
+fi
+
 # --- leftovers ---------------------------------------------------------------------------------------
 left=$(timeout 60 docker ps -a --filter "label=$PAGE_LABEL" --format '{{.Names}}' | tr '\n' ' ')
 [[ -n $left ]] && { echo "warning: lab-page containers left: $left"; failed=1; }
@@ -156,12 +194,14 @@ done < <(timeout 60 docker ps -a --filter "label=$SUITE_LABEL" --format "{{.Name
 ((${#others[@]})) && echo "warning: suite containers of other runs (not this bench's; concurrent sessions?): ${others[*]}"
 echo "bench: took $((SECONDS - bench_start)) s"
 
-python3 - "${PAGES[*]}" "${MVNS[*]}" "${LABS[*]}" <<'EOF'
+python3 - "${PAGES[*]}" "${MVNS[*]}" "${LABS[*]}" "${VERIFIES[*]}" "${LMVNS[*]}" "${LLABS[*]}" <<'EOF'
 import sys, statistics
 def med(s):
     v = [float(x) for x in s.split()]
     return statistics.median(v) if v else float("nan")
-page, mvn, labs = (med(s) for s in sys.argv[1:4])
-print(f"labs_s={labs:.2f} mvn_s={mvn:.2f} baseline_s={page:.2f} ratio={labs / page:.2f} mvn_ratio={mvn / page:.2f}")
+page, mvn, labs, verify, lmvn, llabs = (med(s) for s in sys.argv[1:7])
+print(f"labs_s={labs:.2f} mvn_s={mvn:.2f} baseline_s={page:.2f} ratio={labs / page:.2f} mvn_ratio={mvn / page:.2f} "
+      f"learner_labs_s={llabs:.2f} learner_mvn_s={lmvn:.2f} verify_s={verify:.2f} learner_ratio={llabs / verify:.2f} "
+      f"learner_mvn_ratio={lmvn / verify:.2f}")
 EOF
 exit $failed
