@@ -28,8 +28,14 @@ public final class LearnerSubject extends Subject {
         return wanted;
     }
 
-    /** Looks for it among the daemon's containers ({@code docker ps -a}); a lesson when it is not there as it should be. */
-    public InspectedContainer find() {
+    /**
+     * Looks for it among the daemon's containers ({@code docker ps -a}), once: the labs that share it (the page's
+     * {@code web}) grade the same container. A lesson when it is not there as it should be.
+     */
+    public synchronized InspectedContainer find() {
+        if (found != null) {
+            return found;
+        }
         List<InspectedContainer> all = Engine.client().listContainersCmd().withShowAll(true).exec().stream()
                 .flatMap(c -> inspected(c.getId()).stream()).toList();
         Journal.record("docker ps -a", String.join("\n", all.stream().map(InspectedContainer::toString).toList()));
