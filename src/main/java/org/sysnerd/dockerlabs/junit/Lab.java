@@ -1,7 +1,6 @@
 package org.sysnerd.dockerlabs.junit;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.sysnerd.dockerlabs.preflight.Observer;
 import org.sysnerd.dockerlabs.probe.Host;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.sysnerd.dockerlabs.probe.HostFacts;
@@ -28,7 +27,7 @@ public final class Lab {
     /** The host the daemon runs on, read with the probe chosen for this run. */
     public static HostFacts host() {
         if (host == null) {
-            use(ProbeChoice.choose(Observer.daemonIsLocal(null)));
+            use(ProbeChoice.choose());
         }
         return host;
     }

@@ -94,7 +94,7 @@ final class LabSession {
 
     private static PreflightResult observeHost(Observations docker) {
         observations = Observer.observeHost(docker, engine -> {
-            Lab.use(ProbeChoice.choose(Observer.daemonIsLocal(engine)));
+            Lab.use(ProbeChoice.choose());
             return Lab.host();
         });
         List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.LabImage;
+import org.sysnerd.dockerlabs.probe.DirectHost;
 import org.sysnerd.dockerlabs.probe.FirewallBackend;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
@@ -65,11 +66,8 @@ public final class Observer {
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);
         }
         String probe = host.host().describe();
-        if (!probe.startsWith("direct")) {
-            probe += ", because " + ProbeChoice.whyDaemon(daemonIsLocal(engine));
-        }
         return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), probe,
-                probe.startsWith("direct") ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()),
+                host.host() instanceof DirectHost ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()),
                 linksProblem(host));
     }
 
@@ -95,7 +93,7 @@ public final class Observer {
         return sockets.stream().distinct().toList();
     }
 
-    /** True when the daemon runs on this machine, where this process could read its /proc itself. */
+    /** True when the daemon's address looks local (a unix socket, not Desktop's): what a forced direct probe needs at least. */
     public static boolean daemonIsLocal(EngineInfo engine) {
         return dockerHost().startsWith("unix://") && (engine == null || !engine.desktop());
     }

@@ -22,7 +22,6 @@ import org.sysnerd.dockerlabs.facts.NetLink;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
 import org.sysnerd.dockerlabs.preflight.Need;
-import org.sysnerd.dockerlabs.probe.Http;
 import org.testcontainers.junit.jupiter.Container;
 
 /**
@@ -60,7 +59,7 @@ class Q3PublishingAPortIsDnatTest {
         long before = dnatRuleFor(web.publishedPort()).packets();
         String gateway = docker0Address();
 
-        String page = Http.get(gateway, web.publishedPort());
+        String page = host().httpGet(gateway, web.publishedPort());
         long after = await("the packet counter of the DNAT rule for :" + web.publishedPort() + " to rise above " + before)
                 .atMost(RULE_LIMIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> dnatRuleFor(web.publishedPort()).packets(), packets -> packets > before);
@@ -98,7 +97,7 @@ class Q3PublishingAPortIsDnatTest {
 
     private static String whyNoRule(int port) {
         String docker0 = docker0Address();
-        return Http.answers(docker0, port)
+        return host().httpAnswers(docker0, port)
                 ? "no DNAT rule, but the port answers: Docker runs with --iptables=false and its userland proxy carries the traffic"
                 : "no DNAT rule and nothing answers on " + docker0 + ":" + port + ": is the port published? (docker port " + web.name() + ")";
     }
