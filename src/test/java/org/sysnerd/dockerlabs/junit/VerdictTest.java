@@ -162,12 +162,14 @@ class VerdictTest {
     @Test
     @DisplayName("a daemon whose forwarded socket resets mid-run blocks the lab: it was not checked")
     void reset_connection_blocked() {
-        Throwable reset = new IllegalStateException("the preflight failed",
+        Throwable reset = new IllegalStateException("exec failed",
                 new RuntimeException(new java.net.SocketException("Connection reset")));
 
         Verdict verdict = Verdict.of(passed(LAB), List.of(failed(EXITS, reset)));
         assertThat(verdict.status()).isEqualTo(LabStatus.BLOCKED);
         assertThat(verdict.message()).contains("the Docker daemon stopped answering during the lab (Connection reset)");
+        assertThat(Verdict.of(passed(LAB), List.of(failed(EXITS, new RuntimeException(new java.io.IOException("Broken pipe"))))).status())
+                .isEqualTo(LabStatus.BLOCKED);
     }
 
     @Test
