@@ -15,7 +15,8 @@
 # Addresses: VM N (1..250, the first free) is $LABVM_NET.N.0/30: 10.211.N.1 on this side, 10.211.N.2 in the VM;
 # only these are ever contacted. trixie's and sid's packages are fetched once with apt-get download into
 # /var/cache/labvm/<suite> and unpacked there with dpkg -x (their runc needs glibc 2.38: the installed runc serves).
-# Env: LABVM_NET (10.211), LABVM_USER (labvm), LABVM_WAIT (seconds for each start, 60).
+# Env: LABVM_NET (10.211), LABVM_USER (labvm), LABVM_WAIT (seconds for each start, 60), LABVM_DOCKERD_ARGS (more
+# dockerd flags for `up`, e.g. --iptables=false for a VM whose Q3 must fail).
 set -euo pipefail
 export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
@@ -109,7 +110,7 @@ start_dockerd() {
   # nsenter, not ip netns exec: that remounts /sys, the cgroup mounts vanish and dockerd refuses to start.
   setsid env PATH="$path" nsenter --net="/var/run/netns/labvm-$name" dockerd --config-file "$dir/daemon.json" \
     --data-root "$DATA/$name" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" -H "unix://$dir/docker.sock" \
-    -G docker >"$dir/dockerd.log" 2>&1 </dev/null &
+    -G docker ${LABVM_DOCKERD_ARGS:-} >"$dir/dockerd.log" 2>&1 </dev/null &
   echo $! >"$dir/dockerd.launcher"
   if ! wait_for "answer from $name's dockerd" vm_docker "$name" version; then
     tail -20 "$dir/dockerd.log" >&2; return 1

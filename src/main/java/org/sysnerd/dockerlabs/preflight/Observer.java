@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +110,12 @@ public final class Observer {
         }
         if (set != null && set.startsWith("unix://") && !Files.exists(Path.of(set.substring("unix://".length())))) {
             return "no socket " + set.substring("unix://".length()) + " (the daemon is not running, or not installed)";
+        }
+        if (set != null && set.startsWith("unix://")) {
+            String silent = DaemonPing.problem(Path.of(set.substring("unix://".length())), Duration.ofMillis(CONNECT_LIMIT_MILLIS));
+            if (silent != null) {
+                return silent;
+            }
         }
         if (set != null && set.startsWith("tcp://")) {
             URI uri = URI.create(set);
