@@ -18,7 +18,7 @@
 # Ctrl-C (or TERM) stops every VM's run within seconds: each run removes its own containers (the suite's shutdown
 # hook, while its ssh forward is still open), then the forwards are closed.
 set -uo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
 ROOT=$PWD
 
 JOBS=${FLEET_JOBS:-2}
@@ -38,7 +38,7 @@ for arg in "$@"; do [[ $arg == -D* ]] || die "only -D settings may follow the VM
 [[ $FLEET == /* ]] || FLEET=$ROOT/$FLEET
 
 names=() hosts=() targets=()
-while read -r name host target extra; do
+while read -r name host target _; do
   [[ -z $name || $name == \#* ]] && continue
   [[ $target == \#* ]] && target=""
   [[ $name =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$ ]] || die "$VMS_FILE: bad VM name '$name'"
@@ -121,7 +121,6 @@ grade_vm() {
 }
 
 FLEET_SSH_OPTS_=${FLEET_SSH_OPTS:-}
-declare -A running=()   # job pid -> VM name
 
 stop_all() {
   trap '' INT TERM
@@ -154,8 +153,7 @@ while [[ -n $(jobs -rp) ]]; do wait -n; done
 trap - INT TERM
 say "all graded in $((SECONDS - fleet_started)) s"
 
-java -cp "$ROOT/target/classes:$(cat "$ROOT/target/gradebook.classpath")" org.sysnerd.dockerlabs.gradebook.GradebookMain \
-  "$FLEET" "$ROOT/target/gradebook" "${names[@]}"
+scripts/gradebook.sh "$FLEET" "${names[@]}"
 status=$?
 say "gradebook: target/gradebook.csv, target/gradebook.md, target/gradebook.json"
 exit "$status"
