@@ -48,6 +48,18 @@ class GradebookTest {
     }
 
     @Test
+    @DisplayName("gives a VM graded over ssh its failed lab, and a VM whose daemon was down the preflight's reason as its engine")
+    void recorded_fleet_reports() throws IOException {
+        put("vm-trixie", "/gradebook/recorded-vm-q3-failed.json");
+        put("vm-bookworm", "/gradebook/recorded-vm-daemon-stopped.json");
+        List<String> lines = GradebookWriter.csv(Gradebook.read(fleet, List.of("vm-trixie", "vm-bookworm"))).lines().toList();
+
+        assertThat(lines.get(1)).startsWith("vm-trixie,PASSED,PASSED,FAILED,PASSED,PASSED,4/5,Docker 26.1.5+dfsg1 · overlay2");
+        assertThat(lines.get(2)).startsWith("vm-bookworm,BLOCKED,BLOCKED,BLOCKED,BLOCKED,BLOCKED,0/5,\"unknown: Docker is not "
+                + "reachable at unix:///tmp/fleet-vm-bookworm.sock: the socket /tmp/fleet-vm-bookworm.sock closed without an answer");
+    }
+
+    @Test
     @DisplayName("makes a truncated report a row of BLOCKED labs that says so")
     void truncated_report() {
         VmGrade row = Gradebook.read(fleet, List.of("vm-cut")).rows().get(0);
