@@ -13,7 +13,8 @@
 #
 # Env: FLEET_JOBS (VMs graded at once, 2), FLEET_TIMEOUT (seconds a VM may take, 300), FLEET_SSH_OPTS (more ssh
 # options, e.g. -i KEY -o UserKnownHostsFile=FILE), FLEET_FORWARD_WAIT (seconds for a forward, 15),
-# FLEET_DIR (target/fleet), FLEET_OFFLINE (-o; empty for online Maven). TESTCONTAINERS_*, LABS_* pass through.
+# FLEET_DIR (target/fleet), FLEET_OFFLINE (-o; empty for online Maven). TESTCONTAINERS_*, LABS_* pass through
+# (TESTCONTAINERS_RYUK_DISABLED defaults to true here).
 # Exit: 0 when every VM passed every lab, 1 when not, 2 when the fleet could not be graded at all.
 # Ctrl-C (or TERM) stops every VM's run within seconds: each run removes its own containers (the suite's shutdown
 # hook, while its ssh forward is still open), then the forwards are closed.
@@ -27,6 +28,9 @@ FORWARD_WAIT=${FLEET_FORWARD_WAIT:-15}
 FLEET=${FLEET_DIR:-$ROOT/target/fleet}
 OFFLINE=${FLEET_OFFLINE--o}
 STOP_WAIT=20
+# Ryuk, Testcontainers' reaper, cannot serve a VM: it would run on the VM, mount the grader's socket path there
+# and be dialled at the grader's localhost. The suite removes its own containers (and the next run, any left).
+export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
 
 die() { echo "grade-fleet: $*" >&2; exit 2; }
 say() { echo "grade-fleet: $*"; }
