@@ -111,10 +111,14 @@ start_dockerd() {
   setsid env PATH="$path" nsenter --net="/var/run/netns/labvm-$name" dockerd --config-file "$dir/daemon.json" \
     --data-root "$DATA/$name" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" -H "unix://$dir/docker.sock" \
     -G docker ${LABVM_DOCKERD_ARGS:-} >"$dir/dockerd.log" 2>&1 </dev/null &
-  echo $! >"$dir/dockerd.launcher"
-  if ! wait_for "answer from $name's dockerd" vm_docker "$name" version; then
-    tail -20 "$dir/dockerd.log" >&2; return 1
-  fi
+  local launcher=$! deadline=$((SECONDS + WAIT))
+  until vm_docker "$name" version >/dev/null 2>&1; do
+    if ! kill -0 "$launcher" 2>/dev/null || ((SECONDS >= deadline)); then
+      echo "learner-vm: no answer from $name's dockerd within ${WAIT}s, or it exited; its log ends:" >&2
+      tail -5 "$dir/dockerd.log" >&2; return 1
+    fi
+    sleep 0.2
+  done
 }
 
 load_images() {
