@@ -19,6 +19,7 @@
 # Ctrl-C (or TERM) stops every VM's run within seconds: each run removes its own containers (the suite's shutdown
 # hook, while its ssh forward is still open), then the forwards are closed.
 set -uo pipefail
+if (($# >= 1)) && [[ $1 != /* ]]; then set -- "$PWD/$1" "${@:2}"; fi  # the VM list, from where it was named
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
 ROOT=$PWD
 
