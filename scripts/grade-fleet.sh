@@ -102,6 +102,7 @@ grade_vm() {
   if [[ -n $target ]]; then
     docker_host=$(forward "$name" "$host" "$target" "$dir") || { close_forward "$dir" "$name"; say "$name: $(cat "$dir/fleet-status.txt")"; return; }
   fi
+  if [[ -f $dir/.stopped ]]; then close_forward "$dir" "$name"; return; fi  # Ctrl-C while the forward came up
   DOCKER_HOST=$docker_host timeout -k 10 "$LIMIT" ./mvnw $OFFLINE -B test -Dtest='Q*' \
     -Dlabs.report.dir="$dir" -Dlabs.build.dir="$dir/build" "$@" >"$dir/maven.log" 2>&1 </dev/null &
   echo $! >"$dir/.maven.pid"
