@@ -93,7 +93,9 @@ ssh_opts() {
 # The learner: in group docker, nothing else; '*' so that sshd takes a key for an account without a password.
 learner_user() {
   getent group docker >/dev/null || groupadd docker
-  id "$VM_USER" >/dev/null 2>&1 || useradd -m -s /bin/bash -G docker "$VM_USER"
+  if ! id "$VM_USER" >/dev/null 2>&1; then
+    useradd -m -s /bin/bash -G docker "$VM_USER" && echo "$VM_USER" >"$CACHE/user-made"
+  fi
   usermod -p '*' "$VM_USER"
   mkdir -p /run/sshd && chmod 755 /run/sshd
 }
@@ -225,6 +227,11 @@ down() {
   ip netns del "labvm-$name" 2>/dev/null || true
   rm -rf "$DATA/${name:?}" "$dir"
   rmdir "$RUN" "$DATA" 2>/dev/null || true
+  # The last VM gone: the learner user goes too, if this script made it.
+  if [[ ! -d $RUN && -f $CACHE/user-made ]]; then
+    userdel -r "$(cat "$CACHE/user-made")" 2>/dev/null || true
+    rm -f "$CACHE/user-made"
+  fi
   say "$name is down"
 }
 
