@@ -15,6 +15,8 @@ import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.docker.Sweeper;
 import org.sysnerd.dockerlabs.preflight.Finding;
+import org.sysnerd.dockerlabs.preflight.LabBlocked;
+import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.preflight.Observations;
 import org.sysnerd.dockerlabs.preflight.Observer;
 import org.sysnerd.dockerlabs.preflight.Preflight;
@@ -74,8 +76,10 @@ final class LabSession {
         try {
             return future.get(Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            // A new exception for each lab: JUnit adds a lab's later failures to the one it is given.
-            throw new IllegalStateException("the preflight failed: " + e.getCause(), e.getCause());
+            // A new exception for each lab: JUnit adds a lab's later failures to the one it is given. The preflight
+            // could not finish (e.g. the daemon went away under it): the labs were not checked, so they are blocked.
+            throw new LabBlocked(Finding.blocking("preflight", "the preflight could not finish: " + e.getCause(),
+                    "check that the daemon answers (docker info), then run the labs again", Need.values()));
         } catch (TimeoutException e) {
             throw new IllegalStateException("the preflight did not end within " + PREFLIGHT_LIMIT.toMinutes() + " minutes");
         } catch (InterruptedException e) {
@@ -95,7 +99,7 @@ final class LabSession {
 
     private static PreflightResult observeHost(Observations docker) {
         observations = Observer.observeHost(docker, engine -> {
-            return Lab.use(ProbeChoice.choose(Observer.daemonIsLocal(engine)));
+            return Lab.use(ProbeChoice.choose());
         });
         List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
         if (observations.dockerError() == null) {

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.function.Function;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.LabImage;
+import org.sysnerd.dockerlabs.probe.DirectHost;
 import org.sysnerd.dockerlabs.probe.FirewallBackend;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
@@ -65,11 +67,8 @@ public final class Observer {
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);
         }
         String probe = host.host().describe();
-        if (!probe.startsWith("direct")) {
-            probe += ", because " + ProbeChoice.whyDaemon(daemonIsLocal(engine));
-        }
         return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), probe,
-                probe.startsWith("direct") ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()),
+                host.host() instanceof DirectHost ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()),
                 linksProblem(host));
     }
 
@@ -95,7 +94,7 @@ public final class Observer {
         return sockets.stream().distinct().toList();
     }
 
-    /** True when the daemon runs on this machine, where this process could read its /proc itself. */
+    /** True when the daemon's address looks local (a unix socket, not Desktop's): what a forced direct probe needs at least. */
     public static boolean daemonIsLocal(EngineInfo engine) {
         return dockerHost().startsWith("unix://") && (engine == null || !engine.desktop());
     }
@@ -111,6 +110,12 @@ public final class Observer {
         }
         if (set != null && set.startsWith("unix://") && !Files.exists(Path.of(set.substring("unix://".length())))) {
             return "no socket " + set.substring("unix://".length()) + " (the daemon is not running, or not installed)";
+        }
+        if (set != null && set.startsWith("unix://")) {
+            String silent = DaemonPing.problem(Path.of(set.substring("unix://".length())), Duration.ofMillis(CONNECT_LIMIT_MILLIS));
+            if (silent != null) {
+                return silent;
+            }
         }
         if (set != null && set.startsWith("tcp://")) {
             URI uri = URI.create(set);

@@ -19,9 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.testcontainers.DockerClientFactory;
@@ -61,6 +65,8 @@ public final class DaemonHost implements Host, AutoCloseable {
     private final Thread shutdownHook = new Thread(this::removeHelper, "docker-labs-probe-helper-removal");
     private Helper helper;
     private boolean closed;
+    private DaemonPlace place;
+    private volatile String reason = "chosen";
 
     /** A started helper: its container, and the process whose mount table is the host's (see {@link #hostPath}). */
     private record Helper(String id, String name, long mountTablePid, Instant expires) {
@@ -112,10 +118,76 @@ public final class DaemonHost implements Host, AutoCloseable {
     }
 
     @Override
+    public String httpGet(String address, int port) {
+        String uri = "http://" + address + ":" + port + "/";
+        AtomicReference<String> last = new AtomicReference<>("no answer");
+        try {
+            String page = Awaitility.await("an HTTP answer at " + uri + " on the daemon's host").atMost(Http.LIMIT)
+                    .pollDelay(Duration.ZERO).pollInterval(Http.POLL).until(() -> {
+                        Result result = exec(current(), request(address, port));
+                        String body = HttpResponse.body(result.stdout());
+                        last.set(body != null ? "" : result.stdout().isBlank() ? result.stderr().strip()
+                                : result.stdout().lines().findFirst().orElse(""));
+                        return body;
+                    }, Objects::nonNull);
+            return logged(request(address, port).get(2), page);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("GET " + uri + " from the daemon's host failed for " + Http.LIMIT.toSeconds()
+                    + " s: " + last.get() + "\nSee it yourself, on the daemon's host: curl -sv " + uri);
+        }
+    }
+
+    @Override
+    public boolean httpAnswers(String address, int port) {
+        String uri = "http://" + address + ":" + port + "/";
+        try {
+            Awaitility.await("an HTTP answer at " + uri + " on the daemon's host").atMost(Http.LIMIT)
+                    .pollDelay(Duration.ZERO).pollInterval(Http.POLL)
+                    .until(() -> HttpResponse.status(exec(current(), request(address, port)).stdout()) > 0);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    /**
+     * One HTTP/1.0 GET with the helper's own BusyBox {@code nc}, from the host's network namespace, never
+     * through a proxy. Not BusyBox {@code wget}: a static glibc BusyBox looks the scheme up in NSS and crashes
+     * in an image without NSS (the stand-in alpine).
+     */
+    private static List<String> request(String address, int port) {
+        return List.of("sh", "-c", "printf 'GET / HTTP/1.0\\r\\nHost: " + address + ":" + port
+                + "\\r\\nConnection: close\\r\\n\\r\\n' | nc -w 3 " + address + " " + port);
+    }
+
+    @Override
     public String describe() {
         Helper current = current();
         return "through the daemon (helper container " + current.name() + ", " + image
-                + ": --pid=host --network=host, / read-only at " + ROOT + ", capabilities " + List.of(CAPABILITIES) + ")";
+                + ": --pid=host --network=host, / read-only at " + ROOT + ", capabilities " + List.of(CAPABILITIES)
+                + "), because " + reason;
+    }
+
+    /** Says why this probe is used, for the report; returns this. */
+    public DaemonHost because(String why) {
+        this.reason = why;
+        return this;
+    }
+
+    /**
+     * Where the daemon's host is: its boot id and the namespaces of its containers' host side, read with one
+     * exec in the helper ({@code --pid=host --network=host}; the mount namespace is that of its containerd-shim,
+     * see {@link #hostPath}), against this process's own.
+     */
+    public synchronized DaemonPlace place() {
+        if (place == null) {
+            Helper current = current();
+            String script = "cat /proc/sys/kernel/random/boot_id && readlink /proc/self/ns/net && readlink /proc/self/ns/pid"
+                    + " && readlink /proc/" + current.mountTablePid() + "/ns/mnt";
+            String seen = logged(script, succeeded(exec(current, List.of("sh", "-c", script)), script));
+            place = new DaemonPlace(DaemonPlace.Identity.parse(seen), DaemonPlace.Identity.ofThisProcess());
+        }
+        return place;
     }
 
     /** The helper container's id, e.g. for {@code docker inspect}. */

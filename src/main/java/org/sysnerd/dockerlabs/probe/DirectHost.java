@@ -127,6 +127,16 @@ public final class DirectHost implements Host {
     }
 
     @Override
+    public String httpGet(String address, int port) {
+        return Http.get(address, port);
+    }
+
+    @Override
+    public boolean httpAnswers(String address, int port) {
+        return Http.answers(address, port);
+    }
+
+    @Override
     public String describe() {
         return "direct (this process, user " + System.getProperty("user.name") + ": " + why + ")";
     }

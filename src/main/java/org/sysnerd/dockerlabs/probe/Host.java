@@ -23,6 +23,12 @@ public interface Host {
     /** The standard output of one of the host's tools, which must exit 0. */
     String run(List<String> command);
 
+    /** The body of {@code GET http://address:port/} sent from the host's own network namespace, once it answers. */
+    String httpGet(String address, int port);
+
+    /** True when something answers HTTP at {@code address:port}, seen from the host, within a few seconds. */
+    boolean httpAnswers(String address, int port);
+
     /** How this host is looked at, for the report: e.g. "direct (this process, uid 0)". */
     String describe();
 }

@@ -79,6 +79,16 @@ public final class HostFacts {
         return new Seen<>(link, "ip -d addr show " + name);
     }
 
+    /** The page served at {@code http://address:port/}, requested from the host itself (e.g. docker0's address). */
+    public String httpGet(String address, int port) {
+        return host.httpGet(address, port);
+    }
+
+    /** True when something answers HTTP at {@code address:port}, seen from the host. */
+    public boolean httpAnswers(String address, int port) {
+        return host.httpAnswers(address, port);
+    }
+
     /** True when the path exists on the host (e.g. a file in a container's upper dir). */
     public boolean exists(String path) {
         return host.exists(path);

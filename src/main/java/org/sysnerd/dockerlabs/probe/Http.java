@@ -20,11 +20,11 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class Http {
 
-    private static final Duration LIMIT = Duration.ofSeconds(5);
+    static final Duration LIMIT = Duration.ofSeconds(5);
     /** One try's connect and read limits: a try under way when LIMIT is reached adds at most their sum. */
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(1);
     private static final Duration READ_LIMIT = Duration.ofSeconds(2);
-    private static final Duration POLL = Duration.ofMillis(50);
+    static final Duration POLL = Duration.ofMillis(50);
 
     private Http() {
     }

@@ -5,31 +5,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Chooses how to read the daemon host: directly when this process is root on the daemon's own host,
- * through a helper container on the daemon otherwise (a learner in the docker group, a remote daemon,
- * Docker Desktop's VM). {@code labs.probe} / {@code LABS_PROBE} ({@code direct}, {@code daemon}) forces one.
+ * Chooses how to read the daemon's host, once: directly only when this process is root and shares the daemon
+ * host's kernel and its network, PID and mount namespaces ({@link DaemonPlace}, read through a helper container
+ * on the daemon); through that helper otherwise (a learner in the docker group, a remote or ssh-forwarded
+ * daemon, a daemon in another network namespace, Docker Desktop's VM). {@code labs.probe} / {@code LABS_PROBE}
+ * ({@code direct}, {@code daemon}) forces one.
  */
 public final class ProbeChoice {
 
     private ProbeChoice() {
     }
 
-    /** The probe for this run; a helper container is started only when it is the one chosen. */
-    public static Host choose(boolean daemonOnThisHost) {
+    /** The probe for this run; the helper it starts to find the daemon's host is kept only when it is the probe. */
+    public static Host choose() {
         String forced = System.getProperty("labs.probe", System.getenv("LABS_PROBE"));
         if ("direct".equals(forced)) {
             return new DirectHost("forced by labs.probe=direct");
         }
-        if (!"daemon".equals(forced) && isRoot() && daemonOnThisHost) {
-            return new DirectHost("this process is root on the daemon's host");
+        DaemonHost daemon = DaemonHost.start();
+        if ("daemon".equals(forced)) {
+            return daemon.because("forced by labs.probe=daemon; the daemon's host is " + placeOf(daemon));
         }
-        return DaemonHost.start();
+        DaemonPlace place;
+        try {
+            place = daemon.place();
+        } catch (RuntimeException e) {
+            return daemon.because("where the daemon's host is could not be told (" + e.getMessage() + ")");
+        }
+        if (!place.thisHost()) {
+            return daemon.because("the daemon's host is " + place.describe());
+        }
+        if (!isRoot()) {
+            return daemon.because("the daemon's host is " + place.describe() + ", but this process (uid " + uid()
+                    + ") may not read root's /proc/<pid>/ns links, overlay dirs or nat table");
+        }
+        daemon.close();
+        return new DirectHost("root, and the daemon's host is " + place.describe());
     }
 
-    /** Why the daemon-side probe is needed here, for the report. */
-    public static String whyDaemon(boolean daemonOnThisHost) {
-        return !daemonOnThisHost ? "the daemon's host is not this machine"
-                : "this process (uid " + uid() + ") may not read root's /proc/<pid>/ns links, overlay dirs or nat table";
+    private static String placeOf(DaemonHost daemon) {
+        try {
+            return daemon.place().describe();
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     static boolean isRoot() {

@@ -158,4 +158,26 @@ class VerdictTest {
         assertThat(Verdict.of(passed(LAB), List.of()))
                 .isEqualTo(new Verdict(LabStatus.BLOCKED, "no fact of this lab was checked", null));
     }
+
+    @Test
+    @DisplayName("a daemon whose forwarded socket resets mid-run blocks the lab: it was not checked")
+    void reset_connection_blocked() {
+        Throwable reset = new IllegalStateException("exec failed",
+                new RuntimeException(new java.net.SocketException("Connection reset")));
+
+        Verdict verdict = Verdict.of(passed(LAB), List.of(failed(EXITS, reset)));
+        assertThat(verdict.status()).isEqualTo(LabStatus.BLOCKED);
+        assertThat(verdict.message()).contains("the Docker daemon stopped answering during the lab (Connection reset)");
+        assertThat(Verdict.of(passed(LAB), List.of(failed(EXITS, new RuntimeException(new java.io.IOException("Broken pipe"))))).status())
+                .isEqualTo(LabStatus.BLOCKED);
+    }
+
+    @Test
+    @DisplayName("a lab's own request refused is a fact that did not hold, not a lost daemon")
+    void refused_request_failed() {
+        Throwable refused = new AssertionError("GET http://172.17.0.1:32768/ failed for 5 s",
+                new java.net.ConnectException("Connection refused"));
+
+        assertThat(Verdict.of(passed(LAB), List.of(failed(EXITS, refused))).status()).isEqualTo(LabStatus.FAILED);
+    }
 }

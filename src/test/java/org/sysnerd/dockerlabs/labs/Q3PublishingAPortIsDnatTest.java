@@ -22,7 +22,6 @@ import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
 import org.sysnerd.dockerlabs.junit.SpecOnly;
 import org.sysnerd.dockerlabs.preflight.Need;
-import org.sysnerd.dockerlabs.probe.Http;
 import org.sysnerd.dockerlabs.subject.Subject;
 import org.sysnerd.dockerlabs.subject.Subjects;
 
@@ -63,7 +62,7 @@ class Q3PublishingAPortIsDnatTest {
         long before = dnatRuleFor(port).packets();
         String gateway = docker0Address();
 
-        Seen<String> page = new Seen<>(Http.get(gateway, port), "curl -s http://" + gateway + ":" + port + "/");
+        Seen<String> page = new Seen<>(host().httpGet(gateway, port), "curl -s http://" + gateway + ":" + port + "/");
         long after = await("the packet counter of the DNAT rule for :" + port + " to rise above " + before)
                 .atMost(RULE_LIMIT).until(() -> dnatRuleFor(port).packets(), packets -> packets > before);
 
@@ -100,7 +99,7 @@ class Q3PublishingAPortIsDnatTest {
 
     private static String whyNoRule(int port) {
         String docker0 = docker0Address();
-        return Http.answers(docker0, port)
+        return host().httpAnswers(docker0, port)
                 ? "no DNAT rule, but the port answers: Docker runs with --iptables=false and its userland proxy carries the traffic"
                 : "no DNAT rule and nothing answers on " + docker0 + ":" + port + ": is the port published? (docker port "
                         + published.name() + ")";

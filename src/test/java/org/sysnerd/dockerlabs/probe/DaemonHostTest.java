@@ -98,6 +98,15 @@ class DaemonHostTest {
     }
 
     @Test
+    @DisplayName("tells where the daemon's host is: this machine's kernel exactly when its containers are this machine's processes")
+    void tells_where_the_daemon_host_is(TestReporter reporter) {
+        DaemonPlace place = daemon.place();
+        reporter.publishEntry("daemon's host", place.describe());
+
+        assertThat(place.thisKernel()).as("same boot id (%s)", place.describe()).isEqualTo(daemonIsLocal());
+    }
+
+    @Test
     @DisplayName("removes its helper on close")
     void removes_its_helper_on_close() {
         DaemonHost another = DaemonHost.start();
@@ -129,7 +138,8 @@ class DaemonHostTest {
         @BeforeEach
         void onlyAsRoot() {
             assumeTrue(uid() == 0, "the direct probe sees all of the host only as root; this JVM is uid " + uid());
-            assumeTrue(daemonIsLocal(), "the daemon's host is not this machine: the direct probe has nothing to compare");
+            assumeTrue(daemon.place().thisHost(), "the daemon's host is not this process's (" + daemon.place().describe()
+                    + "): the direct probe has nothing to compare");
         }
 
         @Test

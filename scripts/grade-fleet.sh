@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Grades a class of VMs: runs the labs against each VM's Docker daemon, a few at a time, each within a time
+# limit, keeps each VM's reports apart (target/fleet/<name>/), then writes the gradebook (target/gradebook.csv,
+# .md, .json; the Markdown also to $GITHUB_STEP_SUMMARY).
+#
+#   scripts/grade-fleet.sh VMS [-Dlabs.mode=learner ...]
+#
+# VMS: one VM a line, `NAME DOCKER_HOST [SSH_TARGET]`; `#` starts a comment. Without SSH_TARGET, DOCKER_HOST is
+# used as it is (unix:///…, tcp://…). With it, DOCKER_HOST is the daemon's address on the VM (usually
+# unix:///var/run/docker.sock) and the socket is forwarded over ssh to /tmp/fleet-NAME.sock first:
+#   ssh -nNT -o BatchMode=yes -o ExitOnForwardFailure=yes -L /tmp/fleet-NAME.sock:/var/run/docker.sock TARGET
+# The -D settings go to every VM's Maven run (e.g. -Dlabs.mode=learner).
+#
+# Env: FLEET_JOBS (VMs graded at once, 2), FLEET_TIMEOUT (seconds a VM may take, 300), FLEET_SSH_OPTS (more ssh
+# options, e.g. -i KEY -o UserKnownHostsFile=FILE), FLEET_FORWARD_WAIT (seconds for a forward, 15),
+# FLEET_DIR (target/fleet), FLEET_OFFLINE (-o; empty for online Maven). TESTCONTAINERS_*, LABS_* pass through
+# (TESTCONTAINERS_RYUK_DISABLED defaults to true here).
+# Exit: 0 when every VM passed every lab, 1 when not, 2 when the fleet could not be graded at all.
+# Ctrl-C (or TERM) stops every VM's run within seconds: each run removes its own containers (the suite's shutdown
+# hook, while its ssh forward is still open), then the forwards are closed.
+set -uo pipefail
+if (($# >= 1)) && [[ $1 != /* ]]; then set -- "$PWD/$1" "${@:2}"; fi  # the VM list, from where it was named
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
+ROOT=$PWD
+
+JOBS=${FLEET_JOBS:-2}
+LIMIT=${FLEET_TIMEOUT:-300}
+FORWARD_WAIT=${FLEET_FORWARD_WAIT:-15}
+FLEET=${FLEET_DIR:-$ROOT/target/fleet}
+OFFLINE=${FLEET_OFFLINE--o}
+STOP_WAIT=20
+# Ryuk, Testcontainers' reaper, cannot serve a VM: it would run on the VM, mount the grader's socket path there
+# and be dialled at the grader's localhost. The suite removes its own containers (and the next run, any left).
+export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
+
+die() { echo "grade-fleet: $*" >&2; exit 2; }
+say() { echo "grade-fleet: $*"; }
+
+(($# >= 1)) || die "usage: $0 VMS [-D...]   (VMS: lines of NAME DOCKER_HOST [SSH_TARGET])"
+VMS_FILE=$1; shift
+[[ -r $VMS_FILE ]] || die "cannot read $VMS_FILE"
+for arg in "$@"; do [[ $arg == -D* ]] || die "only -D settings may follow the VM list, not: $arg"; done
+[[ $FLEET == /* ]] || FLEET=$ROOT/$FLEET
+
+names=() hosts=() targets=()
+while read -r name host target _; do
+  [[ -z $name || $name == \#* ]] && continue
+  [[ $target == \#* ]] && target=""
+  [[ $name =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$ ]] || die "$VMS_FILE: bad VM name '$name'"
+  [[ -n $host ]] || die "$VMS_FILE: $name has no DOCKER_HOST"
+  [[ " ${names[*]} " != *" $name "* ]] || die "$VMS_FILE: $name is listed twice"
+  names+=("$name") hosts+=("$host") targets+=("$target")
+done < <(sed 's/[[:space:]]#.*//' "$VMS_FILE")
+((${#names[@]})) || die "$VMS_FILE lists no VM"
+
+# One build for all: each VM's run gets a copy of the compiled classes in a build directory of its own.
+say "compiling once (./mvnw $OFFLINE -q test-compile)"
+./mvnw $OFFLINE -q test-compile dependency:build-classpath -Dmdep.outputFile="$ROOT/target/gradebook.classpath" \
+  -Dmdep.includeScope=runtime || die "the build failed"
+mkdir -p "$FLEET"
+
+# Forwards the VM's socket over ssh; prints the local DOCKER_HOST. The ssh runs in a session of its own:
+# a Ctrl-C at the terminal must not close it before the suite has removed its containers through it.
+forward() {
+  local name=$1 host=$2 target=$3 dir=$4 sock=/tmp/fleet-$1.sock remote
+  case $host in
+    unix://*) remote=${host#unix://} ;;
+    tcp://*) remote=${host#tcp://}; remote=${remote%/} ;;
+    *) echo "DOCKER_HOST $host: neither unix:// nor tcp://" >"$dir/fleet-status.txt"; return 1 ;;
+  esac
+  rm -f "$sock"
+  # shellcheck disable=SC2086
+  setsid ssh -nNT -o BatchMode=yes -o ExitOnForwardFailure=yes -o ConnectTimeout=10 -o ServerAliveInterval=5 \
+    -o ServerAliveCountMax=3 -o StreamLocalBindUnlink=yes $FLEET_SSH_OPTS_ -L "$sock:$remote" "$target" \
+    2>"$dir/ssh.log" </dev/null &
+  echo $! >"$dir/.ssh.pid"
+  local deadline=$((SECONDS + FORWARD_WAIT))
+  until [[ -S $sock ]]; do
+    if ! kill -0 "$(cat "$dir/.ssh.pid")" 2>/dev/null; then
+      echo "ssh forward to $target failed: $(grep -v '^Warning' "$dir/ssh.log" | tail -1)" >"$dir/fleet-status.txt"; return 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "ssh forward to $target not up within ${FORWARD_WAIT}s" >"$dir/fleet-status.txt"; return 1
+    fi
+    sleep 0.1
+  done
+  echo "unix://$sock"
+}
+
+close_forward() {
+  local dir=$1 name=$2
+  if [[ -f $dir/.ssh.pid ]]; then kill "$(cat "$dir/.ssh.pid")" 2>/dev/null; rm -f "$dir/.ssh.pid"; fi
+  rm -f "/tmp/fleet-$name.sock"
+}
+
+# One VM: its own build dir and report dir, its socket, Maven within the time limit.
+grade_vm() {
+  local name=$1 host=$2 target=$3; shift 3
+  local dir=$FLEET/$name docker_host=$host started=$SECONDS t0=$EPOCHREALTIME rc
+  rm -rf "$dir" && mkdir -p "$dir/build"
+  cp -a "$ROOT"/target/{classes,test-classes,maven-status} "$dir/build/" 2>/dev/null
+  if [[ -n $target ]]; then
+    docker_host=$(forward "$name" "$host" "$target" "$dir") || { close_forward "$dir" "$name"; say "$name: $(cat "$dir/fleet-status.txt")"; return; }
+  fi
+  if [[ -f $dir/.stopped ]]; then close_forward "$dir" "$name"; return; fi  # Ctrl-C while the forward came up
+  DOCKER_HOST=$docker_host timeout -k 10 "$LIMIT" ./mvnw $OFFLINE -B test -Dtest='Q*' \
+    -Dlabs.report.dir="$dir" -Dlabs.build.dir="$dir/build" "$@" >"$dir/maven.log" 2>&1 </dev/null &
+  echo $! >"$dir/.maven.pid"
+  wait $!; rc=$?
+  if [[ -f $dir/.stopped ]]; then
+    echo "stopped by the fleet (Ctrl-C) after $((SECONDS - started)) s" >"$dir/fleet-status.txt"
+  elif ((rc == 124 || rc == 137)); then
+    echo "timed out after ${LIMIT} s (FLEET_TIMEOUT): the VM was slow or hung" >"$dir/fleet-status.txt"
+  elif [[ ! -f $dir/labs-report.json ]]; then
+    echo "Maven exited $rc without a report: see $dir/maven.log" >"$dir/fleet-status.txt"
+  fi
+  rm -f "$dir/.maven.pid"
+  close_forward "$dir" "$name"
+  # CPU-seconds of what this VM's run waited for (Maven's JVM, the labs in it): the children's line of `times`.
+  times >"$dir/.times"
+  local cpu wall
+  cpu=$(tail -1 "$dir/.times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.1f", u[1]*60+u[2]+s[1]*60+s[2] }')
+  wall=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
+  rm -f "$dir/.times"
+  echo "$name wall_s=$wall cpu_s=$cpu maven_exit=$rc" >"$dir/fleet-times.txt"
+  say "$name: $(grep -ho '[0-9]*/[0-9]* labs passed' "$dir/maven.log" | tail -1 || true) $(cat "$dir/fleet-status.txt" 2>/dev/null) ($(cut -d' ' -f2- "$dir/fleet-times.txt"))"
+}
+
+FLEET_SSH_OPTS_=${FLEET_SSH_OPTS:-}
+
+stop_all() {
+  trap '' INT TERM
+  say "stopping: each VM's run removes its containers, then its forward closes (at most ${STOP_WAIT}s)"
+  local name pid
+  for name in "${names[@]}"; do
+    touch "$FLEET/$name/.stopped" 2>/dev/null
+    [[ -f $FLEET/$name/.maven.pid ]] && kill -TERM "$(cat "$FLEET/$name/.maven.pid")" 2>/dev/null
+  done
+  local deadline=$((SECONDS + STOP_WAIT))
+  while (( SECONDS < deadline )) && [[ -n $(jobs -rp) ]]; do sleep 0.2; done
+  for name in "${names[@]}"; do
+    if [[ -f $FLEET/$name/.maven.pid ]]; then kill -KILL -- "-$(cat "$FLEET/$name/.maven.pid")" 2>/dev/null; fi
+    close_forward "$FLEET/$name" "$name"
+  done
+  for pid in $(jobs -p); do kill "$pid" 2>/dev/null; done
+  wait
+  say "stopped"
+  exit 130
+}
+trap stop_all INT TERM
+
+say "grading ${#names[@]} VMs, $JOBS at a time, at most ${LIMIT}s each: ${names[*]}"
+fleet_started=$SECONDS
+for i in "${!names[@]}"; do
+  while (( $(jobs -rp | wc -l) >= JOBS )); do wait -n; done
+  grade_vm "${names[$i]}" "${hosts[$i]}" "${targets[$i]}" "$@" &
+done
+while [[ -n $(jobs -rp) ]]; do wait -n; done
+trap - INT TERM
+say "all graded in $((SECONDS - fleet_started)) s"
+
+scripts/gradebook.sh "$FLEET" "${names[@]}"
+status=$?
+say "gradebook: target/gradebook.csv, target/gradebook.md, target/gradebook.json"
+exit "$status"

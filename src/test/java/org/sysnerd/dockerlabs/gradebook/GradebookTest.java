@@ -1,0 +1,112 @@
+package org.sysnerd.dockerlabs.gradebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The gradebook of a fleet")
+class GradebookTest {
+
+    @TempDir
+    Path fleet;
+
+    @BeforeEach
+    void fleet_of_recorded_reports() throws IOException {
+        put("vm-good", "/report/recorded-run-all-passed.json");
+        put("vm-blocked", "/report/recorded-run.json");
+        put("vm-cut", "/gradebook/truncated-run.json");
+        Files.createDirectories(fleet.resolve("vm-down"));
+        Files.writeString(fleet.resolve("vm-down").resolve(Gradebook.FLEET_STATUS), "ssh forward to labvm@10.211.9.2 failed: Connection refused\n");
+    }
+
+    @Test
+    @DisplayName("has the CSV header of the page's labs, then score, engine, mode and report")
+    void header() {
+        String csv = GradebookWriter.csv(Gradebook.read(fleet, List.of("vm-good")));
+
+        assertThat(csv.lines().findFirst()).hasValue("vm,Q1,Q2,Q3,Q4,Q5,score,engine,mode,report");
+    }
+
+    @Test
+    @DisplayName("gives each VM its labs' statuses and score from its own report")
+    void rows_from_reports() {
+        Gradebook book = Gradebook.read(fleet, List.of("vm-good", "vm-blocked"));
+
+        assertThat(GradebookWriter.csv(book).lines().skip(1).map(l -> l.substring(0, l.indexOf(",Docker")))).containsExactly(
+                "vm-good,PASSED,PASSED,PASSED,PASSED,PASSED,5/5",
+                "vm-blocked,BLOCKED,BLOCKED,BLOCKED,BLOCKED,FAILED,0/5");
+        assertThat(book.rows().get(0).mode()).as("a v1 report, from before modes: the spec").isEqualTo("spec");
+        assertThat(book.rows().get(0).report()).endsWith("vm-good/labs-report.json");
+    }
+
+    @Test
+    @DisplayName("gives a VM graded over ssh its failed lab, and a VM whose daemon was down the preflight's reason as its engine")
+    void recorded_fleet_reports() throws IOException {
+        put("vm-trixie", "/gradebook/recorded-vm-q3-failed.json");
+        put("vm-bookworm", "/gradebook/recorded-vm-daemon-stopped.json");
+        List<String> lines = GradebookWriter.csv(Gradebook.read(fleet, List.of("vm-trixie", "vm-bookworm"))).lines().toList();
+
+        assertThat(lines.get(1)).startsWith("vm-trixie,PASSED,PASSED,FAILED,PASSED,PASSED,4/5,Docker 26.1.5+dfsg1 · overlay2");
+        assertThat(lines.get(2)).startsWith("vm-bookworm,BLOCKED,BLOCKED,BLOCKED,BLOCKED,BLOCKED,0/5,\"unknown: Docker is not "
+                + "reachable at unix:///tmp/fleet-vm-bookworm.sock: the socket /tmp/fleet-vm-bookworm.sock closed without an answer");
+    }
+
+    @Test
+    @DisplayName("makes a truncated report a row of BLOCKED labs that says so")
+    void truncated_report() {
+        VmGrade row = Gradebook.read(fleet, List.of("vm-cut")).rows().get(0);
+
+        assertThat(row.labs().values()).hasSize(5).allMatch(s -> s == VmGrade.LabStatus.BLOCKED);
+        assertThat(row.score()).isEqualTo("0/5");
+        assertThat(row.note()).startsWith("report unreadable (");
+    }
+
+    @Test
+    @DisplayName("makes a missing report a row of BLOCKED labs with the fleet's reason")
+    void missing_report() {
+        Gradebook book = Gradebook.read(fleet, List.of("vm-down", "vm-never-seen"));
+
+        assertThat(book.rows()).extracting(VmGrade::note).containsExactly(
+                "no report: ssh forward to labvm@10.211.9.2 failed: Connection refused", "no report");
+        assertThat(GradebookWriter.csv(book).lines().skip(1)).allMatch(l -> l.contains(",BLOCKED,BLOCKED,BLOCKED,BLOCKED,BLOCKED,0/5,"));
+    }
+
+    @Test
+    @DisplayName("adds a column before score for a lab beyond the page, BLOCKED for VMs whose report lacks it")
+    void lab_beyond_the_page() throws IOException {
+        put("vm-q6", "/gradebook/written-run-with-q6.json");
+        Gradebook book = Gradebook.read(fleet, List.of("vm-good", "vm-q6"));
+
+        List<String> lines = GradebookWriter.csv(book).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("vm,Q1,Q2,Q3,Q4,Q5,Q6,score,engine,mode,report");
+        assertThat(lines.get(1)).startsWith("vm-good,PASSED,PASSED,PASSED,PASSED,PASSED,BLOCKED,5/5,");
+        assertThat(lines.get(2)).startsWith("vm-q6,PASSED,PASSED,PASSED,PASSED,PASSED,FAILED,5/6,").contains(",learner,");
+    }
+
+    @Test
+    @DisplayName("reads every VM directory when no VM is named, and writes the three files")
+    void writes_all(@TempDir Path out) throws IOException {
+        Gradebook book = Gradebook.read(fleet, List.of());
+        GradebookWriter.writeAll(book, out.resolve("gradebook"), null);
+
+        assertThat(book.rows()).extracting(VmGrade::vm).containsExactly("vm-blocked", "vm-cut", "vm-down", "vm-good");
+        assertThat(out.resolve("gradebook.csv")).content().hasLineCount(5);
+        assertThat(out.resolve("gradebook.md")).content().contains("| vm-down | BLOCKED |").contains("1 of 4 VMs passed every lab.");
+        assertThat(out.resolve("gradebook.json")).content().contains("\"vm\" : \"vm-cut\"");
+    }
+
+    private void put(String vm, String resource) throws IOException {
+        Path dir = Files.createDirectories(fleet.resolve(vm));
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            Files.copy(in, dir.resolve("labs-report.json"));
+        }
+    }
+}
