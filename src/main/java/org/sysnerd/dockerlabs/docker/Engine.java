@@ -2,7 +2,6 @@ package org.sysnerd.dockerlabs.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.VersionComponent;
 import java.util.List;
 import java.util.Map;
 import org.sysnerd.dockerlabs.facts.IpAddress;
@@ -12,6 +11,7 @@ import org.testcontainers.DockerClientFactory;
 public final class Engine {
 
     private static volatile EngineInfo info;
+    private static volatile DefaultBridge bridge;
 
     private Engine() {
     }
@@ -32,12 +32,6 @@ public final class Engine {
         return info;
     }
 
-    /** True when the engine is Podman's Docker-compatible API ({@code docker version}'s components). */
-    public static boolean isPodman() {
-        List<VersionComponent> components = client().versionCmd().exec().getComponents();
-        return components != null && components.stream().anyMatch(c -> String.valueOf(c.getName()).contains("Podman"));
-    }
-
     /** {@code docker inspect <container>} as raw JSON: every field, also those docker-java leaves out. */
     public static Map<String, Object> inspectRaw(String containerId) {
         return client().inspectContainerCmd(containerId).exec().getRawValues();
@@ -50,9 +44,20 @@ public final class Engine {
 
     /** The subnet of the default {@code bridge} network's IPAM config ({@code docker network inspect bridge}). */
     public static IpAddress bridgeSubnet() {
-        Network bridge = client().inspectNetworkCmd().withNetworkId("bridge").exec();
-        return bridge.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
-                .filter(s -> s != null && s.contains(".")).findFirst().map(IpAddress::parseCidr)
-                .orElseThrow(() -> new IllegalStateException("the bridge network has no IPv4 subnet"));
+        return defaultBridge().subnet();
+    }
+
+    /** The engine's default network and its bridge interface: docker0, or podman0 on Podman. */
+    public static DefaultBridge defaultBridge() {
+        if (bridge == null) {
+            // Podman answers to "bridge" with its default network (named podman), as Docker does with its own.
+            Network network = client().inspectNetworkCmd().withNetworkId("bridge").exec();
+            IpAddress subnet = network.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
+                    .filter(s -> s != null && s.contains(".")).findFirst().map(IpAddress::parseCidr)
+                    .orElseThrow(() -> new IllegalStateException("the bridge network has no IPv4 subnet"));
+            bridge = info().podman() ? DefaultBridge.podman(Libpod.network(network.getId()), subnet)
+                    : DefaultBridge.docker(network.getName(), network.getOptions(), subnet);
+        }
+        return bridge;
     }
 }

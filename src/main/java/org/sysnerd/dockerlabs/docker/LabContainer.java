@@ -138,7 +138,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
      * or null: the one Docker gave it at its start, which it keeps while it runs.
      */
     public String ip() {
-        var bridge = getContainerInfo().getNetworkSettings().getNetworks().get("bridge");
+        var bridge = getContainerInfo().getNetworkSettings().getNetworks().get(Engine.defaultBridge().network());
         String ip = bridge == null || bridge.getIpAddress() == null || bridge.getIpAddress().isEmpty() ? null : bridge.getIpAddress();
         Journal.record("docker inspect -f '{{.NetworkSettings.IPAddress}}' " + name, ip);
         return ip;

@@ -71,7 +71,7 @@ class Q2LayersAreOverlayfsTest {
         } else {
             assertThat(lowers).as("lower dirs of %s, resolved, vs GraphDriver.Data.LowerDir (docker inspect)", rootfs)
                     .containsExactlyElementsOf(dirs.lowerDirs())
-                    .hasSize(layers.size() + 1);
+                    .hasSize(layers.size() + engine.initLayers());
             assertThat(host().realPath(rootfs.upperDir())).as("upperdir vs GraphDriver.Data.UpperDir")
                     .isEqualTo(dirs.upperDir());
         }

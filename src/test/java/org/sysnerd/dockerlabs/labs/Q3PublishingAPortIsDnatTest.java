@@ -66,8 +66,8 @@ class Q3PublishingAPortIsDnatTest {
                 .until(() -> dnatRuleFor(web.publishedPort()).packets(), packets -> packets > before);
 
         assertThat(page).as("page served at http://%s:%d/", gateway, web.publishedPort()).contains(NginxLab.WELCOME);
-        evidence("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d (127.0.0.1:%d is served by docker-proxy instead)",
-                gateway, web.publishedPort(), before, after, web.publishedPort());
+        evidence("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d (%s)",
+                gateway, web.publishedPort(), before, after, Engine.info().loopbackPath(web.publishedPort()));
     }
 
     @Test
@@ -92,14 +92,15 @@ class Q3PublishingAPortIsDnatTest {
     }
 
     private static String docker0Address() {
-        return LabAssertions.assertThat(host().link("docker0")).has("docker0 with an IPv4 address",
+        return LabAssertions.assertThat(host().link(Engine.defaultBridge().interfaceName()))
+                .has(Engine.defaultBridge().describe() + " with an IPv4 address",
                 link -> Optional.ofNullable(link).map(NetLink::ipv4).map(IpAddress::address));
     }
 
     private static String whyNoRule(int port) {
         String docker0 = docker0Address();
         return Http.answers(docker0, port)
-                ? "no DNAT rule, but the port answers: Docker runs with --iptables=false and its userland proxy carries the traffic"
+                ? "no DNAT rule, but the port answers: " + Engine.info().whyTrafficWithoutDnat()
                 : "no DNAT rule and nothing answers on " + docker0 + ":" + port + ": is the port published? (docker port " + web.name() + ")";
     }
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.assertions.LabAssertions;
+import org.sysnerd.dockerlabs.docker.DefaultBridge;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.NginxLab;
 import org.sysnerd.dockerlabs.facts.IpAddress;
@@ -28,35 +29,35 @@ import org.testcontainers.junit.jupiter.Container;
         needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.BRIDGE})
 class Q4Docker0IsTheBridgeYouBuiltTest {
 
-    private static final String BRIDGE = "docker0";
-
     @Container
     static final NginxLab web = NginxLab.web();
 
     @Test
     @DisplayName("docker0 is a Linux bridge with the bridge network's IPv4 subnet")
     void docker0_is_a_bridge_with_the_networks_subnet() {
-        Seen<NetLink> docker0 = host().link(BRIDGE);
-        LabAssertions.assertThat(docker0).is("an interface docker0 (ip link)", Objects::nonNull)
-                .is("docker0 to be a bridge", link -> "bridge".equals(link.kind()));
-        IpAddress subnet = Engine.bridgeSubnet();
+        DefaultBridge bridge = Engine.defaultBridge();
+        Seen<NetLink> docker0 = host().link(bridge.interfaceName());
+        LabAssertions.assertThat(docker0).is("an interface " + bridge.describe() + " (ip link)", Objects::nonNull)
+                .is(bridge.interfaceName() + " to be a bridge", link -> "bridge".equals(link.kind()));
+        IpAddress subnet = bridge.subnet();
 
-        LabAssertions.assertThat(docker0).is("docker0 to have an IPv4 address in " + subnet + " (docker network inspect bridge)",
-                        link -> link.ipv4() != null && link.ipv4().sameSubnetAs(subnet));
-        evidence("docker0: bridge %s, bridge network subnet %s", docker0.value().ipv4(), subnet);
+        LabAssertions.assertThat(docker0).is(bridge.interfaceName() + " to have an IPv4 address in " + subnet + " ("
+                        + bridge.inspectCommand() + ")", link -> link.ipv4() != null && link.ipv4().sameSubnetAs(subnet));
+        evidence("%s: bridge %s, %s network subnet %s", bridge.describe(), docker0.value().ipv4(), bridge.network(), subnet);
     }
 
     @Test
     @DisplayName("the container's address lies in docker0's subnet")
     void the_container_address_is_in_that_subnet() {
-        Seen<NetLink> docker0 = host().link(BRIDGE);
+        DefaultBridge bridge = Engine.defaultBridge();
+        Seen<NetLink> docker0 = host().link(bridge.interfaceName());
 
         String ip = web.ip();
 
-        LabAssertions.assertThat(docker0).is("an interface docker0 (ip link)", Objects::nonNull)
+        LabAssertions.assertThat(docker0).is("an interface " + bridge.describe() + " (ip link)", Objects::nonNull)
                 .is("a subnet holding the container's address " + ip, link -> link.ipv4() != null && ip != null
                         && link.ipv4().subnetContains(ip));
-        evidence("%s %s in docker0 %s", web.name(), ip, docker0.value().ipv4());
+        evidence("%s %s in %s %s", web.name(), ip, bridge.describe(), docker0.value().ipv4());
     }
 
     @Test
@@ -71,7 +72,8 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
                 "a host interface with ifindex %d whose iflink is %d (the container's eth0: ifindex %d, iflink %d)",
                 eth0Peer, eth0, eth0, eth0Peer),
                 all -> all.stream().filter(l -> l.ifindex() == eth0Peer && l.iflink() == eth0).findFirst());
-        assertThat(veth.master()).as("bridge of %s (ip link show master docker0)", veth).isEqualTo(BRIDGE);
+        String bridge = Engine.defaultBridge().interfaceName();
+        assertThat(veth.master()).as("bridge of %s (ip link show master %s)", veth, bridge).isEqualTo(bridge);
         assertThat(veth.kind()).as("kind of %s", veth).isEqualTo("veth");
         evidence("container eth0 (if%d) <-> host %s (if%d) master %s", eth0, veth.name(), veth.ifindex(), veth.master());
     }
