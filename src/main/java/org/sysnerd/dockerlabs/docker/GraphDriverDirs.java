@@ -19,10 +19,15 @@ public record GraphDriverDirs(String mergedDir, String upperDir, List<String> lo
     }
 
     /** Reads the dirs of a running container from its inspect data and the engine's store. */
-    @SuppressWarnings("unchecked")
     public static GraphDriverDirs of(String containerId, EngineInfo engine) {
         // docker-java types only device-mapper's fields of GraphDriver.Data: read the raw JSON.
-        Object driver = Engine.inspectRaw(containerId).get("GraphDriver");
+        return fromInspect(Engine.inspectRaw(containerId), containerId, engine);
+    }
+
+    /** The dirs in {@code docker inspect}'s JSON of a container: pure, so it is tested on recorded outputs. */
+    @SuppressWarnings("unchecked")
+    public static GraphDriverDirs fromInspect(Map<String, Object> inspect, String containerId, EngineInfo engine) {
+        Object driver = inspect.get("GraphDriver");
         Object rawData = driver instanceof Map<?, ?> map ? map.get("Data") : null;
         Map<String, Object> data = rawData instanceof Map<?, ?> ? (Map<String, Object>) rawData : Map.of();
         if (data.get("MergedDir") == null) {
