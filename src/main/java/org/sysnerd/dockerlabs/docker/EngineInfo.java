@@ -50,6 +50,12 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
         return podman ? 0 : 1;
     }
 
+    /** Why a container's rootfs has no overlay mount: the engine's storage driver is not overlay. */
+    public String whyNoOverlay() {
+        return engineName() + "'s storage driver here is " + storageDriver + ", not " + (podman ? "overlay" : "overlay2")
+                + ": no overlay mount backs the container's rootfs (docker info -f '{{.Driver}}')";
+    }
+
     /** Why a published port may answer with no DNAT rule for it, on this engine. */
     public String whyTrafficWithoutDnat() {
         return podman ? "Podman's netavark wrote no rule (its firewall driver may be `none`) and something else carries the traffic"

@@ -129,6 +129,19 @@ class EngineInfoTest {
     }
 
     @Test
+    @DisplayName("a rootfs without overlay is explained with the engine's name and its overlay driver")
+    void why_no_overlay() {
+        assertThat(vfs("docker-20.10-recorded.json").whyNoOverlay()).startsWith("Docker's storage driver here is vfs, not overlay2:");
+        assertThat(vfs("podman-4.3.1-recorded.json").whyNoOverlay()).startsWith("Podman's storage driver here is vfs, not overlay:");
+    }
+
+    private static EngineInfo vfs(String fixture) {
+        Map<String, Object> json = new HashMap<>(Fixtures.json("docker-info/" + fixture));
+        json.put("Driver", "vfs");
+        return EngineInfo.fromJson(json);
+    }
+
+    @Test
     @DisplayName("traffic without a DNAT rule and 127.0.0.1's path are explained in the engine's own terms")
     void engine_terms() {
         assertThat(info("docker-20.10-recorded.json").loopbackPath(8080)).contains("docker-proxy");

@@ -98,8 +98,6 @@ class Q2LayersAreOverlayfsTest {
                 .has("an overlay mount at the container's merged dir"
                                 + (dirs.mergedDir() == null ? " (docker inspect shows none)" : " " + dirs.mergedDir()),
                         mounts -> mounts.stream().filter(m -> m.mountPoint().equals(dirs.mergedDir())).findFirst(),
-                        mounts -> dirs.mergedDir() == null ? "Docker's storage driver here is " + engine.storageDriver()
-                                + ", not overlay2: no overlay mount backs the container's rootfs (docker info -f '{{.Driver}}')"
-                                : null);
+                        mounts -> dirs.mergedDir() == null ? engine.whyNoOverlay() : null);
     }
 }
