@@ -1,6 +1,7 @@
 package org.sysnerd.dockerlabs.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,14 @@ public final class Engine {
     public static DefaultBridge defaultBridge() {
         if (bridge == null) {
             // Podman answers to "bridge" with its default network (named podman), as Docker does with its own.
-            Network network = client().inspectNetworkCmd().withNetworkId("bridge").exec();
+            Network network;
+            try {
+                network = client().inspectNetworkCmd().withNetworkId("bridge").exec();
+            } catch (NotFoundException e) {
+                // dockerd --bridge=none: no default network; Q4 then finds no docker0, which is the fact that fails
+                bridge = info().podman() ? DefaultBridge.podman(null, null) : DefaultBridge.docker("bridge", null, null);
+                return bridge;
+            }
             IpAddress subnet = network.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
                     .filter(s -> s != null && s.contains(".")).findFirst().map(IpAddress::parseCidr)
                     .orElseThrow(() -> new IllegalStateException("the bridge network has no IPv4 subnet"));
