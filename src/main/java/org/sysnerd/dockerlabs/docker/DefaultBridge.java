@@ -9,7 +9,7 @@ import org.sysnerd.dockerlabs.facts.IpAddress;
  *
  * @param network       the network's name ({@code bridge}, {@code podman})
  * @param interfaceName the host's bridge interface ({@code docker0}, {@code podman0})
- * @param subnet        the network's IPv4 subnet from its IPAM config, e.g. 172.17.0.0/16; null when there is no such network
+ * @param subnet        the network's IPv4 subnet from its IPAM config, e.g. 172.17.0.0/16; null without that network
  * @param podman        true when this is Podman's network, which the labs call "Podman's docker0"
  */
 public record DefaultBridge(String network, String interfaceName, IpAddress subnet, boolean podman) {

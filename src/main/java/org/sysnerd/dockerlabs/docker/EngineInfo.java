@@ -58,7 +58,8 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
 
     /** Why a published port may answer with no DNAT rule for it, on this engine. */
     public String whyTrafficWithoutDnat() {
-        return podman ? "Podman's netavark wrote no rule (its firewall driver may be `none`) and something else carries the traffic"
+        return podman
+                ? "Podman's netavark wrote no rule (its firewall driver may be `none`) and something else carries the traffic"
                 : "Docker runs with --iptables=false and its userland proxy carries the traffic";
     }
 
@@ -68,7 +69,7 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
                 : "127.0.0.1:" + port + " is served by docker-proxy instead";
     }
 
-    /** One line for the report: {@code Docker 20.10.24 · overlay2 · cgroup v1 · iptables}, {@code Podman 4.3.1 · ...}. */
+    /** One line for the report: {@code Docker 20.10.24 · overlay2 · cgroup v1 · iptables}, or {@code Podman 4.3.1 · …}. */
     public String summary() {
         return engineName() + " " + serverVersion + " · " + storageDriver + (containerdStore() ? " (containerd store)" : "")
                 + " · cgroup v" + cgroupVersion + " · " + firewallBackend.name().toLowerCase()
