@@ -43,11 +43,6 @@ public final class Engine {
         return client().inspectImageCmd(imageId).exec().getRootFS().getLayers();
     }
 
-    /** The subnet of the default {@code bridge} network's IPAM config ({@code docker network inspect bridge}). */
-    public static IpAddress bridgeSubnet() {
-        return defaultBridge().subnet();
-    }
-
     /** The engine's default network and its bridge interface: docker0, or podman0 on Podman. */
     public static DefaultBridge defaultBridge() {
         if (bridge == null) {
