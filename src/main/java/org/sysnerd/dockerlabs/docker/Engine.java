@@ -1,10 +1,11 @@
 package org.sysnerd.dockerlabs.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.VersionComponent;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.sysnerd.dockerlabs.facts.IpAddress;
 import org.testcontainers.DockerClientFactory;
 
@@ -12,6 +13,7 @@ import org.testcontainers.DockerClientFactory;
 public final class Engine {
 
     private static volatile EngineInfo info;
+    private static volatile DefaultBridge bridge;
 
     private Engine() {
     }
@@ -32,12 +34,6 @@ public final class Engine {
         return info;
     }
 
-    /** True when the engine is Podman's Docker-compatible API ({@code docker version}'s components). */
-    public static boolean isPodman() {
-        List<VersionComponent> components = client().versionCmd().exec().getComponents();
-        return components != null && components.stream().anyMatch(c -> String.valueOf(c.getName()).contains("Podman"));
-    }
-
     /** {@code docker inspect <container>} as raw JSON: every field, also those docker-java leaves out. */
     public static Map<String, Object> inspectRaw(String containerId) {
         return client().inspectContainerCmd(containerId).exec().getRawValues();
@@ -55,21 +51,34 @@ public final class Engine {
     }
 
     /**
-     * The containers the default {@code bridge} network lists, by name, with their IPv4 addresses
+     * The containers the default network lists, by name, with their IPv4 addresses
      * ({@code docker network inspect bridge -f '{{range .Containers}}{{.Name}} {{.IPv4Address}}{{end}}'}).
      */
     public static Map<String, String> bridgeMembers() {
-        Map<String, String> members = new java.util.TreeMap<>();
-        Network bridge = client().inspectNetworkCmd().withNetworkId("bridge").exec();
-        bridge.getContainers().values().forEach(c -> members.put(c.getName(), c.getIpv4Address()));
+        Map<String, String> members = new TreeMap<>();
+        Network network = client().inspectNetworkCmd().withNetworkId(defaultBridge().network()).exec();
+        network.getContainers().values().forEach(c -> members.put(c.getName(), c.getIpv4Address()));
         return members;
     }
 
-    /** The subnet of the default {@code bridge} network's IPAM config ({@code docker network inspect bridge}). */
-    public static IpAddress bridgeSubnet() {
-        Network bridge = client().inspectNetworkCmd().withNetworkId("bridge").exec();
-        return bridge.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
-                .filter(s -> s != null && s.contains(".")).findFirst().map(IpAddress::parseCidr)
-                .orElseThrow(() -> new IllegalStateException("the bridge network has no IPv4 subnet"));
+    /** The engine's default network and its bridge interface: docker0, or podman0 on Podman. */
+    public static DefaultBridge defaultBridge() {
+        if (bridge == null) {
+            // Podman answers to "bridge" with its default network (named podman), as Docker does with its own.
+            Network network;
+            try {
+                network = client().inspectNetworkCmd().withNetworkId("bridge").exec();
+            } catch (NotFoundException e) {
+                // dockerd --bridge=none: no default network; Q4 then finds no docker0, which is the fact that fails
+                bridge = info().podman() ? DefaultBridge.podman(null, null) : DefaultBridge.docker("bridge", null, null);
+                return bridge;
+            }
+            IpAddress subnet = network.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
+                    .filter(s -> s != null && s.contains(".")).findFirst().map(IpAddress::parseCidr)
+                    .orElseThrow(() -> new IllegalStateException("the bridge network has no IPv4 subnet"));
+            bridge = info().podman() ? DefaultBridge.podman(Libpod.network(network.getId()), subnet)
+                    : DefaultBridge.docker(network.getName(), network.getOptions(), subnet);
+        }
+        return bridge;
     }
 }

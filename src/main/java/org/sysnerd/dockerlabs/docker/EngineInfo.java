@@ -1,17 +1,22 @@
 package org.sysnerd.dockerlabs.docker;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.sysnerd.dockerlabs.probe.FirewallBackend;
 
 /**
- * What {@code docker info} says about the engine that the facts depend on.
+ * What {@code docker info} says about the engine that the facts depend on. Every difference between engines
+ * that a lab meets (Docker Engine or Podman's Docker-compatible API) is decided here, once.
  *
  * @param driverType {@code io.containerd.snapshotter.v1} with the containerd image store, else null
+ * @param podman     true for Podman's Docker-compatible API (its {@code /info} has {@code BuildahVersion})
  */
 public record EngineInfo(String id, String serverVersion, String operatingSystem, String kernelVersion,
                          String storageDriver, String driverType, String dockerRootDir, String cgroupVersion,
-                         String cgroupDriver, FirewallBackend firewallBackend, List<String> securityOptions) {
+                         String cgroupDriver, FirewallBackend firewallBackend, List<String> securityOptions,
+                         boolean podman) {
 
     public EngineInfo {
         securityOptions = List.copyOf(securityOptions);
@@ -22,7 +27,7 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
         return driverType != null && driverType.contains("containerd.snapshotter");
     }
 
-    /** True for rootless Docker: docker0 and the NAT rules live in RootlessKit's namespaces. */
+    /** True for rootless Docker or Podman: the bridge and the NAT rules live in the engine's own network namespace. */
     public boolean rootless() {
         return securityOptions.stream().anyMatch(o -> o.contains("name=rootless"));
     }
@@ -32,9 +37,41 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
         return operatingSystem != null && operatingSystem.contains("Docker Desktop");
     }
 
-    /** One line for the report: {@code Docker 20.10.24 · overlay2 · cgroup v1 · iptables}. */
+    /** The engine's product name: "Podman" or "Docker". */
+    public String engineName() {
+        return podman ? "Podman" : "Docker";
+    }
+
+    /**
+     * How many lower dirs a container's rootfs has besides its image's layers: Docker's graph drivers add the
+     * container's {@code <id>-init} layer (its /etc/hosts, /etc/resolv.conf mount points), Podman adds none.
+     */
+    public int initLayers() {
+        return podman ? 0 : 1;
+    }
+
+    /** Why a container's rootfs has no overlay mount: the engine's storage driver is not overlay. */
+    public String whyNoOverlay() {
+        return engineName() + "'s storage driver here is " + storageDriver + ", not " + (podman ? "overlay" : "overlay2")
+                + ": no overlay mount backs the container's rootfs (docker info -f '{{.Driver}}')";
+    }
+
+    /** Why a published port may answer with no DNAT rule for it, on this engine. */
+    public String whyTrafficWithoutDnat() {
+        return podman
+                ? "Podman's netavark wrote no rule (its firewall driver may be `none`) and something else carries the traffic"
+                : "Docker runs with --iptables=false and its userland proxy carries the traffic";
+    }
+
+    /** How a request to 127.0.0.1 on a published port reaches the container, on this engine. */
+    public String loopbackPath(int port) {
+        return podman ? "127.0.0.1:" + port + " goes through the same rule: netavark has no userland proxy"
+                : "127.0.0.1:" + port + " is served by docker-proxy instead";
+    }
+
+    /** One line for the report: {@code Docker 20.10.24 · overlay2 · cgroup v1 · iptables}, or {@code Podman 4.3.1 · …}. */
     public String summary() {
-        return "Docker " + serverVersion + " · " + storageDriver + (containerdStore() ? " (containerd store)" : "")
+        return engineName() + " " + serverVersion + " · " + storageDriver + (containerdStore() ? " (containerd store)" : "")
                 + " · cgroup v" + cgroupVersion + " · " + firewallBackend.name().toLowerCase()
                 + (rootless() ? " · rootless" : "") + (desktop() ? " · Docker Desktop" : "");
     }
@@ -54,12 +91,24 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
         }
         Object firewall = info.get("FirewallBackend");
         String firewallDriver = firewall instanceof Map<?, ?> map ? (String) map.get("Driver") : null;
-        Object options = info.get("SecurityOptions");
+        // Podman's /info is Docker's plus fields of its own (BuildahVersion, Rootless, Uptime): Docker's has none.
+        boolean podman = info.containsKey("BuildahVersion");
         return new EngineInfo(text(info, "ID"), text(info, "ServerVersion"), text(info, "OperatingSystem"),
                 text(info, "KernelVersion"), text(info, "Driver"), driverType, text(info, "DockerRootDir"),
                 info.get("CgroupVersion") == null ? "1" : text(info, "CgroupVersion"), text(info, "CgroupDriver"),
-                FirewallBackend.fromDriver(firewallDriver),
-                options instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of());
+                podman ? FirewallBackend.NETAVARK : FirewallBackend.fromDriver(firewallDriver),
+                securityOptions(info), podman);
+    }
+
+    /** SecurityOptions; rootless Podman says so in a field of its own ({@code Rootless: true}), read as Docker's option. */
+    private static List<String> securityOptions(Map<String, Object> info) {
+        List<String> options = info.get("SecurityOptions") instanceof List<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new))
+                : new ArrayList<>();
+        if (Boolean.TRUE.equals(info.get("Rootless")) && options.stream().noneMatch(o -> o.contains("name=rootless"))) {
+            options.add("name=rootless");
+        }
+        return options;
     }
 
     private static String text(Map<String, Object> info, String key) {

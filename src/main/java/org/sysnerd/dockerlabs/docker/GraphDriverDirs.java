@@ -13,34 +13,39 @@ import java.util.Map;
  * @param upperDir    the container's writable layer, or null when unknown
  * @param storageRoot where the mount's relative dirs start ({@code <data-root>/overlay2})
  * @param initLayers  the layers the engine puts between the image's and the container's (overlay2: its init layer)
- * @param driver      the storage driver, for the reason when there is no overlay
+ * @param whyNone     why there is no overlay when there is no merged dir (the engine's storage driver)
  */
 public record GraphDriverDirs(String mergedDir, String upperDir, List<String> lowerDirs, String storageRoot,
-                              int initLayers, String driver) {
+                              int initLayers, String whyNone) {
 
     public GraphDriverDirs {
         lowerDirs = List.copyOf(lowerDirs);
     }
 
     /** Reads the dirs of a running container from its inspect data and the engine's store. */
-    @SuppressWarnings("unchecked")
     public static GraphDriverDirs of(String containerId, EngineInfo engine) {
         // docker-java types only device-mapper's fields of GraphDriver.Data: read the raw JSON.
-        Object driver = Engine.inspectRaw(containerId).get("GraphDriver");
+        return fromInspect(Engine.inspectRaw(containerId), containerId, engine);
+    }
+
+    /** The dirs in {@code docker inspect}'s JSON of a container: pure, so it is tested on recorded outputs. */
+    @SuppressWarnings("unchecked")
+    public static GraphDriverDirs fromInspect(Map<String, Object> inspect, String containerId, EngineInfo engine) {
+        Object driver = inspect.get("GraphDriver");
         Object rawData = driver instanceof Map<?, ?> map ? map.get("Data") : null;
         Map<String, Object> data = rawData instanceof Map<?, ?> ? (Map<String, Object>) rawData : Map.of();
         String root = engine.dockerRootDir() + "/" + engine.storageDriver();
         if (data.get("MergedDir") == null) {
             // containerd store: <data-root>/rootfs/overlayfs/<full container id>; other drivers (vfs, btrfs): no overlay
             return new GraphDriverDirs(engine.containerdStore() ? engine.dockerRootDir() + "/rootfs/overlayfs/" + containerId
-                    : null, null, List.of(), root, 0, engine.storageDriver());
+                    : null, null, List.of(), root, 0, engine.whyNoOverlay());
         }
         String lower = String.valueOf(data.getOrDefault("LowerDir", ""));
         return new GraphDriverDirs((String) data.get("MergedDir"), (String) data.get("UpperDir"),
-                lower.isEmpty() ? List.of() : Arrays.asList(lower.split(":")), root, 1, engine.storageDriver());
+                lower.isEmpty() ? List.of() : Arrays.asList(lower.split(":")), root, engine.initLayers(), engine.whyNoOverlay());
     }
 
-    /** True when Docker names the lower and upper dirs (overlay2), so the mount's can be compared with them. */
+    /** True when the engine names the lower and upper dirs (overlay2, Podman), so the mount's can be compared with them. */
     public boolean named() {
         return upperDir != null;
     }
@@ -48,7 +53,8 @@ public record GraphDriverDirs(String mergedDir, String upperDir, List<String> lo
     /** What the mount's lower dirs must be, in words. */
     public String expectedLowerDirs(int layers) {
         return named() ? (layers + initLayers) + " lower dirs: the image's " + layers + " layers"
-                + (initLayers > 0 ? " and the init layer" : "") + ", as docker inspect's GraphDriver.Data.LowerDir names them"
+                + (initLayers > 0 ? " and the init layer" : " (no init layer on this engine)")
+                + ", as docker inspect's GraphDriver.Data.LowerDir names them"
                 : "at least " + layers + " lower dirs, one for each of the image's layers";
     }
 
@@ -60,8 +66,7 @@ public record GraphDriverDirs(String mergedDir, String upperDir, List<String> lo
 
     /** Why there may be no overlay mount at the merged dir, from what Docker said of it. */
     public String whyNoOverlay() {
-        return mergedDir == null ? "Docker's storage driver here is " + driver + ", not overlay2: no overlay mount backs "
-                + "the container's rootfs (docker info -f '{{.Driver}}')" : "the container is not running, or its rootfs is "
-                + "mounted in another mount namespace than the daemon's";
+        return mergedDir == null ? whyNone : "the container is not running, or its rootfs is mounted in another mount "
+                + "namespace than the daemon's";
     }
 }

@@ -16,18 +16,24 @@ import java.util.Map;
  * @param command    {@code Config.Cmd}: the image's default unless one was given to {@code docker run}
  * @param published  the ports it publishes now ({@code NetworkSettings.Ports}; empty when it is not running)
  * @param requested  the ports {@code docker run -p} asked for ({@code HostConfig.PortBindings})
- * @param bridgeIp   its address on the default bridge network, or null
+ * @param addresses  its IPv4 address on each network it is on, by the network's name ({@code bridge}, {@code podman})
  */
 public record InspectedContainer(String id, String name, String image, String imageId, ContainerState state,
                                  Instant startedAt, Instant finishedAt, boolean oomKilled, long restartCount,
                                  List<String> command, List<PortMapping> published, List<PortMapping> requested,
-                                 String bridgeIp, Map<String, String> labels) {
+                                 Map<String, String> addresses, Map<String, String> labels) {
 
     public InspectedContainer {
         command = List.copyOf(command);
         published = List.copyOf(published);
         requested = List.copyOf(requested);
+        addresses = Map.copyOf(addresses);
         labels = Map.copyOf(labels);
+    }
+
+    /** Its IPv4 address on this network ({@code docker inspect -f '{{.NetworkSettings.Networks.bridge.IPAddress}}'}), or null. */
+    public String addressOn(String network) {
+        return addresses.get(network);
     }
 
     /** True while its PID 1 runs. */

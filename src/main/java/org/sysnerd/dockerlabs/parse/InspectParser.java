@@ -40,14 +40,20 @@ public final class InspectParser {
         Map<String, Object> config = map(raw, "Config");
         Map<String, Object> networks = map(map(raw, "NetworkSettings"), "Networks");
         String name = text(raw, "Name");
-        String ip = text(map(networks, "bridge"), "IPAddress");
+        Map<String, String> addresses = new LinkedHashMap<>();
+        networks.forEach((network, settings) -> {
+            String ip = settings instanceof Map<?, ?> m && m.get("IPAddress") != null ? String.valueOf(m.get("IPAddress")) : "";
+            if (!ip.isEmpty()) {
+                addresses.put(network, ip);
+            }
+        });
         return new InspectedContainer(text(raw, "Id"), name.startsWith("/") ? name.substring(1) : name,
                 text(config, "Image"), text(raw, "Image"),
                 new ContainerState(text(state, "Status"), number(state, "ExitCode"), number(state, "Pid")),
                 time(state, "StartedAt"), time(state, "FinishedAt"), Boolean.TRUE.equals(state.get("OOMKilled")),
                 number(raw, "RestartCount"), strings(config.get("Cmd")),
                 ports(map(map(raw, "NetworkSettings"), "Ports")), ports(map(map(raw, "HostConfig"), "PortBindings")),
-                ip.isEmpty() ? null : ip, labels(config));
+                addresses, labels(config));
     }
 
     /** {@code {"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}], "443/tcp": null}} as mappings. */

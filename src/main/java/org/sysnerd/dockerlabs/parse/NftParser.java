@@ -37,6 +37,12 @@ public final class NftParser {
         return List.copyOf(rules);
     }
 
+    /** True when {@code nft list tables} (or a ruleset) names the table, e.g. {@code table inet netavark}. */
+    public static boolean hasTable(String tables, String family, String name) {
+        return tables.lines().map(String::strip).anyMatch(line -> line.equals("table " + family + " " + name)
+                || line.equals("table " + family + " " + name + " {"));
+    }
+
     static DnatRule parseRule(String chain, String line) {
         Matcher port = DPORT.matcher(line);
         Matcher to = DNAT.matcher(line);

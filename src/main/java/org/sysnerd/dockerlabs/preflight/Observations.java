@@ -8,7 +8,7 @@ import org.sysnerd.dockerlabs.docker.EngineInfo;
  *
  * @param dockerError   why Docker could not be reached, or null when it answered
  * @param engine        {@code docker info}, or null when Docker could not be reached
- * @param podman        true when the engine's components name Podman
+ * @param podman        true when the engine is Podman's Docker-compatible API ({@link EngineInfo#podman()})
  * @param imageProblems per image (by logical name, e.g. "nginx"), why it cannot be had; absent when fine
  * @param probe         how the host facts are read (direct or through the daemon)
  * @param hostProblem   why the daemon host's /proc and mounts cannot be read, or null

@@ -23,14 +23,15 @@ public final class Preflight {
         }
         EngineInfo engine = seen.engine();
         findings.add(Finding.ok("docker", engine.summary() + " at " + seen.dockerHost()));
-        if (seen.podman()) {
-            findings.add(Finding.blocking("engine", "Podman's Docker-compatible API: its bridge is podman0 and its NAT "
-                    + "chains are netavark's, not docker0 and DOCKER", "run the labs against Docker Engine", Need.BRIDGE));
-        }
         if (engine.rootless()) {
-            findings.add(Finding.blocking("engine", "rootless Docker: docker0 and the DNAT rules live in RootlessKit's "
-                    + "network namespace, not the host's (Q3, Q4 do not apply)",
-                    "run the labs against a rootful Docker to see docker0 and DNAT", Need.BRIDGE, Need.NAT_TABLE));
+            findings.add(Finding.blocking("engine", engine.podman()
+                    ? "rootless Podman: its bridge and DNAT rules live in its rootless network namespace (slirp4netns or "
+                            + "pasta), not the host's (Q3, Q4 do not apply)"
+                    : "rootless Docker: docker0 and the DNAT rules live in RootlessKit's network namespace, not the host's "
+                            + "(Q3, Q4 do not apply)",
+                    engine.podman() ? "run the labs against a rootful Podman (its API socket run as root) to see podman0 "
+                            + "and DNAT" : "run the labs against a rootful Docker to see docker0 and DNAT",
+                    Need.BRIDGE, Need.NAT_TABLE));
         }
         if (engine.desktop()) {
             findings.add(Finding.blocking("engine", "Docker Desktop: docker0 and the DNAT rules are in its VM, not on this "

@@ -212,8 +212,8 @@ public final class DaemonHost implements Host, AutoCloseable {
      * namespace: a copy of the daemon's made at the helper's creation, which follows the host only where a
      * mount is shared (Docker shares its data root, not {@code /run}) and adds the helper's own rootfs with
      * its /proc, /sys and /dev. The host's table is read from {@code /proc/<pid>/mountinfo} of the helper's
-     * parent, its containerd-shim: the runtime must run where the daemon mounts every rootfs, or it could
-     * not start the containers (here that table equals the host shell's, line for line). Host PID 1 would
+     * parent, its containerd-shim (conmon on Podman): the runtime must run where the daemon mounts every rootfs,
+     * or it could not start the containers (here that table equals the host shell's, line for line). Host PID 1 would
      * be the usual choice, but under Docker Desktop (LinuxKit) the daemon has a mount namespace of its own.
      * Reading mountinfo needs no ptrace access. Other {@code /proc/self} files stay the helper's: its net
      * and PID namespaces are the host's, and under AppArmor it may not look into the unconfined shim's.

@@ -1,9 +1,13 @@
 package org.sysnerd.dockerlabs.probe;
 
-/** Where the daemon writes its NAT rules: iptables (any Docker) or nftables (Engine 29, experimental). */
+/**
+ * Where the engine writes its NAT rules: iptables (any Docker), nftables (Engine 29, experimental), or netavark
+ * (Podman), which writes to nftables' {@code table inet netavark} when that is its firewall driver, else iptables.
+ */
 public enum FirewallBackend {
     IPTABLES,
-    NFTABLES;
+    NFTABLES,
+    NETAVARK;
 
     /** From {@code docker info}'s {@code FirewallBackend.Driver} (28.1+; absent before: iptables). */
     public static FirewallBackend fromDriver(String driver) {

@@ -16,6 +16,7 @@ import org.sysnerd.dockerlabs.parse.NftParser;
 public final class HostFacts {
 
     private final Host host;
+    private volatile boolean netavarkNftables;
 
     public HostFacts(Host host) {
         this.host = host;
@@ -64,7 +65,28 @@ public final class HostFacts {
                     "sudo iptables -t nat -S DOCKER -v");
             case NFTABLES -> new Seen<>(NftParser.dnatRules(host.run(List.of("nft", "list", "ruleset"))),
                     "sudo nft list table ip docker-bridges");
+            case NETAVARK -> netavarkUsesNftables()
+                    ? new Seen<>(NftParser.dnatRules(host.run(List.of("nft", "list", "table", "inet", "netavark"))),
+                            "sudo nft list table inet netavark")
+                    : new Seen<>(IptablesParser.dnatRules(host.run(List.of("iptables", "-t", "nat", "-S", "-v"))),
+                            "sudo iptables -t nat -S NETAVARK-HOSTPORT-DNAT -v; sudo iptables -t nat -S -v | grep NETAVARK-DN-");
         };
+    }
+
+    /**
+     * True when Podman's netavark writes its rules to nftables ({@code table inet netavark}, its firewall driver
+     * {@code nftables}, the default from netavark 1.13 on some distributions), false for its iptables driver. Asked
+     * each time until the table is seen: netavark makes it with the first container that needs it.
+     */
+    private boolean netavarkUsesNftables() {
+        if (!netavarkNftables) {
+            try {
+                netavarkNftables = NftParser.hasTable(host.run(List.of("nft", "list", "tables")), "inet", "netavark");
+            } catch (HostFactUnavailable e) {
+                return false; // no nft on this host: netavark cannot be using nftables either
+            }
+        }
+        return netavarkNftables;
     }
 
     /** The host's network interfaces with their addresses, bridges and veth peers. */

@@ -59,7 +59,8 @@ public final class ReportWriter {
                 out.append("      Verify it yourself: ").append(lab.verify()).append('\n');
             }
         }
-        return out.append(report.score()).append("  (").append(report.probe()).append(")\n")
+        Object engine = report.engine().get("summary");
+        return out.append(report.score()).append("  (").append(engine == null ? "" : engine + " · ").append(report.probe()).append(")\n")
                 .append("Details: target/labs-report.md, target/labs-report.json; replay: target/labs-replay.sh\n").toString();
     }
 

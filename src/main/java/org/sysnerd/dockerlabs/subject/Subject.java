@@ -48,9 +48,9 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
         return inspect().state().pid();
     }
 
-    /** Its address on the default bridge ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}), or null. */
+    /** Its address on the engine's default network ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}), or null. */
     public String ip() {
-        return inspect().bridgeIp();
+        return inspect().addressOn(Engine.defaultBridge().network());
     }
 
     /** Its state now, and how a learner sees it. */

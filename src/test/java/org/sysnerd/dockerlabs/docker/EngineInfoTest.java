@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -71,12 +72,82 @@ class EngineInfoTest {
     }
 
     @Test
-    @DisplayName("Podman reports no FirewallBackend (read as iptables) and CgroupVersion 2")
+    @DisplayName("Podman 5 (written) reports no FirewallBackend: its NAT rules are netavark's; CgroupVersion 2")
     void podman_fields() {
         EngineInfo info = info("podman.json");
 
-        assertThat(info.firewallBackend()).isEqualTo(FirewallBackend.IPTABLES);
+        assertThat(info.firewallBackend()).isEqualTo(FirewallBackend.NETAVARK);
         assertThat(info.cgroupVersion()).isEqualTo("2");
+    }
+
+    @Test
+    @DisplayName("Podman 4.3.1 (recorded): told apart by BuildahVersion, which Docker's /info never has")
+    void podman_recorded_is_podman() {
+        assertThat(info("podman-4.3.1-recorded.json").podman()).isTrue();
+        assertThat(info("docker-20.10-recorded.json").podman()).isFalse();
+    }
+
+    @Test
+    @DisplayName("Podman 4.3.1 (recorded): its `docker version` names a Podman Engine of the same version")
+    @SuppressWarnings("unchecked")
+    void podman_recorded_version_agrees() {
+        List<Map<String, Object>> components = (List<Map<String, Object>>)
+                Fixtures.json("docker-version/podman-4.3.1-recorded.json").get("Components");
+
+        assertThat(components).anySatisfy(c -> assertThat(c).containsEntry("Name", "Podman Engine")
+                .containsEntry("Version", info("podman-4.3.1-recorded.json").serverVersion()));
+    }
+
+    @Test
+    @DisplayName("Podman 4.3.1 (recorded): named Podman, overlay in /var/lib/containers/storage, netavark, cgroup v1")
+    void podman_recorded_summary() {
+        EngineInfo info = info("podman-4.3.1-recorded.json");
+
+        assertThat(info.summary()).isEqualTo("Podman 4.3.1 · overlay · cgroup v1 · netavark");
+        assertThat(info.storageDriver() + " in " + info.dockerRootDir()).isEqualTo("overlay in /var/lib/containers/storage");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} init layer(s)")
+    @CsvSource({
+            "docker-20.10-recorded.json, 1",
+            "docker-28-iptables.json,    1",
+            "podman-4.3.1-recorded.json, 0",
+            "podman.json,                0"})
+    @DisplayName("a container's lower dirs are its image's layers plus Docker's init layer; Podman has none")
+    void init_layers(String fixture, int initLayers) {
+        assertThat(info(fixture).initLayers()).isEqualTo(initLayers);
+    }
+
+    @Test
+    @DisplayName("rootless Podman says so in Rootless: true, read as rootless")
+    void rootless_podman() {
+        Map<String, Object> json = new HashMap<>(Fixtures.json("docker-info/podman-4.3.1-recorded.json"));
+        json.put("Rootless", true);
+
+        assertThat(EngineInfo.fromJson(json).rootless()).isTrue();
+        assertThat(info("podman-4.3.1-recorded.json").rootless()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a rootfs without overlay is explained with the engine's name and its overlay driver")
+    void why_no_overlay() {
+        assertThat(vfs("docker-20.10-recorded.json").whyNoOverlay()).startsWith("Docker's storage driver here is vfs, not overlay2:");
+        assertThat(vfs("podman-4.3.1-recorded.json").whyNoOverlay()).startsWith("Podman's storage driver here is vfs, not overlay:");
+    }
+
+    private static EngineInfo vfs(String fixture) {
+        Map<String, Object> json = new HashMap<>(Fixtures.json("docker-info/" + fixture));
+        json.put("Driver", "vfs");
+        return EngineInfo.fromJson(json);
+    }
+
+    @Test
+    @DisplayName("traffic without a DNAT rule and 127.0.0.1's path are explained in the engine's own terms")
+    void engine_terms() {
+        assertThat(info("docker-20.10-recorded.json").loopbackPath(8080)).contains("docker-proxy");
+        assertThat(info("podman-4.3.1-recorded.json").loopbackPath(8080)).contains("same rule").doesNotContain("docker-proxy");
+        assertThat(info("docker-20.10-recorded.json").whyTrafficWithoutDnat()).contains("--iptables=false");
+        assertThat(info("podman-4.3.1-recorded.json").whyTrafficWithoutDnat()).contains("netavark");
     }
 
     @ParameterizedTest(name = "{0}: containerd store {1}, rootless {2}, Docker Desktop {3}")
@@ -86,7 +157,8 @@ class EngineInfoTest {
             "docker-29-containerd-nftables.json, true,  false, false",
             "rootless.json,                      false, true,  false",
             "docker-desktop.json,                false, false, true",
-            "podman.json,                        false, false, false"})
+            "podman.json,                        false, false, false",
+            "podman-4.3.1-recorded.json,         false, false, false"})
     @DisplayName("the set-up is told apart by DriverStatus, SecurityOptions name=rootless and OperatingSystem")
     void tells_the_setup_apart(String fixture, boolean containerdStore, boolean rootless, boolean desktop) {
         EngineInfo info = info(fixture);
@@ -100,7 +172,8 @@ class EngineInfoTest {
             "docker-28-iptables.json,            Docker 28.3.3 · overlay2 · cgroup v2 · iptables",
             "docker-29-containerd-nftables.json, Docker 29.0.2 · overlayfs (containerd store) · cgroup v2 · nftables",
             "rootless.json,                      Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless",
-            "docker-desktop.json,                Docker 28.3.3 · overlay2 · cgroup v2 · iptables · Docker Desktop"})
+            "docker-desktop.json,                Docker 28.3.3 · overlay2 · cgroup v2 · iptables · Docker Desktop",
+            "podman.json,                        Podman 5.3.1 · overlay · cgroup v2 · netavark"})
     @DisplayName("the summary names what differs from a plain host")
     void the_summary_names_the_setup(String fixture, String summary) {
         assertThat(info(fixture).summary()).isEqualTo(summary);

@@ -129,4 +129,16 @@ class OverlayMountTest {
         assertThatThrownBy(() -> OverlayMount.of(overlay))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lowerdir");
     }
+
+    @Test
+    @DisplayName("Podman 4.3.1 (recorded): a 3-layer image gives 3 lower dirs: no init layer")
+    void podman_has_the_image_layers_only() {
+        OverlayMount rootfs = overlays("podman-overlay-recorded.txt").stream()
+                .filter(o -> o.mountPoint().contains("507896da34f8")).findFirst().orElseThrow();
+
+        assertThat(rootfs.lowerDirs()).hasSize(3)
+                .allMatch(dir -> dir.matches("/var/lib/containers/storage/overlay/l/[A-Z0-9]{26}"));
+        assertThat(rootfs.upperDir()).isEqualTo("/var/lib/containers/storage/overlay/"
+                + "507896da34f8bca45a5034c5a10359fa4223157f6dff6481034a5abb67f55abb/diff");
+    }
 }

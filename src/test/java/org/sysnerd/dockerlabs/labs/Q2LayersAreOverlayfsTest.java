@@ -59,7 +59,7 @@ class Q2LayersAreOverlayfsTest {
     }
 
     @Test
-    @DisplayName("its lower dirs are the image's layers, plus the init layer under overlay2")
+    @DisplayName("its lower dirs are the image's layers, plus the init layer under Docker's overlay2")
     void the_lower_dirs_are_the_image_layers() {
         OverlayMount rootfs = overlayAtMergedDir();
         Seen<List<String>> lowers = new Seen<>(host().resolveAll(rootfs.lowerDirs(), dirs.storageRoot()),

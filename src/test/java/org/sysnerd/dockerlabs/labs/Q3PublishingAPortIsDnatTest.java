@@ -67,8 +67,8 @@ class Q3PublishingAPortIsDnatTest {
                 .atMost(RULE_LIMIT).until(() -> dnatRuleFor(port).packets(), packets -> packets > before);
 
         LabAssertions.assertThat(page).is("nginx's welcome page", body -> body.contains(NginxLab.WELCOME));
-        evidence("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d (127.0.0.1:%d is served by docker-proxy instead)",
-                gateway, port, before, after, port);
+        evidence("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d (%s)", gateway, port, before, after,
+                Engine.info().loopbackPath(port));
     }
 
     @Test
@@ -93,14 +93,15 @@ class Q3PublishingAPortIsDnatTest {
     }
 
     private static String docker0Address() {
-        return LabAssertions.assertThat(host().link("docker0")).has("docker0 with an IPv4 address",
-                link -> Optional.ofNullable(link).map(NetLink::ipv4).map(IpAddress::address));
+        return LabAssertions.assertThat(host().link(Engine.defaultBridge().interfaceName()))
+                .has(Engine.defaultBridge().describe() + " with an IPv4 address",
+                        link -> Optional.ofNullable(link).map(NetLink::ipv4).map(IpAddress::address));
     }
 
     private static String whyNoRule(int port) {
         String docker0 = docker0Address();
         return host().httpAnswers(docker0, port)
-                ? "no DNAT rule, but the port answers: Docker runs with --iptables=false and its userland proxy carries the traffic"
+                ? "no DNAT rule, but the port answers: " + Engine.info().whyTrafficWithoutDnat()
                 : "no DNAT rule and nothing answers on " + docker0 + ":" + port + ": is the port published? (docker port "
                         + published.name() + ")";
     }

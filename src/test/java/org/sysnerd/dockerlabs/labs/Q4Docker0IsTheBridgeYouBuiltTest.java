@@ -9,8 +9,8 @@ import java.util.Objects;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.assertions.LabAssertions;
+import org.sysnerd.dockerlabs.docker.DefaultBridge;
 import org.sysnerd.dockerlabs.docker.Engine;
-import org.sysnerd.dockerlabs.facts.IpAddress;
 import org.sysnerd.dockerlabs.facts.LinkIndexes;
 import org.sysnerd.dockerlabs.facts.NetLink;
 import org.sysnerd.dockerlabs.facts.Seen;
@@ -20,17 +20,15 @@ import org.sysnerd.dockerlabs.subject.Subject;
 import org.sysnerd.dockerlabs.subject.Subjects;
 
 /**
- * Docker's default network MUST be a Linux bridge, docker0, whose IPv4 subnet is the {@code bridge} network's
- * IPAM subnet. A container on it MUST get an address in that subnet, listed by {@code docker network inspect
- * bridge}, through a veth pair whose host end is attached to docker0: the container's eth0 and the host's veth
- * name each other as peers (iflink = ifindex).
+ * Docker's default network MUST be a Linux bridge, docker0 (Podman's: podman0), whose IPv4 subnet is the default
+ * network's IPAM subnet. A container on it MUST get an address in that subnet, listed by {@code docker network
+ * inspect bridge}, through a veth pair whose host end is attached to the bridge: the container's eth0 and the
+ * host's veth name each other as peers (iflink = ifindex).
  */
 @DisplayName("Q4 · docker0 is the bridge you built")
 @DockerLab(id = "Q4", title = "docker0 is the bridge you built", verify = "ip addr show docker0",
         needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.BRIDGE})
 class Q4Docker0IsTheBridgeYouBuiltTest {
-
-    private static final String BRIDGE = "docker0";
 
     /** The page's {@code docker run -d --name web nginx}. */
     static final Subject web = Subjects.web();
@@ -38,37 +36,40 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
     @Test
     @DisplayName("docker0 is a Linux bridge with the bridge network's IPv4 subnet")
     void docker0_is_a_bridge_with_the_networks_subnet() {
-        Seen<NetLink> docker0 = host().link(BRIDGE);
-        IpAddress subnet = Engine.bridgeSubnet();
+        DefaultBridge bridge = Engine.defaultBridge();
+        Seen<NetLink> docker0 = host().link(bridge.interfaceName());
 
-        LabAssertions.assertThat(docker0).is("an interface docker0 (ip link)", Objects::nonNull)
-                .is("docker0 to be a bridge", link -> "bridge".equals(link.kind()))
-                .is("docker0 to have an IPv4 address in " + subnet + " (docker network inspect bridge)",
-                        link -> link.ipv4() != null && link.ipv4().sameSubnetAs(subnet));
-        evidence("docker0: bridge %s, bridge network subnet %s", docker0.value().ipv4(), subnet);
+        LabAssertions.assertThat(docker0).is("an interface " + bridge.describe() + " (ip link)", Objects::nonNull)
+                .is(bridge.interfaceName() + " to be a bridge", link -> "bridge".equals(link.kind()))
+                .is(bridge.interfaceName() + " to have an IPv4 address in " + bridge.subnet() + " (" + bridge.inspectCommand()
+                        + ")", link -> link.ipv4() != null && link.ipv4().sameSubnetAs(bridge.subnet()));
+        evidence("%s: bridge %s, %s network subnet %s", bridge.describe(), docker0.value().ipv4(), bridge.network(),
+                bridge.subnet());
     }
 
     @Test
     @DisplayName("the container's address lies in docker0's subnet, and the bridge network lists it")
     void the_container_address_is_in_that_subnet() {
-        Seen<NetLink> docker0 = host().link(BRIDGE);
+        DefaultBridge bridge = Engine.defaultBridge();
+        Seen<NetLink> docker0 = host().link(bridge.interfaceName());
         String ip = web.ip();
-        Seen<Map<String, String>> members = new Seen<>(Engine.bridgeMembers(),
-                "docker network inspect bridge -f '{{range .Containers}}{{.Name}} {{.IPv4Address}} {{end}}'");
+        Seen<Map<String, String>> members = new Seen<>(Engine.bridgeMembers(), bridge.inspectCommand()
+                + " -f '{{range .Containers}}{{.Name}} {{.IPv4Address}} {{end}}'");
 
-        LabAssertions.assertThat(docker0).is("an interface docker0 (ip link)", Objects::nonNull)
+        LabAssertions.assertThat(docker0).is("an interface " + bridge.describe() + " (ip link)", Objects::nonNull)
                 .is("a subnet holding the container's address " + ip, link -> link.ipv4() != null && ip != null
                         && link.ipv4().subnetContains(ip), link -> ip == null ? web.name() + " is not on the default "
-                        + "bridge network: was it run with --network?" : null);
-        LabAssertions.assertThat(members).is("the bridge network to list " + web.name() + " with " + ip,
+                        + "network: was it run with --network?" : null);
+        LabAssertions.assertThat(members).is("the " + bridge.network() + " network to list " + web.name() + " with " + ip,
                 m -> String.valueOf(m.get(web.name())).startsWith(ip + "/"));
-        evidence("%s %s in docker0 %s; docker network inspect bridge: %s %s", web.name(), ip, docker0.value().ipv4(),
-                web.name(), members.value().get(web.name()));
+        evidence("%s %s in %s %s; %s lists %s %s", web.name(), ip, bridge.describe(), docker0.value().ipv4(),
+                bridge.inspectCommand(), web.name(), members.value().get(web.name()));
     }
 
     @Test
     @DisplayName("the host end of the container's veth pair is attached to docker0")
     void the_veth_peer_is_attached_to_docker0() {
+        String bridge = Engine.defaultBridge().interfaceName();
         LinkIndexes eth0 = web.eth0Inside().value();
         Seen<List<NetLink>> links = host().links();
 
@@ -77,8 +78,8 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
                 eth0.iflink(), eth0.ifindex(), eth0),
                 all -> all.stream().filter(l -> l.ifindex() == eth0.iflink() && l.iflink() == eth0.ifindex()).findFirst());
         LabAssertions.assertThat(new Seen<>(veth, "ip -d link show " + veth.name()))
-                .is("a veth attached to docker0 (ip link show master docker0)",
-                        link -> "veth".equals(link.kind()) && BRIDGE.equals(link.master()));
+                .is("a veth attached to " + bridge + " (ip link show master " + bridge + ")",
+                        link -> "veth".equals(link.kind()) && bridge.equals(link.master()));
         evidence("container eth0 (if%d) <-> host %s (if%d) master %s", eth0.ifindex(), veth.name(), veth.ifindex(), veth.master());
     }
 }

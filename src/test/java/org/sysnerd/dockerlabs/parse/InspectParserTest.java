@@ -31,7 +31,7 @@ class InspectParserTest {
         assertThat(web.imageId()).startsWith("sha256:");
         assertThat(web.running()).isTrue();
         assertThat(web.state().pid()).isPositive();
-        assertThat(web.bridgeIp()).isEqualTo("172.17.0.5");
+        assertThat(web.addressOn("bridge")).isEqualTo("172.17.0.5");
         assertThat(web.command()).containsExactly("nginx", "-g", "daemon off;");
     }
 
@@ -78,6 +78,6 @@ class InspectParserTest {
 
         assertThat(web.running()).isFalse();
         assertThat(web.published()).isEmpty();
-        assertThat(web.bridgeIp()).isNull();
+        assertThat(web.addressOn("bridge")).isNull();
     }
 }

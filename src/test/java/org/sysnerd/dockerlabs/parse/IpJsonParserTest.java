@@ -131,4 +131,25 @@ class IpJsonParserTest {
         assertThatThrownBy(() -> IpJsonParser.links(text))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ip -j");
     }
+
+    @Test
+    @DisplayName("Podman 4.3.1 (recorded): podman0 is a bridge at 10.88.0.1/16 beside docker0")
+    void podman_recorded_podman0_is_a_bridge() {
+        NetLink podman0 = link("podman-host-recorded.json", "podman0");
+
+        assertThat(podman0.kind()).isEqualTo("bridge");
+        assertThat(podman0.ipv4()).hasToString("10.88.0.1/16");
+        assertThat(link("podman-host-recorded.json", "docker0").kind()).isEqualTo("bridge");
+    }
+
+    @Test
+    @DisplayName("Podman 4.3.1 (recorded): the container's veth (its eth0: ifindex 2, iflink 155) is on podman0")
+    void podman_recorded_veth_is_on_podman0() {
+        NetLink veth = link("podman-host-recorded.json", "veth0");
+
+        assertThat(veth.ifindex()).isEqualTo(155);
+        assertThat(veth.iflink()).isEqualTo(2);
+        assertThat(veth.master()).isEqualTo("podman0");
+        assertThat(veth.kind()).isEqualTo("veth");
+    }
 }

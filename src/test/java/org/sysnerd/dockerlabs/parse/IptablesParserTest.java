@@ -212,4 +212,30 @@ class IptablesParserTest {
     void nft_output_gives_no_rules() {
         assertThat(IptablesParser.dnatRules(Fixtures.text("nft/docker-29-nftables.txt"))).isEmpty();
     }
+
+    // --- recorded on this host: Podman 4.3.1's netavark (iptables driver) beside Docker 20.10's chains ---
+
+    @Test
+    @DisplayName("Podman 4.3.1 netavark (recorded): one DNAT rule per published port, in NETAVARK-DN-<hash>, none in DOCKER")
+    void podman_recorded_rules_are_in_netavarks_chain() {
+        assertThat(rules("podman-4.3.1-netavark-recorded.txt")).extracting(DnatRule::chain, DnatRule::port)
+                .containsExactly(tuple("NETAVARK-DN-1D8721804F16F", 42045),
+                        tuple("NETAVARK-DN-1D8721804F16F", 42029));
+    }
+
+    @Test
+    @DisplayName("Podman 4.3.1 netavark (recorded): -p 80 goes to the container's address, port 80, and counts the requests")
+    void podman_recorded_rule_rewrites_to_the_container_address() {
+        DnatRule rule = ruleFor("podman-4.3.1-netavark-recorded.txt", 42029);
+
+        assertThat(rule.toAddress() + ":" + rule.toPort()).isEqualTo("10.88.0.12:80");
+        assertThat(rule.notInterface()).isNull();
+        assertThat(rule.packets()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("Podman 4.3.1 netavark (recorded): -p 127.0.0.1::80 limits the rule to -d 127.0.0.1/32")
+    void podman_recorded_loopback_rule_has_a_destination() {
+        assertThat(ruleFor("podman-4.3.1-netavark-recorded.txt", 42045).destination()).isEqualTo("127.0.0.1/32");
+    }
 }

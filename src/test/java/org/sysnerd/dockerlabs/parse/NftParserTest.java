@@ -145,4 +145,18 @@ class NftParserTest {
     void iptables_output_gives_no_rules() {
         assertThat(NftParser.dnatRules(Fixtures.text("iptables/docker-20.10-recorded.txt"))).isEmpty();
     }
+
+    @Test
+    @DisplayName("netavark's nftables driver is told by its table in `nft list tables`: table inet netavark")
+    void netavark_table_is_found_in_the_table_list() {
+        assertThat(NftParser.hasTable("table ip nat\ntable ip filter\ntable inet netavark\n", "inet", "netavark")).isTrue();
+        assertThat(NftParser.hasTable(Fixtures.text("nft/podman-netavark.txt"), "inet", "netavark")).isTrue();
+    }
+
+    @Test
+    @DisplayName("with netavark's iptables driver (recorded `nft list tables`: only iptables-nft's tables) there is no such table")
+    void iptables_driver_has_no_netavark_table() {
+        assertThat(NftParser.hasTable("table ip nat\ntable ip filter\n", "inet", "netavark")).isFalse();
+        assertThat(NftParser.hasTable("table ip netavark\n", "inet", "netavark")).isFalse();
+    }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
 
 /**
@@ -105,12 +107,23 @@ class PreflightTest {
                 .containsExactlyInAnyOrder(Need.BRIDGE, Need.NAT_TABLE);
     }
 
-    @Test
-    @DisplayName("Podman's Docker-compatible API blocks the bridge only")
-    void podman_blocks_the_bridge() {
-        Observations podman = new Observations(SOCKET, null, engine("podman.json"), true, Map.of(), PROBE, null, null, null);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"podman.json", "podman-4.3.1-recorded.json"})
+    @DisplayName("Podman's Docker-compatible API blocks nothing: each lab reads its primitive in Podman's names")
+    void podman_blocks_nothing(String fixture) {
+        Observations podman = new Observations(SOCKET, null, engine(fixture), true, Map.of(), PROBE, null, null, null);
 
-        assertThat(blocked(Preflight.decide(podman))).containsExactly(Need.BRIDGE);
+        assertThat(Preflight.decide(podman).blocking()).isEmpty();
+        assertThat(Preflight.decide(podman).findings().get(0).found()).startsWith("Podman ");
+    }
+
+    @Test
+    @DisplayName("rootless Podman (Rootless: true) blocks the bridge and the nat table, in Podman's words")
+    void rootless_podman_blocks_bridge_and_nat() {
+        PreflightResult result = Preflight.decide(reached(engine("podman-rootless.json")));
+
+        assertThat(blocked(result)).containsExactlyInAnyOrder(Need.BRIDGE, Need.NAT_TABLE);
+        assertThat(result.blockerFor(Set.of(Need.BRIDGE))).hasValueSatisfying(f -> assertThat(f.found()).contains("rootless Podman"));
     }
 
     @Test

@@ -281,9 +281,10 @@ class ReportWriterTest {
         }
 
         @Test
-        @DisplayName("ends with the score line and the probe")
+        @DisplayName("ends with the score line, the engine and the probe")
         void ends_with_the_score() {
-            assertThat(lines(console)).contains("1/3 labs passed  (direct (this process, user root))");
+            assertThat(lines(console)).contains(
+                    "1/3 labs passed  (Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless · direct (this process, user root))");
         }
     }
 

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Runs the spec labs against Podman's Docker-compatible API, as root (rootful Podman), on a socket of
+# its own: installs Debian's podman if missing, starts `podman system service` (bounded wait), loads the
+# stand-in images from Docker, runs `./mvnw test -Dtest='Q*'` with DOCKER_HOST pointed at it, then removes
+# the suite's containers and stops the service. Docker Engine and its reports are left as they were:
+# Podman's report goes to target/podman/.
+# Passes when no lab FAILED (each lab passed, or was blocked with its reason).
+# Extra Maven arguments may be given (default: -o test -Dtest='Q*').
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+WAIT="${PODMAN_WAIT:-30}"
+RUN_DIR="${PODMAN_LABS_DIR:-/run/podman-labs}"
+SOCK="$RUN_DIR/podman.sock"
+LOG="$RUN_DIR/service.log"
+NGINX="${LABS_STANDIN_NGINX:-docker-labs-standin/nginx:debian}"
+ALPINE="${LABS_STANDIN_ALPINE:-docker-labs-standin/alpine:busybox}"
+LABEL=org.sysnerd.docker-labs
+(($#)) || set -- -o test -Dtest='Q*'
+
+if ! command -v podman >/dev/null; then
+  echo "podman-labs: installing podman"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman >/dev/null
+fi
+mkdir -p "$RUN_DIR"
+
+# Podman names loaded images localhost/<name>: the overrides name them so.
+docker save "$NGINX" "$ALPINE" | podman load -q >/dev/null
+export LABS_IMAGE_NGINX="localhost/$NGINX" LABS_IMAGE_ALPINE="localhost/$ALPINE"
+
+rm -f "$SOCK"
+service=
+status=0
+stop() {
+  left=$(podman ps -aq --filter "label=$LABEL")
+  if [ -n "$left" ]; then
+    echo "podman-labs: the suite left containers behind:" >&2
+    podman ps -a --filter "label=$LABEL" >&2
+    podman rm -f $left >/dev/null
+    status=1
+  fi
+  [ -z "$service" ] || { kill "$service" 2>/dev/null && wait "$service" 2>/dev/null || true; }
+  rm -f "$SOCK"
+}
+trap stop EXIT
+remote() { podman --remote --url "unix://$SOCK" "$@"; }
+start_service() {
+  echo "podman-labs: starting podman system service on unix://$SOCK (log: $LOG)"
+  podman system service --time=0 "unix://$SOCK" >"$LOG" 2>&1 &
+  service=$!
+  local deadline=$((SECONDS + WAIT))
+  until remote version >/dev/null 2>&1; do
+    if ! kill -0 "$service" 2>/dev/null; then
+      echo "podman-labs: the service exited; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "podman-labs: no answer on $SOCK within ${WAIT}s; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1
+    fi
+    sleep 0.2
+  done
+}
+start_service
+
+# This sandbox only: Podman asks runc for nofile and nproc limits above the hard limits its own process has
+# here, which runc may not raise ("error setting rlimit type 7" or "6"). Then give containers the service's
+# own limits, through a containers.conf of this run's own (CONTAINERS_CONF), not /etc's, and start again.
+if ! err=$(remote run --rm "$LABS_IMAGE_ALPINE" true 2>&1); then
+  if [[ "$err" != *"error setting rlimit"* ]]; then
+    echo "podman-labs: Podman cannot run a container: $err" >&2; exit 1
+  fi
+  nofile=$(awk '/^Max open files/ {print $5}' "/proc/$service/limits")
+  nproc=$(awk '/^Max processes/ {print $4}' "/proc/$service/limits")
+  printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=%s:%s"]\n' "$nofile" "$nofile" "$nproc" "$nproc" \
+    > "$RUN_DIR/containers.conf"
+  export CONTAINERS_CONF="$RUN_DIR/containers.conf"
+  echo "podman-labs: containers get nofile=$nofile nproc=$nproc, the service's own hard limits (Podman's defaults are above them)"
+  kill "$service"; wait "$service" 2>/dev/null || true
+  start_service
+  remote run --rm "$LABS_IMAGE_ALPINE" true
+fi
+echo "podman-labs: Podman $(remote version -f '{{.Server.Version}}') answers and runs containers"
+
+# Docker's reports of the earlier runs stay where they are; Podman's go to target/podman/.
+keep=$(mktemp -d)
+mv target/labs-report.json target/labs-report.md target/labs-replay.sh "$keep/" 2>/dev/null || true
+DOCKER_HOST="unix://$SOCK" ./mvnw "$@" || true
+mkdir -p target/podman
+mv target/labs-report.json target/labs-report.md target/labs-replay.sh target/podman/ 2>/dev/null || true
+mv "$keep"/* target/ 2>/dev/null || true
+rmdir "$keep"
+echo "podman-labs: Podman's report: target/podman/labs-report.md (labs-report.json, labs-replay.sh)"
+
+report=target/podman/labs-report.json
+if [ ! -f "$report" ]; then
+  echo "podman-labs: no report: the labs did not run" >&2; status=1
+elif grep -q '"status" *: *"FAILED"' "$report"; then
+  echo "podman-labs: a lab FAILED on Podman (see target/podman/labs-report.md)" >&2; status=1
+else
+  passed=$(grep -o '"passed" *: *[0-9]*' "$report" | grep -o '[0-9]*$')
+  total=$(grep -o '"total" *: *[0-9]*' "$report" | grep -o '[0-9]*$')
+  echo "podman-labs: no lab failed on Podman: $passed/$total passed$( ((passed == total)) || echo ", the others blocked with their reason")"
+fi
+trap - EXIT
+stop
+exit "$status"
