@@ -3,8 +3,9 @@
 # its own: installs Debian's podman if missing, starts `podman system service` (bounded wait), loads the
 # stand-in images from Docker, runs `./mvnw test -Dtest='Q*'` with DOCKER_HOST pointed at it, then removes
 # the suite's containers and stops the service. Docker Engine and its reports are left as they were:
-# Podman's report goes to target/podman/.
-# Passes when no lab FAILED (each lab passed, or was blocked with its reason).
+# Podman's report goes to target/podman/. Then the learner mode on Podman: the page's solutions typed with the
+# docker CLI against Podman's API (scripts/learner-state.sh), graded, report in target/podman/learner/.
+# Passes when no lab FAILED in either mode (each lab passed, or was blocked with its reason).
 # Extra Maven arguments may be given (default: -o test -Dtest='Q*').
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -82,25 +83,27 @@ fi
 echo "podman-labs: Podman $(remote version -f '{{.Server.Version}}') answers and runs containers"
 
 # Docker's reports of the earlier runs stay where they are; Podman's go to target/podman/.
-keep=$(mktemp -d)
-mv target/labs-report.json target/labs-report.md target/labs-replay.sh "$keep/" 2>/dev/null || true
-DOCKER_HOST="unix://$SOCK" ./mvnw "$@" || true
-mkdir -p target/podman
-mv target/labs-report.json target/labs-report.md target/labs-replay.sh target/podman/ 2>/dev/null || true
-mv "$keep"/* target/ 2>/dev/null || true
-rmdir "$keep"
-echo "podman-labs: Podman's report: target/podman/labs-report.md (labs-report.json, labs-replay.sh)"
-
-report=target/podman/labs-report.json
-if [ ! -f "$report" ]; then
-  echo "podman-labs: no report: the labs did not run" >&2; status=1
-elif grep -q '"status" *: *"FAILED"' "$report"; then
-  echo "podman-labs: a lab FAILED on Podman (see target/podman/labs-report.md)" >&2; status=1
-else
-  passed=$(grep -o '"passed" *: *[0-9]*' "$report" | grep -o '[0-9]*$')
-  total=$(grep -o '"total" *: *[0-9]*' "$report" | grep -o '[0-9]*$')
-  echo "podman-labs: no lab failed on Podman: $passed/$total passed$( ((passed == total)) || echo ", the others blocked with their reason")"
-fi
+# labs DIR [MAVEN ARGS]: runs the labs against Podman, the report in DIR; fails (status=1) when a lab FAILED
+labs() {
+  local dir=$1 report passed total
+  shift
+  DOCKER_HOST="unix://$SOCK" ./mvnw "$@" -Dlabs.report.dir="$dir" || true
+  report=$dir/labs-report.json
+  if [ ! -f "$report" ]; then
+    echo "podman-labs: no report in $dir: the labs did not run" >&2; status=1
+  elif grep -q '"status" *: *"FAILED"' "$report"; then
+    echo "podman-labs: a lab FAILED on Podman (see $dir/labs-report.md)" >&2; status=1
+  else
+    passed=$(grep -o '"passed" *: *[0-9]*' "$report" | grep -o '[0-9]*$')
+    total=$(grep -o '"total" *: *[0-9]*' "$report" | grep -o '[0-9]*$')
+    echo "podman-labs: no lab failed on Podman ($dir): $passed/$total passed$( ((passed == total)) || echo ", the others blocked with their reason")"
+  fi
+}
+labs target/podman "$@"
+# The learner mode on Podman: the page's solutions typed against Podman's API with the docker CLI.
+DOCKER_HOST="unix://$SOCK" scripts/learner-state.sh up
+labs target/podman/learner "$@" -Dlabs.mode=learner
+DOCKER_HOST="unix://$SOCK" scripts/learner-state.sh down
 trap - EXIT
 stop
 exit "$status"
