@@ -7,11 +7,14 @@ import org.sysnerd.dockerlabs.probe.FirewallBackend;
 /**
  * What {@code docker info} says about the engine that the facts depend on.
  *
- * @param driverType {@code io.containerd.snapshotter.v1} with the containerd image store, else null
+ * @param driverType  {@code io.containerd.snapshotter.v1} with the containerd image store, else null
+ * @param memoryLimit {@code MemoryLimit}: the daemon can set {@code --memory} (false: it discards the limit)
+ * @param cpuCfsQuota {@code CpuCfsQuota}: the daemon can set {@code --cpus} (false: it discards the limit)
  */
 public record EngineInfo(String id, String serverVersion, String operatingSystem, String kernelVersion,
                          String storageDriver, String driverType, String dockerRootDir, String cgroupVersion,
-                         String cgroupDriver, FirewallBackend firewallBackend, List<String> securityOptions) {
+                         String cgroupDriver, FirewallBackend firewallBackend, List<String> securityOptions,
+                         boolean memoryLimit, boolean cpuCfsQuota) {
 
     public EngineInfo {
         securityOptions = List.copyOf(securityOptions);
@@ -55,11 +58,13 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
         Object firewall = info.get("FirewallBackend");
         String firewallDriver = firewall instanceof Map<?, ?> map ? (String) map.get("Driver") : null;
         Object options = info.get("SecurityOptions");
+        // An engine that does not say whether it can set limits is taken to: the lab reads the limits itself.
         return new EngineInfo(text(info, "ID"), text(info, "ServerVersion"), text(info, "OperatingSystem"),
                 text(info, "KernelVersion"), text(info, "Driver"), driverType, text(info, "DockerRootDir"),
                 info.get("CgroupVersion") == null ? "1" : text(info, "CgroupVersion"), text(info, "CgroupDriver"),
                 FirewallBackend.fromDriver(firewallDriver),
-                options instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of());
+                options instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(),
+                !Boolean.FALSE.equals(info.get("MemoryLimit")), !Boolean.FALSE.equals(info.get("CpuCfsQuota")));
     }
 
     private static String text(Map<String, Object> info, String key) {
