@@ -19,8 +19,9 @@ public final class Preflight {
 
     /** Why the daemon cannot put --memory and --cpus into cgroups, from {@code docker info}; null when it can. */
     private static String cgroupLimitsProblem(EngineInfo engine) {
-        if (engine.rootless() && "1".equals(engine.cgroupVersion())) {
-            return "rootless Docker on cgroup v1 makes no cgroups: it discards --memory and --cpus "
+        if (engine.rootless() && ("1".equals(engine.cgroupVersion()) || "none".equals(engine.cgroupDriver()))) {
+            return "rootless Docker on cgroup v" + engine.cgroupVersion() + " (cgroup driver " + engine.cgroupDriver()
+                    + ") makes no cgroups: it discards --memory and --cpus "
                     + "(docker info: \"Running in rootless-mode without cgroups\")";
         }
         List<String> missing = new ArrayList<>();

@@ -115,7 +115,8 @@ public final class DaemonHost implements Host, AutoCloseable {
     public String describe() {
         Helper current = current();
         return "through the daemon (helper container " + current.name() + ", " + image
-                + ": --pid=host --network=host, / read-only at " + ROOT + ", capabilities " + List.of(CAPABILITIES) + ")";
+                + ": --pid=host --network=host --cgroupns=host, / read-only at " + ROOT + ", capabilities "
+                + List.of(CAPABILITIES) + ")";
     }
 
     /** The helper container's id, e.g. for {@code docker inspect}. */

@@ -106,6 +106,34 @@ class PreflightTest {
     }
 
     @Test
+    @DisplayName("rootless Docker on cgroup v1 (no cgroups) also blocks the cgroup limits, with cgroup v2 and delegation as the fix")
+    void rootless_on_cgroup_v1_blocks_cgroup_limits() {
+        PreflightResult result = Preflight.decide(reached(engine("docker-rootless-cgroup-v1.json")));
+
+        assertThat(blocked(result)).containsExactlyInAnyOrder(Need.BRIDGE, Need.NAT_TABLE, Need.CGROUP_LIMITS);
+        assertThat(result.blockerFor(Set.of(Need.CGROUP_LIMITS))).hasValueSatisfying(f -> {
+            assertThat(f.found()).startsWith("rootless Docker on cgroup v1 (cgroup driver none) makes no cgroups");
+            assertThat(f.fix()).isEqualTo(Preflight.ROOTLESS_CGROUPS);
+        });
+    }
+
+    @Test
+    @DisplayName("rootless Docker whose controllers are not delegated blocks the cgroup limits, naming docker info's fields")
+    void rootless_without_delegated_controllers_blocks_cgroup_limits() {
+        PreflightResult result = Preflight.decide(reached(engine("docker-rootless-undelegated.json")));
+
+        assertThat(blocked(result)).contains(Need.CGROUP_LIMITS);
+        assertThat(result.blockerFor(Set.of(Need.CGROUP_LIMITS))).map(Finding::found).hasValueSatisfying(found -> assertThat(found)
+                .contains("not delegated").contains("MemoryLimit false, CpuCfsQuota false"));
+    }
+
+    @Test
+    @DisplayName("rootless Docker on cgroup v2 with its controllers delegated does not block the cgroup limits")
+    void rootless_with_delegated_controllers_keeps_cgroup_limits() {
+        assertThat(blocked(Preflight.decide(reached(engine("docker-rootless.json"))))).doesNotContain(Need.CGROUP_LIMITS);
+    }
+
+    @Test
     @DisplayName("Podman's Docker-compatible API blocks the bridge only")
     void podman_blocks_the_bridge() {
         Observations podman = new Observations(SOCKET, null, engine("podman.json"), true, Map.of(), PROBE, null, null, null);
