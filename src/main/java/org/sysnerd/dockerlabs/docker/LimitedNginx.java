@@ -32,6 +32,23 @@ public final class LimitedNginx extends LabContainer<LimitedNginx> {
         Journal.record("docker update --memory " + (bytes >> 20) + "m " + name(), name());
     }
 
+    /** Why its cgroup may show no memory limit, from what {@code docker inspect} recorded of {@code --memory}. */
+    public String whyNoMemoryLimit() {
+        return whyNoLimit("--memory", "HostConfig.Memory", fresh().getHostConfig().getMemory());
+    }
+
+    /** Why its cgroup may show no CPU quota, from what {@code docker inspect} recorded of {@code --cpus}. */
+    public String whyNoCpuQuota() {
+        return whyNoLimit("--cpus", "HostConfig.NanoCpus", fresh().getHostConfig().getNanoCPUs());
+    }
+
+    private String whyNoLimit(String option, String field, Long recorded) {
+        Journal.record("docker inspect -f '{{." + field + "}}' " + name(), String.valueOf(recorded));
+        return recorded == null || recorded == 0 ? "the container was started without " + option + " (" + field + " is 0)"
+                : "Docker recorded " + option + " (" + field + " " + recorded + "), but the runtime did not write it to the "
+                        + "cgroup: docker info -f '{{.DefaultRuntime}}'";
+    }
+
     /** When the container last started ({@code docker inspect -f '{{.State.StartedAt}}'}): a restart changes it. */
     public String startedAt() {
         String startedAt = fresh().getState().getStartedAt();

@@ -67,7 +67,7 @@ class Q6CgroupsAreTheLimitsTest {
     void the_memory_limit_is_a_file_of_its_cgroup() {
         Seen<MemoryLimit> limit = host().memoryLimit(cgroup(CgroupController.MEMORY));
         LabAssertions.assertThat(limit).is(LimitedNginx.MEMORY + " bytes (--memory 64m)", l -> l.is(LimitedNginx.MEMORY),
-                l -> l.bytes() == null ? "no limit: the container was started without --memory" : null);
+                l -> l.bytes() == null ? limited.whyNoMemoryLimit() : null);
         evidence("%s: %s", limit.command(), limit);
     }
 
@@ -78,7 +78,7 @@ class Q6CgroupsAreTheLimitsTest {
         Seen<CpuQuota> quota = host().cpuQuota(cgroup(CgroupController.CPU));
         LabAssertions.assertThat(quota).is(LimitedNginx.CPU_QUOTA + " " + LimitedNginx.CPU_PERIOD + " (--cpus 0.5)",
                 q -> q.is(LimitedNginx.CPU_QUOTA, LimitedNginx.CPU_PERIOD),
-                q -> q.quota() == null ? "no quota: the container was started without --cpus" : null);
+                q -> q.quota() == null ? limited.whyNoCpuQuota() : null);
         evidence("%s: %s", quota.command(), quota);
     }
 

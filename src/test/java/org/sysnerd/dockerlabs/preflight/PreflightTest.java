@@ -106,7 +106,7 @@ class PreflightTest {
     }
 
     @Test
-    @DisplayName("rootless Docker on cgroup v1 (no cgroups) also blocks the cgroup limits, with cgroup v2 and delegation as the fix")
+    @DisplayName("rootless Docker on cgroup v1 (no cgroups) also blocks the cgroup limits; the fix: cgroup v2, delegation")
     void rootless_on_cgroup_v1_blocks_cgroup_limits() {
         PreflightResult result = Preflight.decide(reached(engine("docker-rootless-cgroup-v1.json")));
 
@@ -123,8 +123,8 @@ class PreflightTest {
         PreflightResult result = Preflight.decide(reached(engine("docker-rootless-undelegated.json")));
 
         assertThat(blocked(result)).contains(Need.CGROUP_LIMITS);
-        assertThat(result.blockerFor(Set.of(Need.CGROUP_LIMITS))).map(Finding::found).hasValueSatisfying(found -> assertThat(found)
-                .contains("not delegated").contains("MemoryLimit false, CpuCfsQuota false"));
+        assertThat(result.blockerFor(Set.of(Need.CGROUP_LIMITS))).map(Finding::found).hasValueSatisfying(
+                found -> assertThat(found).contains("not delegated").contains("MemoryLimit false, CpuCfsQuota false"));
     }
 
     @Test
