@@ -33,6 +33,8 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
         // PID 1 waits on a fifo for the start signal, then becomes tail; whichever side comes first makes the fifo.
         withCommand("sh", "-c", "ulimit -v " + ADDRESS_SPACE_KIB + " || exit 1; mkfifo " + SIGNAL + " 2>/dev/null; "
                 + "read go < " + SIGNAL + " && exec tail /dev/zero");
+        // --network none: an allocation needs no network, and the daemon starts the container without making one.
+        withNetworkMode("none");
         withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(MEMORY).withMemorySwap(MEMORY));
         startedAsIs();
     }

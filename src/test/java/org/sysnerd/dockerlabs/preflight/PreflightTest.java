@@ -106,9 +106,9 @@ class PreflightTest {
     }
 
     @Test
-    @DisplayName("rootless Docker on cgroup v1 (no cgroups) also blocks the cgroup limits; the fix: cgroup v2, delegation")
+    @DisplayName("rootless Docker on cgroup v1 (recorded here: no cgroups) also blocks the cgroup limits; fix: cgroup v2, delegation")
     void rootless_on_cgroup_v1_blocks_cgroup_limits() {
-        PreflightResult result = Preflight.decide(reached(engine("docker-rootless-cgroup-v1.json")));
+        PreflightResult result = Preflight.decide(reached(engine("docker-rootless-cgroup-v1-recorded.json")));
 
         assertThat(blocked(result)).containsExactlyInAnyOrder(Need.BRIDGE, Need.NAT_TABLE, Need.CGROUP_LIMITS);
         assertThat(result.blockerFor(Set.of(Need.CGROUP_LIMITS))).hasValueSatisfying(f -> {
