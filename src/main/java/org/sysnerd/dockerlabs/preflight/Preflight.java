@@ -17,28 +17,6 @@ public final class Preflight {
     private Preflight() {
     }
 
-    /** Why the daemon cannot put --memory and --cpus into cgroups, from {@code docker info}; null when it can. */
-    private static String cgroupLimitsProblem(EngineInfo engine) {
-        if (engine.rootless() && ("1".equals(engine.cgroupVersion()) || "none".equals(engine.cgroupDriver()))) {
-            return "rootless Docker on cgroup v" + engine.cgroupVersion() + " (cgroup driver " + engine.cgroupDriver()
-                    + ") makes no cgroups: it discards --memory and --cpus "
-                    + "(docker info: \"Running in rootless-mode without cgroups\")";
-        }
-        List<String> missing = new ArrayList<>();
-        if (!engine.memoryLimit()) {
-            missing.add("MemoryLimit false");
-        }
-        if (!engine.cpuCfsQuota()) {
-            missing.add("CpuCfsQuota false");
-        }
-        if (missing.isEmpty()) {
-            return null;
-        }
-        return (engine.rootless() ? "rootless Docker whose cgroup controllers are not delegated to its user" : "the daemon")
-                + " cannot set a container's memory or CPU limit, and discards it (docker info: "
-                + String.join(", ", missing) + ")";
-    }
-
     /** The findings for these observations; pure, so it is tested on recorded {@code docker info} outputs. */
     public static PreflightResult decide(Observations seen) {
         List<Finding> findings = new ArrayList<>();
@@ -91,5 +69,27 @@ public final class Preflight {
                     "install iproute2 (`sudo apt install -y iproute2`)", Need.BRIDGE));
         }
         return new PreflightResult(findings);
+    }
+
+    /** Why the daemon cannot put --memory and --cpus into cgroups, from {@code docker info}; null when it can. */
+    private static String cgroupLimitsProblem(EngineInfo engine) {
+        if (engine.rootless() && ("1".equals(engine.cgroupVersion()) || "none".equals(engine.cgroupDriver()))) {
+            return "rootless Docker on cgroup v" + engine.cgroupVersion() + " (cgroup driver " + engine.cgroupDriver()
+                    + ") makes no cgroups: it discards --memory and --cpus "
+                    + "(docker info: \"Running in rootless-mode without cgroups\")";
+        }
+        List<String> missing = new ArrayList<>();
+        if (!engine.memoryLimit()) {
+            missing.add("MemoryLimit false");
+        }
+        if (!engine.cpuCfsQuota()) {
+            missing.add("CpuCfsQuota false");
+        }
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return (engine.rootless() ? "rootless Docker whose cgroup controllers are not delegated to its user" : "the daemon")
+                + " cannot set a container's memory or CPU limit, and discards it (docker info: "
+                + String.join(", ", missing) + ")";
     }
 }

@@ -23,6 +23,8 @@ import org.sysnerd.dockerlabs.parse.NftParser;
 public final class HostFacts {
 
     private final Host host;
+    /** The host's cgroup version, looked up once: a host does not change it without a reboot. */
+    private volatile CgroupVersion cgroupVersion;
 
     public HostFacts(Host host) {
         this.host = host;
@@ -96,7 +98,10 @@ public final class HostFacts {
 
     /** The host's cgroup version: v2 exactly when {@code /sys/fs/cgroup/cgroup.controllers} exists. */
     public CgroupVersion cgroupVersion() {
-        return host.exists(CgroupVersion.ROOT + "/cgroup.controllers") ? CgroupVersion.V2 : CgroupVersion.V1;
+        if (cgroupVersion == null) {
+            cgroupVersion = host.exists(CgroupVersion.ROOT + "/cgroup.controllers") ? CgroupVersion.V2 : CgroupVersion.V1;
+        }
+        return cgroupVersion;
     }
 
     /**
