@@ -86,7 +86,8 @@ class DaemonHostTest {
             soft.assertThat(added).as("HostConfig.CapAdd").containsExactlyInAnyOrder("SYS_PTRACE", "SYS_CHROOT",
                     "NET_ADMIN", "NET_RAW");
             soft.assertThat(config).as("HostConfig").containsEntry("PidMode", "host").containsEntry("NetworkMode", "host")
-                    .containsEntry("CgroupnsMode", "host").containsEntry("AutoRemove", true).containsEntry("ReadonlyRootfs", true);
+                    .containsEntry("CgroupnsMode", "host").containsEntry("AutoRemove", true)
+                    .containsEntry("ReadonlyRootfs", true);
             soft.assertThat((List<Map<String, Object>>) helper.get("Mounts")).as("Mounts").singleElement()
                     .satisfies(m -> assertThat(m).containsEntry("Source", "/").containsEntry("Destination", DaemonHost.ROOT)
                             .containsEntry("RW", false));
@@ -152,7 +153,8 @@ class DaemonHostTest {
         @DisplayName("on a container's cgroups, full paths from the host's cgroup namespace")
         void on_cgroups() {
             String cgroup = "/proc/" + pid + "/cgroup";
-            assertThat(daemon.read(cgroup)).as("cat %s", cgroup).contains(target.getContainerId()).isEqualTo(direct.read(cgroup));
+            assertThat(daemon.read(cgroup)).as("cat %s", cgroup).contains(target.getContainerId())
+                    .isEqualTo(direct.read(cgroup));
         }
 
         @Test
