@@ -10,13 +10,15 @@ import org.sysnerd.dockerlabs.probe.FirewallBackend;
  * What {@code docker info} says about the engine that the facts depend on. Every difference between engines
  * that a lab meets (Docker Engine or Podman's Docker-compatible API) is decided here, once.
  *
- * @param driverType {@code io.containerd.snapshotter.v1} with the containerd image store, else null
- * @param podman     true for Podman's Docker-compatible API (its {@code /info} has {@code BuildahVersion})
+ * @param driverType  {@code io.containerd.snapshotter.v1} with the containerd image store, else null
+ * @param podman      true for Podman's Docker-compatible API (its {@code /info} has {@code BuildahVersion})
+ * @param memoryLimit {@code MemoryLimit}: the daemon can set {@code --memory} (false: it discards the limit)
+ * @param cpuCfsQuota {@code CpuCfsQuota}: the daemon can set {@code --cpus} (false: it discards the limit)
  */
 public record EngineInfo(String id, String serverVersion, String operatingSystem, String kernelVersion,
                          String storageDriver, String driverType, String dockerRootDir, String cgroupVersion,
                          String cgroupDriver, FirewallBackend firewallBackend, List<String> securityOptions,
-                         boolean podman) {
+                         boolean podman, boolean memoryLimit, boolean cpuCfsQuota) {
 
     public EngineInfo {
         securityOptions = List.copyOf(securityOptions);
@@ -93,11 +95,13 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
         String firewallDriver = firewall instanceof Map<?, ?> map ? (String) map.get("Driver") : null;
         // Podman's /info is Docker's plus fields of its own (BuildahVersion, Rootless, Uptime): Docker's has none.
         boolean podman = info.containsKey("BuildahVersion");
+        // An engine that does not say whether it can set limits is taken to: the lab reads the limits itself.
         return new EngineInfo(text(info, "ID"), text(info, "ServerVersion"), text(info, "OperatingSystem"),
                 text(info, "KernelVersion"), text(info, "Driver"), driverType, text(info, "DockerRootDir"),
                 info.get("CgroupVersion") == null ? "1" : text(info, "CgroupVersion"), text(info, "CgroupDriver"),
                 podman ? FirewallBackend.NETAVARK : FirewallBackend.fromDriver(firewallDriver),
-                securityOptions(info), podman);
+                securityOptions(info), podman,
+                !Boolean.FALSE.equals(info.get("MemoryLimit")), !Boolean.FALSE.equals(info.get("CpuCfsQuota")));
     }
 
     /** SecurityOptions; rootless Podman says so in a field of its own ({@code Rootless: true}), read as Docker's option. */

@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.docker;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.sysnerd.dockerlabs.probe.Journal;
@@ -81,6 +82,11 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     /** The container's unique name, e.g. {@code docker-labs-q1-web-1a2b3c-1}. */
     public String name() {
         return name;
+    }
+
+    /** A fresh {@code docker inspect} of the container (Testcontainers' own copy is taken once, at start). */
+    public InspectContainerResponse fresh() {
+        return getDockerClient().inspectContainerCmd(getContainerId()).exec();
     }
 
     /** Removes the container at the end of its lab, unless the run keeps containers for replaying by hand. */

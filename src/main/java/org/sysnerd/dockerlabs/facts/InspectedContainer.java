@@ -16,11 +16,14 @@ import java.util.Map;
  * @param command    {@code Config.Cmd}: the image's default unless one was given to {@code docker run}
  * @param published  the ports it publishes now ({@code NetworkSettings.Ports}; empty when it is not running)
  * @param requested  the ports {@code docker run -p} asked for ({@code HostConfig.PortBindings})
+ * @param memory     {@code HostConfig.Memory}: the {@code --memory} limit in bytes, 0 for none
+ * @param nanoCpus   {@code HostConfig.NanoCpus}: the {@code --cpus} limit in billionths of a CPU, 0 for none
  * @param addresses  its IPv4 address on each network it is on, by the network's name ({@code bridge}, {@code podman})
  */
 public record InspectedContainer(String id, String name, String image, String imageId, ContainerState state,
                                  Instant startedAt, Instant finishedAt, boolean oomKilled, long restartCount,
                                  List<String> command, List<PortMapping> published, List<PortMapping> requested,
+                                 long memory, long nanoCpus,
                                  Map<String, String> addresses, Map<String, String> labels) {
 
     public InspectedContainer {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.docker.LabContainer;
+import org.sysnerd.dockerlabs.subject.LabMode;
 import org.sysnerd.dockerlabs.subject.LearnerSubject;
 import org.sysnerd.dockerlabs.subject.Subject;
 import org.sysnerd.dockerlabs.subject.SuiteSubject;
@@ -16,6 +17,8 @@ import org.testcontainers.lifecycle.Startables;
  * Gets a lab's containers (its static {@link Subject} fields) before its facts: the suite's own are started
  * together (Testcontainers' own extension starts them one by one) and removed when the lab ends, a container
  * shared by several labs (the page's {@code web}) when the last of them ends; the learner's are looked for.
+ * A lab's static {@link LabContainer} fields that are no subject serve its spec-only facts (Q6's allocation):
+ * they are started in the spec mode only, since the learner mode starts no container of the suite's for a lab.
  */
 final class LabContainers {
 
@@ -27,8 +30,7 @@ final class LabContainers {
 
     /** Starts the suite's containers at once; a failure to start is the failure of the lab. */
     static void start(ExtensionContext context) {
-        List<Subject> subjects = of(context.getRequiredTestClass());
-        List<LabContainer<?>> containers = suiteContainers(subjects);
+        List<LabContainer<?>> containers = suiteContainers(context.getRequiredTestClass());
         List<LabContainer<?>> held = containers.stream().filter(LabContainer::shared).toList();
         held.forEach(LabContainer::hold);
         context.getStore(NAMESPACE).put(HELD, held);
@@ -55,7 +57,7 @@ final class LabContainers {
     static void stop(ExtensionContext context) {
         @SuppressWarnings("unchecked")
         List<LabContainer<?>> held = context.getStore(NAMESPACE).getOrDefault(HELD, List.class, List.of());
-        suiteContainers(of(context.getRequiredTestClass())).forEach(container -> {
+        suiteContainers(context.getRequiredTestClass()).forEach(container -> {
             if (!container.shared()) {
                 container.stop();
             } else if (held.contains(container)) {
@@ -64,23 +66,32 @@ final class LabContainers {
         });
     }
 
-    private static List<LabContainer<?>> suiteContainers(List<Subject> subjects) {
-        return subjects.stream().filter(SuiteSubject.class::isInstance)
-                .<LabContainer<?>>map(s -> ((SuiteSubject) s).container()).toList();
+    private static List<LabContainer<?>> suiteContainers(Class<?> lab) {
+        List<LabContainer<?>> containers = new ArrayList<>(of(lab).stream().filter(SuiteSubject.class::isInstance)
+                .<LabContainer<?>>map(s -> ((SuiteSubject) s).container()).toList());
+        if (LabMode.current() == LabMode.SPEC) {
+            fields(lab, LabContainer.class).forEach(containers::add);
+        }
+        return containers;
     }
 
     private static List<Subject> of(Class<?> lab) {
-        List<Subject> subjects = new ArrayList<>();
+        return fields(lab, Subject.class);
+    }
+
+    /** The lab class's static fields of this type. */
+    private static <T> List<T> fields(Class<?> lab, Class<T> type) {
+        List<T> values = new ArrayList<>();
         for (Field field : lab.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && Subject.class.isAssignableFrom(field.getType())) {
+            if (Modifier.isStatic(field.getModifiers()) && type.isAssignableFrom(field.getType())) {
                 try {
                     field.setAccessible(true);
-                    subjects.add((Subject) field.get(null));
+                    values.add(type.cast(field.get(null)));
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("cannot read the lab's container field " + field, e);
                 }
             }
         }
-        return subjects;
+        return values;
     }
 }

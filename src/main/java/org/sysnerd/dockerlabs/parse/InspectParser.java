@@ -53,6 +53,7 @@ public final class InspectParser {
                 time(state, "StartedAt"), time(state, "FinishedAt"), Boolean.TRUE.equals(state.get("OOMKilled")),
                 number(raw, "RestartCount"), strings(config.get("Cmd")),
                 ports(map(map(raw, "NetworkSettings"), "Ports")), ports(map(map(raw, "HostConfig"), "PortBindings")),
+                number(map(raw, "HostConfig"), "Memory"), number(map(raw, "HostConfig"), "NanoCpus"),
                 addresses, labels(config));
     }
 

@@ -15,5 +15,7 @@ public enum Need {
     /** The daemon host's nat table (iptables or nft). */
     NAT_TABLE,
     /** docker0 in the daemon host's network namespace. */
-    BRIDGE
+    BRIDGE,
+    /** Memory and CPU limits that the daemon sets in cgroups of the host (not discarded, as rootless Docker may). */
+    CGROUP_LIMITS
 }

@@ -10,6 +10,10 @@ public final class Preflight {
     static final String INSTALL_DOCKER = "install and start Docker (`sudo apt install -y docker.io`), then add yourself "
             + "to the docker group (`sudo usermod -aG docker $USER`, log in again) or run the labs with sudo";
 
+    static final String ROOTLESS_CGROUPS = "boot with cgroup v2 (systemd.unified_cgroup_hierarchy=1) and delegate the "
+            + "cpu and memory controllers to your user (Delegate=cpu cpuset io memory pids in "
+            + "/etc/systemd/system/user@.service.d/delegate.conf), or run the labs against a rootful Docker";
+
     private Preflight() {
     }
 
@@ -37,6 +41,12 @@ public final class Preflight {
             findings.add(Finding.blocking("engine", "Docker Desktop: docker0 and the DNAT rules are in its VM, not on this "
                     + "machine", "run the labs against Docker Engine on a Linux host or VM", Need.BRIDGE, Need.NAT_TABLE));
         }
+        String noLimits = cgroupLimitsProblem(engine);
+        if (noLimits != null) {
+            findings.add(Finding.blocking("cgroups", noLimits, engine.rootless() ? ROOTLESS_CGROUPS
+                    : "enable the kernel's memory and cpu controllers (e.g. cgroup_enable=memory on its command line), "
+                    + "then restart Docker", Need.CGROUP_LIMITS));
+        }
         seen.imageProblems().forEach((image, problem) -> findings.add(Finding.blocking("image " + image, problem,
                 "build the stand-ins (scripts/build-standin-images.sh) and set the override, or fix the image name",
                 "alpine".equals(image) ? Need.ALPINE_IMAGE : Need.NGINX_IMAGE)));
@@ -60,5 +70,27 @@ public final class Preflight {
                     "install iproute2 (`sudo apt install -y iproute2`)", Need.BRIDGE));
         }
         return new PreflightResult(findings);
+    }
+
+    /** Why the daemon cannot put --memory and --cpus into cgroups, from {@code docker info}; null when it can. */
+    private static String cgroupLimitsProblem(EngineInfo engine) {
+        if (engine.rootless() && ("1".equals(engine.cgroupVersion()) || "none".equals(engine.cgroupDriver()))) {
+            return "rootless " + engine.engineName() + " on cgroup v" + engine.cgroupVersion() + " (cgroup driver " + engine.cgroupDriver()
+                    + ") makes no cgroups: it discards --memory and --cpus "
+                    + "(docker info: \"Running in rootless-mode without cgroups\")";
+        }
+        List<String> missing = new ArrayList<>();
+        if (!engine.memoryLimit()) {
+            missing.add("MemoryLimit false");
+        }
+        if (!engine.cpuCfsQuota()) {
+            missing.add("CpuCfsQuota false");
+        }
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return (engine.rootless() ? "rootless " + engine.engineName() + " whose cgroup controllers are not delegated to its user" : "the daemon")
+                + " cannot set a container's memory or CPU limit, and discards it (docker info: "
+                + String.join(", ", missing) + ")";
     }
 }

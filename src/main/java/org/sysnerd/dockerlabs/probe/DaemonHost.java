@@ -35,7 +35,7 @@ import org.testcontainers.images.RemoteDockerImage;
  * The daemon's host seen through the daemon, for a learner in the docker group who is not root: one
  * short-lived helper container in the host's PID and network namespaces, with the host's root read-only
  * at {@code /host}, runs the host's own tools ({@code chroot /host /usr/bin/env <tool>}), one
- * {@code docker exec} per read. Like {@code docker run -d --rm --pid=host --network=host -v /:/host:ro
+ * {@code docker exec} per read. Like {@code docker run -d --rm --pid=host --network=host --cgroupns=host -v /:/host:ro
  * --cap-drop ALL --cap-add SYS_PTRACE --cap-add SYS_CHROOT --cap-add NET_ADMIN --cap-add NET_RAW
  * --security-opt no-new-privileges --read-only alpine sleep 600}. No {@code --privileged}, which fails on
  * some hosts; no AppArmor exception: docker-default lets it read the ns links of processes under the same
@@ -164,8 +164,8 @@ public final class DaemonHost implements Host, AutoCloseable {
     public String describe() {
         Helper current = current();
         return "through the daemon (helper container " + current.name() + ", " + image
-                + ": --pid=host --network=host, / read-only at " + ROOT + ", capabilities " + List.of(CAPABILITIES)
-                + "), because " + reason;
+                + ": --pid=host --network=host --cgroupns=host, / read-only at " + ROOT + ", capabilities "
+                + List.of(CAPABILITIES) + "), because " + reason;
     }
 
     /** Says why this probe is used, for the report; returns this. */
@@ -231,7 +231,8 @@ public final class DaemonHost implements Host, AutoCloseable {
 
     private Helper startHelper() {
         String name = LabRun.current().containerName("probe", "host");
-        HostConfig config = HostConfig.newHostConfig().withPidMode("host").withNetworkMode("host")
+        // --cgroupns=host: in a namespace of its own (cgroup v2's default) /proc/<pid>/cgroup gives paths relative to it.
+        HostConfig config = HostConfig.newHostConfig().withPidMode("host").withNetworkMode("host").withCgroupnsMode("host")
                 .withBinds(new Bind("/", new Volume(ROOT), AccessMode.ro))
                 .withCapDrop(Capability.ALL).withCapAdd(CAPABILITIES)
                 .withSecurityOpts(List.of("no-new-privileges")).withReadonlyRootfs(true).withAutoRemove(true);

@@ -1,12 +1,19 @@
 package org.sysnerd.dockerlabs.probe;
 
 import java.util.List;
+import org.sysnerd.dockerlabs.facts.CgroupController;
+import org.sysnerd.dockerlabs.facts.CgroupDir;
+import org.sysnerd.dockerlabs.facts.CgroupMembership;
+import org.sysnerd.dockerlabs.facts.CgroupVersion;
+import org.sysnerd.dockerlabs.facts.CpuQuota;
 import org.sysnerd.dockerlabs.facts.DnatRule;
 import org.sysnerd.dockerlabs.facts.HostProcess;
+import org.sysnerd.dockerlabs.facts.MemoryLimit;
 import org.sysnerd.dockerlabs.facts.OverlayMount;
 import org.sysnerd.dockerlabs.facts.NetLink;
 import org.sysnerd.dockerlabs.facts.NetNamespace;
 import org.sysnerd.dockerlabs.facts.Seen;
+import org.sysnerd.dockerlabs.parse.CgroupParser;
 import org.sysnerd.dockerlabs.parse.IpJsonParser;
 import org.sysnerd.dockerlabs.parse.IptablesParser;
 import org.sysnerd.dockerlabs.parse.MountInfoParser;
@@ -17,6 +24,8 @@ public final class HostFacts {
 
     private final Host host;
     private volatile boolean netavarkNftables;
+    /** The host's cgroup version, looked up once: a host does not change it without a reboot. */
+    private volatile CgroupVersion cgroupVersion;
 
     public HostFacts(Host host) {
         this.host = host;
@@ -129,5 +138,63 @@ public final class HostFacts {
     /** The path with every link resolved (overlay2's short {@code l/} links). */
     public String realPath(String path) {
         return host.realPath(path);
+    }
+
+    /** The host's cgroup version: v2 exactly when {@code /sys/fs/cgroup/cgroup.controllers} exists. */
+    public CgroupVersion cgroupVersion() {
+        if (cgroupVersion == null) {
+            cgroupVersion = host.exists(CgroupVersion.ROOT + "/cgroup.controllers") ? CgroupVersion.V2 : CgroupVersion.V1;
+        }
+        return cgroupVersion;
+    }
+
+    /**
+     * The cgroups of a host process, from the host's {@code /proc/<pid>/cgroup} read in the host's cgroup
+     * namespace: the full paths, also for a container in a private cgroup namespace (which sees {@code /}).
+     */
+    public Seen<CgroupMembership> cgroupsOf(long pid) {
+        String path = "/proc/" + pid + "/cgroup";
+        CgroupMembership membership = CgroupParser.membership(pid, host.read(path));
+        if (membership.readFromAnotherCgroupNamespace()) {
+            throw new HostFactUnavailable(path + " was read from a cgroup namespace that does not hold PID " + pid
+                    + " (its paths begin with /..), so it does not give the full path: " + host.describe());
+        }
+        return new Seen<>(membership, "cat " + path);
+    }
+
+    /**
+     * The directory of a host process's cgroup for this controller, resolved from its {@code /proc/<pid>/cgroup}
+     * line (v1: {@code /sys/fs/cgroup/memory/docker/<id>}; v2: {@code /sys/fs/cgroup/system.slice/docker-<id>.scope}).
+     */
+    public Seen<CgroupDir> cgroupDirOf(long pid, CgroupController controller) {
+        CgroupVersion version = cgroupVersion();
+        Seen<CgroupMembership> membership = cgroupsOf(pid);
+        CgroupDir dir = membership.value().dirOf(version, controller).orElseThrow(() -> new HostFactUnavailable(
+                "no " + controller.kernelName() + " line in /proc/" + pid + "/cgroup on this " + version + " host:\n"
+                        + membership.value() + "\n(the " + controller.kernelName() + " controller is not mounted)"));
+        String grep = version == CgroupVersion.V2 ? "'^0::'" : "-w " + controller.kernelName();
+        return new Seen<>(dir, membership.command() + " | grep " + grep);
+    }
+
+    /** The PIDs that a cgroup lists in its {@code cgroup.procs}. */
+    public Seen<List<Long>> cgroupProcs(CgroupDir dir) {
+        String file = dir.file("cgroup.procs");
+        return new Seen<>(CgroupParser.procs(host.read(file)), "cat " + file);
+    }
+
+    /** A cgroup's memory limit: v2 {@code memory.max}, v1 {@code memory.limit_in_bytes}. */
+    public Seen<MemoryLimit> memoryLimit(CgroupDir dir) {
+        String file = dir.file(dir.version() == CgroupVersion.V2 ? "memory.max" : "memory.limit_in_bytes");
+        return new Seen<>(CgroupParser.memoryLimit(host.read(file)), "cat " + file);
+    }
+
+    /** A cgroup's CPU quota per period: v2 {@code cpu.max}, v1 {@code cpu.cfs_quota_us} and {@code cpu.cfs_period_us}. */
+    public Seen<CpuQuota> cpuQuota(CgroupDir dir) {
+        if (dir.version() == CgroupVersion.V2) {
+            return new Seen<>(CgroupParser.cpuMax(host.read(dir.file("cpu.max"))), "cat " + dir.file("cpu.max"));
+        }
+        String quota = dir.file("cpu.cfs_quota_us");
+        String period = dir.file("cpu.cfs_period_us");
+        return new Seen<>(CgroupParser.cfsQuota(host.read(quota), host.read(period)), "cat " + quota + " " + period);
     }
 }

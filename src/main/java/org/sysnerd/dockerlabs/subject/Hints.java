@@ -3,7 +3,7 @@ package org.sysnerd.dockerlabs.subject;
 import java.util.List;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 
-/** Why a fact of the instant-exit lab may not hold, chosen from what {@code docker inspect} shows. */
+/** Why a fact may not hold, chosen from what {@code docker inspect} shows of the container. */
 public final class Hints {
 
     private Hints() {
@@ -47,5 +47,22 @@ public final class Hints {
     public static String whyNotSleep(String command) {
         return "its PID 1 is " + command + ", not sleep: the lab keeps it up with sleep 1000 "
                 + "(docker run -d --name stayup alpine sleep 1000)";
+    }
+
+    /** Why its cgroup may show no memory limit, from what {@code docker inspect} recorded of {@code --memory}. */
+    public static String whyNoMemoryLimit(InspectedContainer container) {
+        return whyNoLimit("--memory", "HostConfig.Memory", container.memory());
+    }
+
+    /** Why its cgroup may show no CPU quota, from what {@code docker inspect} recorded of {@code --cpus}. */
+    public static String whyNoCpuQuota(InspectedContainer container) {
+        return whyNoLimit("--cpus", "HostConfig.NanoCpus", container.nanoCpus());
+    }
+
+    private static String whyNoLimit(String option, String field, long recorded) {
+        return recorded == 0 ? "the container was started without " + option + " (" + field + " is 0): "
+                + "docker run -d --name limited --memory 64m --cpus 0.5 nginx"
+                : "Docker recorded " + option + " (" + field + " " + recorded + "), but the runtime did not write it to the "
+                        + "cgroup: docker info -f '{{.DefaultRuntime}}'";
     }
 }

@@ -39,7 +39,8 @@ public final class LearnerSubject extends Subject {
         List<InspectedContainer> all = Engine.client().listContainersCmd().withShowAll(true).exec().stream()
                 .flatMap(c -> inspected(c.getId()).stream()).toList();
         Journal.record("docker ps -a", String.join("\n", all.stream().map(InspectedContainer::toString).toList()));
-        found = LearnerLookup.find(wanted, all, Set.of(Setting.WEB.value(), Setting.GONE.value(), Setting.STAYUP.value()));
+        found = LearnerLookup.find(wanted, all, Set.of(Setting.WEB.value(), Setting.GONE.value(), Setting.STAYUP.value(),
+                Setting.LIMITED.value()));
         return found;
     }
 
@@ -72,6 +73,12 @@ public final class LearnerSubject extends Subject {
     @Override
     public void remove() {
         throw new IllegalStateException("the learner's container " + name() + " is never changed by the labs");
+    }
+
+    /** Never: the learner's containers are not the suite's to change. */
+    @Override
+    public void updateMemory(long bytes) {
+        remove();
     }
 
     private InspectedContainer found() {

@@ -17,6 +17,9 @@ public record Setting(String property, String environmentVariable, String fallba
     /** The name of the page's {@code docker run -d --name stayup alpine sleep 1000}. */
     public static final Setting STAYUP = new Setting("labs.learner.stayup", "LABS_LEARNER_STAYUP", "stayup");
 
+    /** The name of Q6's {@code docker run -d --name limited --memory 64m --cpus 0.5 nginx} (beyond the page). */
+    public static final Setting LIMITED = new Setting("labs.learner.limited", "LABS_LEARNER_LIMITED", "limited");
+
     /** The value set, or the fallback. */
     public String value() {
         String value = System.getProperty(property, System.getenv(environmentVariable));

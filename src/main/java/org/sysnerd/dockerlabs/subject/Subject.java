@@ -121,6 +121,9 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
     /** Removes it ({@code docker rm -f}), as a lab step: only ever a container the suite started. */
     public abstract void remove();
 
+    /** {@code docker update --memory <bytes>}, as a lab step: only ever a container the suite started. */
+    public abstract void updateMemory(long bytes);
+
     @Override
     public String toString() {
         return name();

@@ -2,6 +2,7 @@ package org.sysnerd.dockerlabs.subject;
 
 import org.sysnerd.dockerlabs.docker.AlpineLab;
 import org.sysnerd.dockerlabs.docker.LabImage;
+import org.sysnerd.dockerlabs.docker.LimitedNginx;
 import org.sysnerd.dockerlabs.docker.NginxLab;
 
 /**
@@ -43,5 +44,12 @@ public final class Subjects {
         return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "stays-up", "sleep", "1000"))
                 : new LearnerSubject(Wanted.named(Setting.STAYUP.value(), LabImage.ALPINE, false,
                         "docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000"));
+    }
+
+    /** Q6's {@code docker run -d --name limited --memory 64m --cpus 0.5 nginx} (beyond the page). */
+    public static Subject limitedNginx(String lab) {
+        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new LimitedNginx(lab))
+                : new LearnerSubject(Wanted.named(Setting.LIMITED.value(), LabImage.NGINX, true,
+                        "docker run -d --name " + Setting.LIMITED.value() + " --memory 64m --cpus 0.5 nginx"));
     }
 }

@@ -1,7 +1,9 @@
 package org.sysnerd.dockerlabs.subject;
 
 import java.time.Duration;
+import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.LabContainer;
+import org.sysnerd.dockerlabs.probe.Journal;
 
 /** A container the suite starts for the lab, with a unique name and a free port, and removes at its end. */
 public final class SuiteSubject extends Subject {
@@ -35,5 +37,11 @@ public final class SuiteSubject extends Subject {
     @Override
     public void remove() {
         container.remove();
+    }
+
+    @Override
+    public void updateMemory(long bytes) {
+        Engine.client().updateContainerCmd(id()).withMemory(bytes).exec();
+        Journal.record("docker update --memory " + (bytes >> 20) + "m " + name(), name());
     }
 }

@@ -107,6 +107,34 @@ class PreflightTest {
                 .containsExactlyInAnyOrder(Need.BRIDGE, Need.NAT_TABLE);
     }
 
+    @Test
+    @DisplayName("rootless Docker on cgroup v1 (recorded here: no cgroups) also blocks the cgroup limits; fix: cgroup v2, delegation")
+    void rootless_on_cgroup_v1_blocks_cgroup_limits() {
+        PreflightResult result = Preflight.decide(reached(engine("docker-rootless-cgroup-v1-recorded.json")));
+
+        assertThat(blocked(result)).containsExactlyInAnyOrder(Need.BRIDGE, Need.NAT_TABLE, Need.CGROUP_LIMITS);
+        assertThat(result.blockerFor(Set.of(Need.CGROUP_LIMITS))).hasValueSatisfying(f -> {
+            assertThat(f.found()).startsWith("rootless Docker on cgroup v1 (cgroup driver none) makes no cgroups");
+            assertThat(f.fix()).isEqualTo(Preflight.ROOTLESS_CGROUPS);
+        });
+    }
+
+    @Test
+    @DisplayName("rootless Docker whose controllers are not delegated blocks the cgroup limits, naming docker info's fields")
+    void rootless_without_delegated_controllers_blocks_cgroup_limits() {
+        PreflightResult result = Preflight.decide(reached(engine("docker-rootless-undelegated.json")));
+
+        assertThat(blocked(result)).contains(Need.CGROUP_LIMITS);
+        assertThat(result.blockerFor(Set.of(Need.CGROUP_LIMITS))).map(Finding::found).hasValueSatisfying(
+                found -> assertThat(found).contains("not delegated").contains("MemoryLimit false, CpuCfsQuota false"));
+    }
+
+    @Test
+    @DisplayName("rootless Docker on cgroup v2 with its controllers delegated does not block the cgroup limits")
+    void rootless_with_delegated_controllers_keeps_cgroup_limits() {
+        assertThat(blocked(Preflight.decide(reached(engine("docker-rootless.json"))))).doesNotContain(Need.CGROUP_LIMITS);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"podman.json", "podman-4.3.1-recorded.json"})
     @DisplayName("Podman's Docker-compatible API blocks nothing: each lab reads its primitive in Podman's names")
@@ -118,11 +146,13 @@ class PreflightTest {
     }
 
     @Test
-    @DisplayName("rootless Podman (Rootless: true) blocks the bridge and the nat table, in Podman's words")
+    @DisplayName("rootless Podman (Rootless: true) on cgroup v1 blocks the bridge, the nat table and the cgroup limits, in Podman's words")
     void rootless_podman_blocks_bridge_and_nat() {
         PreflightResult result = Preflight.decide(reached(engine("podman-rootless.json")));
 
-        assertThat(blocked(result)).containsExactlyInAnyOrder(Need.BRIDGE, Need.NAT_TABLE);
+        assertThat(blocked(result)).containsExactlyInAnyOrder(Need.BRIDGE, Need.NAT_TABLE, Need.CGROUP_LIMITS);
+        assertThat(result.blockerFor(Set.of(Need.CGROUP_LIMITS))).hasValueSatisfying(f -> assertThat(f.found())
+                .startsWith("rootless Podman on cgroup v1"));
         assertThat(result.blockerFor(Set.of(Need.BRIDGE))).hasValueSatisfying(f -> assertThat(f.found()).contains("rootless Podman"));
     }
 

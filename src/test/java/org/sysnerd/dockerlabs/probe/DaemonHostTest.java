@@ -72,7 +72,7 @@ class DaemonHostTest {
     }
 
     @Test
-    @DisplayName("runs one helper: host namespaces, / read-only, four capabilities, labelled, time-limited")
+    @DisplayName("runs one helper: host namespaces (PID, net, cgroup), / read-only, four capabilities, labelled, time-limited")
     @SuppressWarnings("unchecked")
     void runs_a_least_privileged_helper() {
         Map<String, Object> helper = Engine.inspectRaw(daemon.containerId());
@@ -90,7 +90,8 @@ class DaemonHostTest {
                     + "NET_ADMIN (12), NET_RAW (13), SYS_CHROOT (18), SYS_PTRACE (19) only", helperPid, helperPid)
                     .isEqualTo(Long.toHexString(1L << 12 | 1L << 13 | 1L << 18 | 1L << 19));
             soft.assertThat(config).as("HostConfig").containsEntry("PidMode", "host").containsEntry("NetworkMode", "host")
-                    .containsEntry("AutoRemove", true).containsEntry("ReadonlyRootfs", true);
+                    .containsEntry("CgroupnsMode", "host").containsEntry("AutoRemove", true)
+                    .containsEntry("ReadonlyRootfs", true);
             soft.assertThat((List<Map<String, Object>>) helper.get("Mounts")).as("Mounts").singleElement()
                     .satisfies(m -> assertThat(m).containsEntry("Source", "/").containsEntry("Destination", DaemonHost.ROOT)
                             .containsEntry("RW", false));
@@ -160,6 +161,14 @@ class DaemonHostTest {
         void on_a_command_name() {
             String comm = "/proc/" + pid + "/comm";
             assertThat(daemon.read(comm)).as("cat %s", comm).isEqualTo(direct.read(comm));
+        }
+
+        @Test
+        @DisplayName("on a container's cgroups, full paths from the host's cgroup namespace")
+        void on_cgroups() {
+            String cgroup = "/proc/" + pid + "/cgroup";
+            assertThat(daemon.read(cgroup)).as("cat %s", cgroup).contains(target.getContainerId())
+                    .isEqualTo(direct.read(cgroup));
         }
 
         @Test

@@ -54,7 +54,7 @@ class HintsTest {
         InspectedContainer gone = state("learner-done-recorded.json").get("gone");
         InspectedContainer killed = new InspectedContainer(gone.id(), gone.name(), gone.image(), gone.imageId(),
                 new org.sysnerd.dockerlabs.facts.ContainerState("exited", 137, 0), gone.startedAt(), gone.finishedAt(),
-                false, 0, gone.command(), List.of(), List.of(), Map.of(), Map.of());
+                false, 0, gone.command(), List.of(), List.of(), 0, 0, Map.of(), Map.of());
 
         assertThat(Hints.whyFailed(killed)).isEqualTo("its PID 1 failed (exit code 137) rather than ended: killed, by docker "
                 + "stop/kill or the OOM killer: see docker logs gone");

@@ -1,0 +1,109 @@
+package org.sysnerd.dockerlabs.docker;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Event;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sysnerd.dockerlabs.facts.ContainerExit;
+import org.sysnerd.dockerlabs.facts.Seen;
+import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
+import org.sysnerd.dockerlabs.probe.Journal;
+
+/**
+ * Q6's allocation past a limit: {@code docker run --memory 8m --memory-swap 8m alpine sh -c 'tail /dev/zero'}.
+ * {@code tail} keeps the last lines of a file that has no newline, so it allocates until the kernel's OOM killer
+ * ends it at the cgroup's 8 MiB. It starts only when the lab says so ({@link #startAllocating}), once the container
+ * runs: started at once, it can hit the limit before containerd's shim watches the cgroup for OOM events, and
+ * Docker then reports neither OOMKilled nor an oom event (measured on this 2-core host under load: 4 of 16).
+ * Even then Docker 20.10 may handle the exit before the OOM event (2 of 15 suite runs under load): the oom event
+ * still comes, so it is watched too ({@code docker events --filter event=oom}). Never without its limit: the
+ * preflight blocks the lab when the daemon would discard {@code --memory} (docker info), and the shell's
+ * address-space limit (64 MiB) is a second fence: without the cgroup's limit, {@code tail} stops there with
+ * "out of memory" rather than eat the host's memory.
+ */
+public final class MemoryHog extends LabContainer<MemoryHog> {
+
+    /** {@code --memory 8m}, and as much with swap ({@code --memory-swap 8m}): nothing to swap out to. */
+    public static final long MEMORY = 8L << 20;
+    /** How long it may take to be killed: tail fills 8 MiB in a fraction of a second. */
+    public static final Duration ENDS_WITHIN = Duration.ofSeconds(10);
+    /** The shell's {@code ulimit -v}, in KiB: eight times the cgroup's limit. */
+    public static final long ADDRESS_SPACE_KIB = 65536;
+
+    private static final String SIGNAL = "/oom-go";
+    private static final Duration SIGNAL_LIMIT = Duration.ofSeconds(10);
+
+    private final AtomicBoolean oomEvent = new AtomicBoolean();
+    private ResultCallback.Adapter<Event> oomEvents;
+
+    /** The allocation under its limits, started as is and waiting for {@link #startAllocating}. */
+    public MemoryHog(String lab) {
+        super(LabImage.ALPINE, lab, "oom");
+        // PID 1 waits on a fifo for the start signal, then becomes tail; whichever side comes first makes the fifo.
+        withCommand("sh", "-c", "ulimit -v " + ADDRESS_SPACE_KIB + " || exit 1; mkfifo " + SIGNAL + " 2>/dev/null; "
+                + "read go < " + SIGNAL + " && exec tail /dev/zero");
+        // --network none: an allocation needs no network, and the daemon starts the container without making one.
+        withNetworkMode("none");
+        withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(MEMORY).withMemorySwap(MEMORY));
+        startedAsIs();
+    }
+
+    /**
+     * Watches {@code docker events} for its oom (replayed from a second before, then live), then lets PID 1 start
+     * allocating: {@code docker exec <name> sh -c 'echo go > /oom-go'} (at most 10 s).
+     */
+    public void startAllocating() {
+        String since = String.valueOf(Instant.now().getEpochSecond() - 1);
+        oomEvents = getDockerClient().eventsCmd().withContainerFilter(getContainerId()).withEventFilter("oom")
+                .withSince(since).exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onNext(Event event) {
+                        oomEvent.set(true);
+                    }
+                });
+        String signal = "mkfifo " + SIGNAL + " 2>/dev/null; echo go > " + SIGNAL;
+        Exec.Result sent = Exec.run(getDockerClient(), getContainerId(), List.of("sh", "-c", signal), List.of(), SIGNAL_LIMIT);
+        Journal.record("docker exec " + name() + " sh -c '" + signal + "'", sent.stdout() + sent.stderr());
+        if (sent.exitCode() != 0) {
+            throw new HostFactUnavailable("could not tell " + name() + " to start allocating: " + sent.stderr().strip());
+        }
+    }
+
+    /** Why it may have ended otherwise than OOM-killed, from how it ended; null when that says nothing more. */
+    public static String whyNotOomKilled(ContainerExit exit) {
+        if (exit.exitCode() == 1) {
+            return "tail stopped at the shell's ulimit (docker logs: out of memory), not at the cgroup's limit";
+        }
+        return exit.exitCode() == ContainerExit.KILLED ? "it was killed (SIGKILL), but Docker reported no OOM kill: "
+                + "neither OOMKilled nor an oom event (docker events --filter event=oom --since 10m --until 0s)" : null;
+    }
+
+    /** How it ended, or that it runs still. */
+    public Seen<ContainerExit> exit() {
+        InspectContainerResponse.ContainerState state = fresh().getState();
+        long exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong();
+        ContainerExit exit = new ContainerExit(state.getStatus(), exitCode, Boolean.TRUE.equals(state.getOOMKilled()),
+                oomEvent.get());
+        Journal.record("docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' " + name()
+                + "; docker events --filter container=" + name() + " --filter event=oom --since 10m --until 0s",
+                exit.status() + " " + exit.exitCode() + " " + exit.oomKilled() + (exit.oomEvent() ? "\n… oom" : ""));
+        return new Seen<>(exit, "docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' " + name());
+    }
+
+    /** Stops watching its events, then removes it as every lab container is removed. */
+    @Override
+    public void stop() {
+        if (oomEvents != null) {
+            try {
+                oomEvents.close();
+            } catch (IOException e) {
+                // the stream is gone already
+            }
+        }
+        super.stop();
+    }
+}

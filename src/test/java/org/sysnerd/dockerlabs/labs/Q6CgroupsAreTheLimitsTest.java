@@ -1,0 +1,122 @@
+package org.sysnerd.dockerlabs.labs;
+
+import static org.sysnerd.dockerlabs.junit.Lab.evidence;
+import static org.sysnerd.dockerlabs.junit.Lab.host;
+
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.sysnerd.dockerlabs.assertions.LabAssertions;
+import org.sysnerd.dockerlabs.assertions.Waits;
+import org.sysnerd.dockerlabs.docker.LimitedNginx;
+import org.sysnerd.dockerlabs.docker.MemoryHog;
+import org.sysnerd.dockerlabs.facts.CgroupController;
+import org.sysnerd.dockerlabs.facts.CgroupDir;
+import org.sysnerd.dockerlabs.facts.ContainerExit;
+import org.sysnerd.dockerlabs.facts.CpuQuota;
+import org.sysnerd.dockerlabs.facts.MemoryLimit;
+import org.sysnerd.dockerlabs.facts.Seen;
+import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.junit.SpecOnly;
+import org.sysnerd.dockerlabs.preflight.Need;
+import org.sysnerd.dockerlabs.subject.Hints;
+import org.sysnerd.dockerlabs.subject.Subject;
+import org.sysnerd.dockerlabs.subject.Subjects;
+
+/**
+ * Beyond the page: its last line names five primitives, and cgroups are the one Q1 to Q5 leave out. Task: start
+ * nginx with a memory and a CPU limit, and find the limits in the host's cgroup filesystem. Solution: {@code docker
+ * run -d --name limited --memory 64m --cpus 0.5 nginx}, then its cgroup's path in {@code /proc/<pid>/cgroup}, and
+ * its limits in that cgroup's directory under {@code /sys/fs/cgroup}. The container's PID MUST be in a cgroup of
+ * its own, found from the host's {@code /proc/<pid>/cgroup}, whose {@code cgroup.procs} lists it. Its memory limit
+ * there MUST be 67108864 bytes (v2 {@code memory.max}, v1 {@code memory.limit_in_bytes}), its CPU limit a quota of
+ * 50000 µs per 100000 µs. {@code docker update --memory 32m} MUST rewrite that same file, with no restart. The
+ * kernel, not Docker, MUST enforce it: a process that allocates past an 8 MiB limit MUST be OOM-killed (exit 137).
+ */
+@DisplayName("Q6 · cgroups are the limits (beyond the page)")
+@DockerLab(id = "Q6", title = "cgroups are the limits (beyond the page)",
+        verify = "pid=$(docker inspect -f '{{.State.Pid}}' limited); cat /proc/$pid/cgroup; "
+        + "cat /sys/fs/cgroup$(sed -n 's/^0:://p' /proc/$pid/cgroup)/memory.max 2>/dev/null "
+        + "|| cat /sys/fs/cgroup/memory$(sed -n 's/^[0-9]*:memory://p' /proc/$pid/cgroup)/memory.limit_in_bytes",
+        needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.ALPINE_IMAGE, Need.HOST_PROC, Need.CGROUP_LIMITS})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Q6CgroupsAreTheLimitsTest {
+
+    /** Q6's {@code docker run -d --name limited --memory 64m --cpus 0.5 nginx}. */
+    static final Subject limited = Subjects.limitedNginx("Q6");
+    /** The allocation the kernel must stop: the suite's own, for a spec-only fact. */
+    static final MemoryHog hog = new MemoryHog("Q6");
+
+    @Test
+    @Order(1)
+    @DisplayName("its PID is in a cgroup of its own, found from /proc/<pid>/cgroup, whose cgroup.procs lists it")
+    void runs_in_a_cgroup_of_its_own() {
+        long pid = limited.hostPid();
+        Seen<CgroupDir> dir = host().cgroupDirOf(pid, CgroupController.MEMORY);
+        LabAssertions.assertThat(dir).is("a memory cgroup of container " + limited.id(),
+                d -> !d.isRoot() && d.cgroup().contains(limited.id()),
+                d -> d.isRoot() ? "PID " + pid + " is in the root cgroup: no cgroup was made for the container" : null);
+        LabAssertions.assertThat(host().cgroupProcs(dir.value()))
+                .is("PID " + pid + " among the cgroup's processes", procs -> procs.contains(pid));
+        evidence("container %s: host PID %d in cgroup %s", limited.name(), pid, dir);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("its memory limit there is --memory 64m: 67108864 bytes")
+    void the_memory_limit_is_a_file_of_its_cgroup() {
+        Seen<MemoryLimit> limit = host().memoryLimit(cgroup(CgroupController.MEMORY));
+        LabAssertions.assertThat(limit).is(LimitedNginx.MEMORY + " bytes (--memory 64m)", l -> l.is(LimitedNginx.MEMORY),
+                l -> l.bytes() == null ? Hints.whyNoMemoryLimit(limited.inspect()) : null);
+        evidence("%s: %s", limit.command(), limit);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("its CPU limit there is --cpus 0.5: a quota of 50000 µs per 100000 µs")
+    void the_cpu_limit_is_a_quota_of_its_cgroup() {
+        Seen<CpuQuota> quota = host().cpuQuota(cgroup(CgroupController.CPU));
+        LabAssertions.assertThat(quota).is(LimitedNginx.CPU_QUOTA + " " + LimitedNginx.CPU_PERIOD + " (--cpus 0.5)",
+                q -> q.is(LimitedNginx.CPU_QUOTA, LimitedNginx.CPU_PERIOD),
+                q -> q.quota() == null ? Hints.whyNoCpuQuota(limited.inspect()) : null);
+        evidence("%s: %s", quota.command(), quota);
+    }
+
+    @Test
+    @Order(4)
+    @SpecOnly("docker update would change your container's limit")
+    @DisplayName("docker update --memory 32m rewrites that same file, with no restart")
+    void docker_update_rewrites_the_limit_in_place() {
+        CgroupDir cgroup = cgroup(CgroupController.MEMORY);
+        Instant startedAt = limited.inspect().startedAt();
+        limited.updateMemory(LimitedNginx.UPDATED_MEMORY);
+
+        LabAssertions.assertThat(host().memoryLimit(cgroup)).is(LimitedNginx.UPDATED_MEMORY
+                + " bytes after docker update --memory 32m", l -> l.is(LimitedNginx.UPDATED_MEMORY));
+        LabAssertions.assertThat(new Seen<>(limited.inspect().startedAt(), "docker inspect -f '{{.State.StartedAt}}' "
+                + limited.name())).is("State.StartedAt " + startedAt + " as before: a restart would change it",
+                startedAt::equals);
+        evidence("after docker update --memory 32m: %s bytes in %s; StartedAt %s as before", LimitedNginx.UPDATED_MEMORY,
+                cgroup, startedAt);
+    }
+
+    @Test
+    @Order(5)
+    @SpecOnly("it starts an allocation of its own, which the kernel kills")
+    @DisplayName("the kernel enforces it: a process allocating past an 8 MiB limit is OOM-killed, exit code 137")
+    void the_kernel_kills_what_allocates_past_the_limit() {
+        hog.startAllocating();
+        Waits.until("container " + hog.name() + " (docker run --memory 8m alpine sh -c 'tail /dev/zero') to end",
+                MemoryHog.ENDS_WITHIN, () -> LabAssertions.assertThat(hog.exit()).is("it to end", ContainerExit::reported));
+        LabAssertions.assertThat(hog.exit()).is("exit code " + ContainerExit.KILLED + ", OOM-killed (OOMKilled true, or "
+                + "docker events: oom)", ContainerExit::killedByOom, MemoryHog::whyNotOomKilled);
+        evidence("%s: %s", hog.name(), hog.exit());
+    }
+
+    private static CgroupDir cgroup(CgroupController controller) {
+        return host().cgroupDirOf(limited.hostPid(), controller).value();
+    }
+}
