@@ -6,13 +6,14 @@
 #   docker run -d -p 8080:80 nginx            # Q3
 #   docker run --name gone alpine             # Q5: exits at once
 #   docker run -d --name stayup alpine sleep 1000
+#   docker run -d --name limited --memory 64m --cpus 0.5 nginx    # Q6, beyond the page
 #
 #   scripts/learner-state.sh up [VARIANT]     VARIANT: done (default) | nothing | stayup-without-command |
-#                                             no-gone | port-8081 | web-stopped
+#                                             no-gone | port-8081 | web-stopped | limited-without-limits
 #   scripts/learner-state.sh down             removes what `up` made, and only that
 #
 # Each container it makes carries the label org.sysnerd.learner-state=<variant> (not the suite's label: the
-# suite must grade it as a learner's). It refuses to touch a container named web, stayup or gone, or a port
+# suite must grade it as a learner's). It refuses to touch a container named web, stayup, gone or limited, or a port
 # 8080, that it did not make. Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE (default: nginx, alpine, as on the page).
 set -euo pipefail
 
@@ -30,7 +31,7 @@ down() {
 
 up() {
   local variant=${1:-done} name
-  for name in web stayup gone; do
+  for name in web stayup gone limited; do
     if dk inspect --type container "$name" >/dev/null 2>&1 &&
        [ -z "$(dk inspect --type container -f "{{index .Config.Labels \"$LABEL\"}}" "$name")" ]; then
       die "a container named '$name' exists that this script did not make: refusing"
@@ -38,17 +39,19 @@ up() {
   done
   down
   case $variant in
-    done|stayup-without-command|no-gone|port-8081|web-stopped) ;;
+    done|stayup-without-command|no-gone|port-8081|web-stopped|limited-without-limits) ;;
     nothing) return 0 ;;
     *) die "unknown variant '$variant'" ;;
   esac
-  local l=(--label "$LABEL=$variant") port=8080 stayup=(sleep 1000)
+  local l=(--label "$LABEL=$variant") port=8080 stayup=(sleep 1000) limits=(--memory 64m --cpus 0.5)
+  [ "$variant" = limited-without-limits ] && limits=()
   [ "$variant" = port-8081 ] && port=8081
   [ "$variant" = stayup-without-command ] && stayup=()
   dk run -d --name web "${l[@]}" "$NGINX" >/dev/null
   dk run -d -p "$port:80" "${l[@]}" "$NGINX" >/dev/null
   [ "$variant" = no-gone ] || dk run --name gone "${l[@]}" "$ALPINE" >/dev/null
   dk run -d --name stayup "${l[@]}" "$ALPINE" "${stayup[@]}" >/dev/null
+  dk run -d --name limited "${l[@]}" "${limits[@]}" "$NGINX" >/dev/null
   [ "$variant" = web-stopped ] && dk stop -t 1 web >/dev/null
   return 0
 }
