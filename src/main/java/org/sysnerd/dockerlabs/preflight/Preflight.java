@@ -36,9 +36,8 @@ public final class Preflight {
             findings.add(Finding.blocking("engine", "Docker Desktop: docker0 and the DNAT rules are in its VM, not on this "
                     + "machine", "run the labs against Docker Engine on a Linux host or VM", Need.BRIDGE, Need.NAT_TABLE));
         }
-        seen.imageProblems().forEach((image, problem) -> findings.add(Finding.blocking("image " + image, problem,
-                "build the stand-ins (scripts/build-standin-images.sh) and set the override, or fix the image name",
-                "alpine".equals(image) ? Need.ALPINE_IMAGE : Need.NGINX_IMAGE)));
+        seen.imageProblems().forEach((image, problem) -> findings.add(Finding.blocking("image " + image,
+                problem.describe(), Images.fix(image, problem), Images.need(image))));
         if (seen.hostProblem() == null) {
             findings.add(Finding.ok("host facts", seen.probe()));
         } else if (Observer.NO_PROBE.equals(seen.probe())) {

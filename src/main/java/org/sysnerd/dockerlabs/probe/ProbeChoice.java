@@ -26,6 +26,12 @@ public final class ProbeChoice {
         return DaemonHost.start();
     }
 
+    /** True when {@link #choose} reads the host directly, starting no helper container (whose image may be missing). */
+    public static boolean readsDirectly(boolean daemonOnThisHost) {
+        String forced = System.getProperty("labs.probe", System.getenv("LABS_PROBE"));
+        return "direct".equals(forced) || !"daemon".equals(forced) && isRoot() && daemonOnThisHost;
+    }
+
     /** Why the daemon-side probe is needed here, for the report. */
     public static String whyDaemon(boolean daemonOnThisHost) {
         return !daemonOnThisHost ? "the daemon's host is not this machine"
