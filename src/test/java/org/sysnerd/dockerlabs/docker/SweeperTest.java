@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.sysnerd.dockerlabs.junit.NeedsDocker;
 
 /** Integration test (needs Docker): the sweeper removes a dead owner's container and keeps a live owner's. */
 // A kit test that needs a daemon: skipped, saying so, where there is none (the labs then report "blocked").
-@Testcontainers(disabledWithoutDocker = true)
+@NeedsDocker
 class SweeperTest {
 
     private final DockerClient client = Engine.client();

@@ -1,6 +1,6 @@
 package org.sysnerd.dockerlabs.probe;
 
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.sysnerd.dockerlabs.junit.NeedsDocker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -44,7 +44,7 @@ import org.sysnerd.dockerlabs.parse.MountInfoParser;
  */
 @DisplayName("The daemon-side probe")
 // A kit test that needs a daemon: skipped, saying so, where there is none (the labs then report "blocked").
-@Testcontainers(disabledWithoutDocker = true)
+@NeedsDocker
 class DaemonHostTest {
 
     private static final Duration RACE_LIMIT = Duration.ofSeconds(10);
