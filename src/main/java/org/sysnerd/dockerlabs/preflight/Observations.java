@@ -11,7 +11,8 @@ import org.sysnerd.dockerlabs.docker.EngineInfo;
  * @param dockerError   why Docker could not be reached, or null when it answered
  * @param engine        {@code docker info}, or null when Docker could not be reached
  * @param podman        true when the engine's components name Podman
- * @param imageProblems per image the run needs (by logical name: "nginx", "alpine", "ryuk"), why it cannot be had;
+ * @param imageProblems per image the run needs (by logical name: "nginx", "alpine", and
+ *                      Testcontainers' own: "ryuk", "gateway"), why it cannot be had;
  *                      absent when fine
  * @param probe         how the host facts are read (direct or through the daemon)
  * @param hostProblem   why the daemon host's /proc and mounts cannot be read, or null
@@ -21,9 +22,6 @@ import org.sysnerd.dockerlabs.docker.EngineInfo;
 public record Observations(String dockerHost, String dockerError, EngineInfo engine, boolean podman,
                            Map<String, ImageProblem> imageProblems, String probe, String hostProblem, String natProblem,
                            String linksProblem) {
-
-    /** The logical name of Testcontainers' reaper's image among {@link #imageProblems}. */
-    public static final String RYUK = "ryuk";
 
     public Observations {
         imageProblems = Collections.unmodifiableMap(new LinkedHashMap<>(imageProblems));

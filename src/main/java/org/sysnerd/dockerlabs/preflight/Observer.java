@@ -18,7 +18,7 @@ import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.ImagePull;
 import org.sysnerd.dockerlabs.docker.LabImage;
-import org.sysnerd.dockerlabs.docker.Ryuk;
+import org.sysnerd.dockerlabs.docker.TestcontainersImages;
 import org.sysnerd.dockerlabs.probe.FirewallBackend;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
@@ -54,10 +54,10 @@ public final class Observer {
         if (docker.dockerError() != null) {
             return docker;
         }
-        if (docker.imageProblems().containsKey(Observations.RYUK)) {
+        if (docker.imageProblems().keySet().stream().anyMatch(Images::testcontainers)) {
             // No container can start (the probe's helper neither): every lab is blocked already.
             return new Observations(docker.dockerHost(), null, docker.engine(), docker.podman(), docker.imageProblems(),
-                    NO_PROBE + " (no container can start without Ryuk's image)", null, null, null);
+                    NO_PROBE + " (no container can start without Testcontainers' own image)", null, null, null);
         }
         EngineInfo engine = docker.engine();
         ImageProblem helperImage = docker.imageProblems().get("alpine");
@@ -149,10 +149,9 @@ public final class Observer {
      */
     private static Map<String, ImageProblem> imageProblems(DockerClient client) {
         Map<String, CompletableFuture<ImageProblem>> checks = new LinkedHashMap<>();
-        if (Ryuk.enabled()) {
-            String ryuk = Ryuk.image();
-            checks.put(Observations.RYUK, check(client, ryuk, ryuk + " (Testcontainers' reaper, Ryuk)"));
-        }
+        TestcontainersImages.needed(client, Engine.dockerHost()).forEach((logical, image) ->
+                checks.put(logical, check(client, image, image + (TestcontainersImages.RYUK.equals(logical)
+                        ? " (Testcontainers' reaper, Ryuk)" : " (Testcontainers' look-up of the daemon's gateway)"))));
         for (LabImage image : LabImage.values()) {
             String logical = image.name().toLowerCase(Locale.ROOT);
             try {

@@ -15,6 +15,7 @@ class ImageProblemTest {
     @CsvSource({
         "no-such-host-recorded.txt, UNREACHABLE",
         "connection-refused-recorded.txt, UNREACHABLE",
+        "network-unreachable-recorded.txt, UNREACHABLE",
         "client-timeout-recorded.txt, NO_ANSWER",
         "toomanyrequests-recorded.txt, RATE_LIMITED",
         "unauthorized-recorded.txt, UNAUTHORIZED",

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
+import org.sysnerd.dockerlabs.docker.TestcontainersImages;
 import org.sysnerd.dockerlabs.parse.Fixtures;
 
 /**
@@ -225,7 +226,7 @@ class PreflightTest {
     @DisplayName("an unpullable Ryuk image blocks every lab (no container can start), with TESTCONTAINERS_RYUK_DISABLED as the fix")
     void ryuk_image_blocks_every_lab() {
         PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
-                Map.of(Observations.RYUK, ImageProblem.fromAnswer("testcontainers/ryuk:0.14.0", NO_SUCH_HOST, false)),
+                Map.of(TestcontainersImages.RYUK, ImageProblem.fromAnswer("testcontainers/ryuk:0.14.0", NO_SUCH_HOST, false)),
                 PROBE, null, null, null));
 
         assertThat(blocked(result)).containsExactly(Need.DOCKER);
@@ -240,7 +241,7 @@ class PreflightTest {
     @DisplayName("with no registry, a lab needing Ryuk and nginx names both images, the registry's answer and each fix")
     void no_registry_names_each_image() {
         Map<String, ImageProblem> problems = new LinkedHashMap<>();
-        problems.put(Observations.RYUK, ImageProblem.fromAnswer("testcontainers/ryuk:0.14.0", NO_SUCH_HOST, false));
+        problems.put(TestcontainersImages.RYUK, ImageProblem.fromAnswer("testcontainers/ryuk:0.14.0", NO_SUCH_HOST, false));
         problems.put("nginx", ImageProblem.fromAnswer("nginx:1.27.4", NO_SUCH_HOST, false));
         problems.put("alpine", ImageProblem.fromAnswer("alpine:3.21.3", NO_SUCH_HOST, false));
         PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-20.10-recorded.json"),
@@ -259,9 +260,20 @@ class PreflightTest {
         assertThat(fixFor("nginx", TOO_MANY_REQUESTS)).startsWith("log in to the registry (`docker login`)")
                 .contains("docker-labs-standin/nginx:debian");
         assertThat(fixFor("nginx", UNAUTHORIZED)).startsWith("log in to the registry (`docker login`)");
-        assertThat(fixFor(Observations.RYUK, TOO_MANY_REQUESTS)).startsWith("log in to the registry (`docker login`)")
+        assertThat(fixFor(TestcontainersImages.RYUK, TOO_MANY_REQUESTS)).startsWith("log in to the registry (`docker login`)")
                 .contains("TESTCONTAINERS_RYUK_DISABLED=true");
         assertThat(fixFor("alpine", MANIFEST_UNKNOWN)).startsWith("fix the image name in LABS_IMAGE_ALPINE");
+    }
+
+    @Test
+    @DisplayName("Testcontainers' gateway look-up image blocks every lab, with TESTCONTAINERS_HOST_OVERRIDE as the fix")
+    void gateway_image_blocks_every_lab() {
+        PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
+                Map.of(TestcontainersImages.GATEWAY, ImageProblem.fromAnswer("alpine:3.17", NO_SUCH_HOST, false)),
+                PROBE, null, null, null));
+
+        assertThat(blocked(result)).containsExactly(Need.DOCKER);
+        assertThat(result.blocking().get(0).fix()).startsWith("set TESTCONTAINERS_HOST_OVERRIDE=localhost");
     }
 
     private static String fixFor(String image, String answer) {
