@@ -17,6 +17,7 @@ class ImageProblemTest {
         "connection-refused-recorded.txt, UNREACHABLE",
         "network-unreachable-recorded.txt, UNREACHABLE",
         "client-timeout-recorded.txt, NO_ANSWER",
+        "context-deadline-recorded.txt, NO_ANSWER",
         "toomanyrequests-recorded.txt, RATE_LIMITED",
         "unauthorized-recorded.txt, UNAUTHORIZED",
         "pull-access-denied.txt, UNAUTHORIZED",
