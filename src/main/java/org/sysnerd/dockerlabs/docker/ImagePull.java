@@ -131,7 +131,7 @@ public final class ImagePull {
             long current = layers.values().stream().mapToLong(l -> l[0]).sum();
             long total = layers.values().stream().mapToLong(l -> l[1]).sum();
             return "docker-labs: pulling " + image + ": " + (total == 0 ? "waiting for the registry"
-                    : (current >> 20) + " of " + (total >> 20) + " MB in " + layers.size() + " layers");
+                    : String.format("%.1f of %.1f MB in %d layers", current / 1e6, total / 1e6, layers.size()));
         }
 
         void closeQuietly() {
