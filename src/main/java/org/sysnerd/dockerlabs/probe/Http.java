@@ -101,9 +101,10 @@ public final class Http {
                     "something accepted the connection at " + address + " but did not answer: the server is stuck, or "
                             + "what listens there is not an HTTP server");
         }
-        if (seen instanceof SocketException && message.contains("reset")) {
-            return new Reading("connection reset", "the connection to " + address + " was closed at once: the server "
-                    + "crashed or is not an HTTP server, or a firewall rule rejects it with a reset");
+        if (seen instanceof SocketException && message.contains("reset") || message.contains("unexpected end of file")
+                || message.contains("error writing to server")) {
+            return new Reading("connection closed without an answer", "the connection to " + address + " was closed at "
+                    + "once (reset): the server crashed or is not an HTTP server, or a firewall rule rejects it with a reset");
         }
         if (seen instanceof NoRouteToHostException) {
             return new Reading("no route to host", "this machine has no route to " + address + ": is it the "
