@@ -3,33 +3,62 @@ package org.sysnerd.dockerlabs.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sysnerd.dockerlabs.facts.IpAddress;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
 
 /** The Docker engine the labs run on, as its API describes it (what {@code docker info}/{@code inspect} print). */
 public final class Engine {
 
     private static volatile EngineInfo info;
     private static volatile DefaultBridge bridge;
+    private static volatile DockerClient client;
+    private static volatile URI dockerHost;
 
     private Engine() {
     }
 
-    /** The client Testcontainers uses, so that the suite and its containers see the same daemon. */
+    /**
+     * Finds the daemon as Testcontainers does (DOCKER_HOST, its socket strategies), once, and makes the kit's client
+     * for it. Unlike {@code DockerClientFactory.client()}, this starts no Ryuk (whose image may have to be pulled,
+     * with minutes of retries) and takes no lock that a container's start may hold; returns where the daemon answers.
+     */
+    public static synchronized URI connect() {
+        if (client == null) {
+            TransportConfig transport = DockerClientFactory.instance().getTransportConfig();
+            client = DockerClientProviderStrategy.getClientForConfig(transport);
+            dockerHost = transport.getDockerHost();
+        }
+        return dockerHost;
+    }
+
+    /** Where the kit's client talks to the daemon, or null before {@link #connect()}. */
+    public static URI dockerHost() {
+        return dockerHost;
+    }
+
+    /** The kit's client, for the daemon Testcontainers starts the labs' containers on (see {@link #connect()}). */
     public static DockerClient client() {
-        return DockerClientFactory.instance().client();
+        DockerClient connected = client;
+        if (connected == null) {
+            connect();
+            connected = client;
+        }
+        return connected;
     }
 
     /**
-     * {@code docker info}, as Testcontainers read it when it connected: every field of the answer, also those
-     * docker-java does not type ({@code FirewallBackend}, {@code DriverStatus}'s driver-type).
+     * {@code docker info}: every field of the answer, also those docker-java does not type
+     * ({@code FirewallBackend}, {@code DriverStatus}'s driver-type).
      */
     public static EngineInfo info() {
         if (info == null) {
-            info = EngineInfo.fromJson(DockerClientFactory.instance().getInfo().getRawValues());
+            info = EngineInfo.fromJson(client().infoCmd().exec().getRawValues());
         }
         return info;
     }

@@ -7,13 +7,20 @@ import org.testcontainers.utility.DockerImageName;
  * (a local stand-in on an air-gapped host) with a system property or an environment variable.
  */
 public enum LabImage {
-    NGINX("nginx:1.27.4"),
-    ALPINE("alpine:3.21.3");
+    NGINX("nginx:1.27.4", "docker-labs-standin/nginx:debian"),
+    ALPINE("alpine:3.21.3", "docker-labs-standin/alpine:busybox");
 
     private final DockerImageName upstream;
+    private final String standIn;
 
-    LabImage(String upstream) {
+    LabImage(String upstream, String standIn) {
         this.upstream = DockerImageName.parse(upstream);
+        this.standIn = standIn;
+    }
+
+    /** The local stand-in that {@code scripts/build-standin-images.sh} builds for hosts without a registry. */
+    public String standIn() {
+        return standIn;
     }
 
     /** The pinned upstream image, which is what the labs ask Testcontainers for. */

@@ -35,9 +35,15 @@ public final class Sweeper {
         return removeOrphans(client, Map.of(LabRun.SUITE_LABEL, "true"));
     }
 
-    /** Removes every container of the run {@code runId}, running or not (for a shutdown hook). */
-    public static void removeRun(DockerClient client, String runId) {
-        list(client, Map.of(LabRun.SUITE_LABEL, "true", LabRun.RUN_LABEL, runId)).forEach(c -> remove(client, c));
+    /**
+     * Removes every container of the run {@code runId}, running or not, giving up after {@code limit} (a shutdown
+     * hook must let the JVM end: what is left, the next run removes, its owner being dead by then).
+     */
+    public static void removeRun(DockerClient client, String runId, Duration limit) {
+        bounded("removing the containers of run " + runId, limit, () -> {
+            list(client, Map.of(LabRun.SUITE_LABEL, "true", LabRun.RUN_LABEL, runId)).forEach(c -> remove(client, c));
+            return null;
+        });
     }
 
     static List<String> removeOrphans(DockerClient client, Map<String, String> labels) {
@@ -68,14 +74,14 @@ public final class Sweeper {
     }
 
     private static List<Container> list(DockerClient client, Map<String, String> labels) {
-        return bounded("docker ps -a --filter label=" + labels.keySet(),
+        return bounded("docker ps -a --filter label=" + labels.keySet(), CALL_LIMIT,
                 () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
     }
 
     /** {@code docker rm -fv}; false when the container is already gone or another sweeper is removing it. */
     private static boolean remove(DockerClient client, Container c) {
         try {
-            bounded("docker rm -fv " + c.getId(),
+            bounded("docker rm -fv " + c.getId(), CALL_LIMIT,
                     () -> client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
             return true;
         } catch (NotFoundException | ConflictException e) {
@@ -83,17 +89,17 @@ public final class Sweeper {
         }
     }
 
-    /** Runs one call to the daemon, giving up after {@link #CALL_LIMIT} (the client has no read timeout). */
-    private static <T> T bounded(String what, Callable<T> call) {
+    /** Runs calls to the daemon, giving up after {@code limit} (the client has no read timeout). */
+    private static <T> T bounded(String what, Duration limit, Callable<T> call) {
         FutureTask<T> task = new FutureTask<>(call);
         Thread thread = new Thread(task, "docker-labs-sweeper");
         thread.setDaemon(true);
         thread.start();
         try {
-            return task.get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw new IllegalStateException(what + ": the Docker daemon did not answer in " + CALL_LIMIT.toSeconds() + " s");
+            throw new IllegalStateException(what + ": the Docker daemon did not answer in " + limit.toMillis() + " ms");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(what + " failed", e.getCause());
         } catch (InterruptedException e) {

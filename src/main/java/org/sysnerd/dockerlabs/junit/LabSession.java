@@ -31,6 +31,8 @@ final class LabSession {
     private static final Instant STARTED = Instant.now();
     /** Bounds the preflight, from its start: it pulls at most two images (3 minutes each), then reads the host. */
     private static final Duration PREFLIGHT_LIMIT = Duration.ofMinutes(8);
+    /** Bounds the removal of this run's containers at exit: Ctrl-C must end a run within seconds. */
+    private static final Duration CLEANUP_LIMIT = Duration.ofSeconds(6);
 
     private static volatile Observations observations;
     private static volatile CompletableFuture<Observations> dockerSide;
@@ -121,9 +123,16 @@ final class LabSession {
                 + " containers of runs that were killed: " + String.join(", ", removed);
     }
 
+    /**
+     * The shutdown hook: removes this run's containers within {@link #CLEANUP_LIMIT}, with the kit's own client
+     * (Testcontainers' client() may be locked by a thread pulling Ryuk's image, and would hold the JVM for minutes).
+     */
     private static void removeThisRun() {
+        if (Engine.dockerHost() == null) {
+            return; // never connected: no container of this run exists
+        }
         try {
-            Sweeper.removeRun(Engine.client(), runId());
+            Sweeper.removeRun(Engine.client(), runId(), CLEANUP_LIMIT);
         } catch (RuntimeException e) {
             System.err.println("docker-labs: could not remove this run's containers: " + e.getMessage());
         }

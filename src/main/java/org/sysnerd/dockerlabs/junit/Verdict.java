@@ -12,7 +12,9 @@ import org.sysnerd.dockerlabs.report.LabStatus;
 
 /**
  * A lab's status from its outcomes, keeping failed (a fact did not hold) apart from blocked (it could not be
- * checked here, which is never a pass), and a timeout apart from other errors.
+ * checked here, which is never a pass), and a timeout apart from other errors. Blocked is chosen by cause: the
+ * preflight, a host fact that cannot be read, a container the daemon would not start, the Docker client losing the
+ * daemon; a request the lab made that was refused or unanswered is a failed fact, not a lost daemon.
  */
 record Verdict(LabStatus status, String message, String hint) {
 
@@ -46,13 +48,14 @@ record Verdict(LabStatus status, String message, String hint) {
             return new Verdict(LabStatus.BLOCKED, test + ": " + unreadable.getMessage(),
                     "the fact could not be read on this host, so the lab was not checked");
         }
-        // The daemon's connection refused, reset or broken mid-call (a socket forwarded over ssh accepts, then its
-        // far end is gone): host facts are read as HostFactUnavailable above, so an I/O error here is the daemon's.
-        // Not under an AssertionError: that is a lab's own request failing (Q3's GET), a fact that did not hold.
-        IOException lost = thrown instanceof AssertionError ? null : find(thrown, IOException.class);
+        Verdict refused = DaemonErrors.containerNotStarted(test, thrown);
+        if (refused != null) {
+            return refused;
+        }
+        IOException lost = DaemonErrors.lost(thrown);
         if (lost != null) {
             return new Verdict(LabStatus.BLOCKED, test + ": the Docker daemon stopped answering during the lab ("
-                    + lost.getMessage() + ")", "check that it runs (`docker info`), then run the labs again");
+                    + lost + ")", "check that it runs (`docker info`), then run the labs again");
         }
         LabFailure lesson = find(thrown, LabFailure.class);
         String prefix = test + (thrown instanceof ConditionTimeoutException ? ": timeout: " + firstLine(thrown) : "");
@@ -73,7 +76,7 @@ record Verdict(LabStatus status, String message, String hint) {
         return because < 0 ? first : first.substring(0, because);
     }
 
-    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+    static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
         for (Throwable at = thrown; at != null; at = at.getCause()) {
             if (type.isInstance(at)) {
                 return type.cast(at);

@@ -1,7 +1,6 @@
 package org.sysnerd.dockerlabs.preflight;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -13,24 +12,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
+import org.sysnerd.dockerlabs.docker.ImagePull;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.probe.DirectHost;
+import org.sysnerd.dockerlabs.docker.TestcontainersImages;
 import org.sysnerd.dockerlabs.probe.FirewallBackend;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
-import org.testcontainers.DockerClientFactory;
 
 /** Looks at this machine before the labs run: Docker, the images, and whether the host facts can be read. */
 public final class Observer {
 
-    private static final long PULL_LIMIT_SECONDS = 180;
     private static final int CONNECT_LIMIT_MILLIS = 3000;
-
-    private static volatile boolean connected;
 
     private Observer() {
     }
@@ -58,7 +56,18 @@ public final class Observer {
         if (docker.dockerError() != null) {
             return docker;
         }
+        if (docker.imageProblems().keySet().stream().anyMatch(Images::testcontainers)) {
+            // No container can start (the probe's helper neither): every lab is blocked already.
+            return new Observations(docker.dockerHost(), null, docker.engine(), docker.podman(), docker.imageProblems(),
+                    NO_PROBE + " (no container can start without Testcontainers' own image)", null, null, null);
+        }
         EngineInfo engine = docker.engine();
+        ImageProblem helperImage = docker.imageProblems().get("alpine");
+        if (helperImage != null && !ProbeChoice.readsDirectly()) {
+            return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
+                    "the helper container that reads the daemon's host runs the alpine image: " + helperImage.describe(),
+                    null, null);
+        }
         HostFacts host;
         try {
             host = chooseProbe.apply(engine);
@@ -74,8 +83,8 @@ public final class Observer {
 
     /** Where the daemon answers: the address Testcontainers connected to once it has, else DOCKER_HOST or the system's socket. */
     private static String dockerHost() {
-        if (connected) {
-            return DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
+        if (Engine.dockerHost() != null) {
+            return Engine.dockerHost().toString();
         }
         return System.getenv().getOrDefault("DOCKER_HOST", "unix://" + candidateSockets().get(0));
     }
@@ -126,55 +135,62 @@ public final class Observer {
             }
         }
         try {
-            DockerClientFactory.instance().client().pingCmd().exec();
-            String used = DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
+            // Not Testcontainers' client(): it would start Ryuk first, pulling its image with minutes of retries.
+            String used = Engine.connect().toString();
+            Engine.client().pingCmd().exec();
             if (set != null && !used.equals(set)) {
                 return "Testcontainers reached " + used + " instead: unset DOCKER_HOST or make it answer";
             }
-            connected = true;
             return null;
         } catch (RuntimeException e) {
             return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
         }
     }
 
-    private static Map<String, String> imageProblems(DockerClient client) {
-        Map<String, String> problems = new LinkedHashMap<>();
+    /**
+     * Whether each image the run needs (the labs' two, Ryuk's when it is on) is on the daemon or can be pulled:
+     * checked together, once, each pull bounded by {@link ImagePull} (a registry that is not reached, or refuses,
+     * is known in seconds; a pull that progresses shows it and may take its time).
+     */
+    private static Map<String, ImageProblem> imageProblems(DockerClient client) {
+        Map<String, CompletableFuture<ImageProblem>> checks = new LinkedHashMap<>();
+        TestcontainersImages.needed(client, Engine.dockerHost()).forEach((logical, image) ->
+                checks.put(logical, check(client, image, image + (TestcontainersImages.RYUK.equals(logical)
+                        ? " (Testcontainers' reaper, Ryuk)" : " (Testcontainers' look-up of the daemon's gateway)"))));
         for (LabImage image : LabImage.values()) {
-            String logical = image.name().toLowerCase();
+            String logical = image.name().toLowerCase(Locale.ROOT);
             try {
-                String name = image.resolved().asCanonicalNameString();
-                if (!present(client, name)) {
-                    pull(client, name);
-                }
+                checks.put(logical, check(client, image.resolved().asCanonicalNameString(), image.describe()));
             } catch (IllegalArgumentException e) {
-                problems.put(logical, e.getMessage());
-            } catch (RuntimeException e) {
-                problems.put(logical, "image " + image.describe() + " is not on this host and could not be pulled: "
-                        + String.valueOf(e.getMessage()).strip());
+                checks.put(logical, CompletableFuture.completedFuture(
+                        new ImageProblem(image.environmentVariable(), ImageProblem.Cause.BAD_NAME, e.getMessage())));
             }
         }
+        Map<String, ImageProblem> problems = new LinkedHashMap<>();
+        checks.forEach((logical, check) -> {
+            ImageProblem problem = check.join();
+            if (problem != null) {
+                problems.put(logical, problem);
+            }
+        });
         return problems;
     }
 
-    private static boolean present(DockerClient client, String name) {
-        try {
-            client.inspectImageCmd(name).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
+    private static CompletableFuture<ImageProblem> check(DockerClient client, String name, String described) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                ImagePull.Outcome outcome = ImagePull.presentOrPulled(client, name, System.err::println);
+                return outcome.available() ? null : ImageProblem.fromAnswer(described, outcome.answer(), outcome.stalled());
+            } catch (RuntimeException e) {
+                return ImageProblem.fromAnswer(described, String.valueOf(e.getMessage()), false);
+            }
+        }, Observer::inADaemonThread);
     }
 
-    private static void pull(DockerClient client, String name) {
-        try {
-            if (!client.pullImageCmd(name).start().awaitCompletion(PULL_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("no answer within " + PULL_LIMIT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    private static void inADaemonThread(Runnable task) {
+        Thread thread = new Thread(task, "docker-labs-image-check");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** With the direct probe (forced): can this process read what it must? */

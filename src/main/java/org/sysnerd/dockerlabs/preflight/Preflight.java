@@ -47,15 +47,18 @@ public final class Preflight {
                     : "enable the kernel's memory and cpu controllers (e.g. cgroup_enable=memory on its command line), "
                     + "then restart Docker", Need.CGROUP_LIMITS));
         }
-        seen.imageProblems().forEach((image, problem) -> findings.add(Finding.blocking("image " + image, problem,
-                "build the stand-ins (scripts/build-standin-images.sh) and set the override, or fix the image name",
-                "alpine".equals(image) ? Need.ALPINE_IMAGE : Need.NGINX_IMAGE)));
+        seen.imageProblems().forEach((image, problem) -> findings.add(Finding.blocking("image " + image,
+                problem.describe(), Images.fix(image, problem), Images.need(image))));
         if (seen.hostProblem() == null) {
             findings.add(Finding.ok("host facts", seen.probe()));
         } else if (Observer.NO_PROBE.equals(seen.probe())) {
-            findings.add(Finding.blocking("host facts", seen.hostProblem(), "the helper runs the alpine image with "
-                    + "--pid=host, --network=host and the capabilities SYS_PTRACE, SYS_CHROOT, NET_ADMIN, NET_RAW: see why "
-                    + "the daemon refused it, or run the labs as root (`sudo -E ./mvnw test`) to read the host directly",
+            ImageProblem helperImage = seen.imageProblems().get("alpine");
+            findings.add(Finding.blocking("host facts", seen.hostProblem(), helperImage != null
+                    ? Images.fix("alpine", helperImage) + "; or run the labs as root (`sudo -E ./mvnw test`) to read the "
+                            + "host directly"
+                    : "the helper runs the alpine image with --pid=host, --network=host and the capabilities SYS_PTRACE, "
+                            + "SYS_CHROOT, NET_ADMIN, NET_RAW: see why the daemon refused it, or run the labs as root "
+                            + "(`sudo -E ./mvnw test`) to read the host directly",
                     Need.HOST_PROC, Need.HOST_MOUNTS, Need.NAT_TABLE, Need.BRIDGE));
         } else {
             findings.add(Finding.blocking("host facts", seen.hostProblem(), "run the labs as root (`sudo -E ./mvnw test`)",

@@ -51,6 +51,11 @@ public final class ProbeChoice {
         }
     }
 
+    /** True when {@link #choose} reads the host directly, starting no helper container (whose image may be missing). */
+    public static boolean readsDirectly() {
+        return "direct".equals(System.getProperty("labs.probe", System.getenv("LABS_PROBE")));
+    }
+
     static boolean isRoot() {
         return "0".equals(uid());
     }

@@ -1,44 +1,44 @@
 package org.sysnerd.dockerlabs.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.sysnerd.dockerlabs.junit.NeedsDocker;
 
-/** Integration test (needs Docker): the sweeper removes a dead owner's container and keeps a live owner's. */
+/**
+ * Integration test (needs Docker): the sweeper removes a dead owner's container and keeps a live owner's. Its
+ * containers carry the suite's label with a value of their own, so that no other sweeper (this run's preflight,
+ * another suite's) sees them: what is gone, the sweeper under test removed.
+ */
 // A kit test that needs a daemon: skipped, saying so, where there is none (the labs then report "blocked").
-@Testcontainers(disabledWithoutDocker = true)
+@NeedsDocker
 class SweeperTest {
 
     private final DockerClient client = Engine.client();
     private final List<String> made = new ArrayList<>();
+
+    /** The suite's label with this test's own value: other sweepers look for {@code org.sysnerd.docker-labs=true}. */
+    private static final Map<String, String> MINE = Map.of(LabRun.SUITE_LABEL, "sweeper-test-" + LabRun.current().id());
 
     @Test
     void removesTheContainerOfADeadOwnerAndKeepsALiveOwnersOne() throws Exception {
         try {
             String dead = create("dead", exitedProcess());
             String live = create("live", ProcessOwner.self());
+            assertThat(exists(dead)).as("the dead owner's container, before the sweep").isTrue();
 
-            // Only this run's containers (the others are this live JVM's): a daemon-wide sweep here would
-            // remove other runs' orphans and hide whether the suite itself sweeps at start.
-            List<String> removed = Sweeper.removeOrphans(client,
-                    Map.of(LabRun.SUITE_LABEL, "true", LabRun.RUN_LABEL, LabRun.current().id()));
+            List<String> removed = Sweeper.removeOrphans(client, MINE);
 
-            // Another sweeper (this run's preflight, or another suite's) may be removing it at the same moment.
-            await("the dead owner's container to be removed").atMost(Duration.ofSeconds(10))
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> !exists(dead));
+            assertThat(removed).as("what the sweep says it removed").singleElement().asString().contains(dead.substring(0, 12));
+            assertThat(exists(dead)).as("the dead owner's container, after the sweep").isFalse();
             assertThat(exists(live)).as("the live owner's container is kept").isTrue();
-            // Another suite on this daemon may sweep the dead one first: then this sweep removed nothing.
-            assertThat(removed).as("what this sweep removed").allMatch(r -> r.contains(dead.substring(0, 12)));
         } finally {
             made.forEach(id -> {
                 try {
@@ -62,6 +62,7 @@ class SweeperTest {
     /** A container as a run leaves it, created but not started: the sweeper goes by labels, whatever the state. */
     private String create(String role, ProcessOwner owner) {
         Map<String, String> labels = new HashMap<>(LabRun.current().labels("sweeper"));
+        labels.putAll(MINE);
         labels.put(LabRun.OWNER_LABEL, owner.label());
         String id = client.createContainerCmd(LabImage.ALPINE.resolved().asCanonicalNameString())
                 .withName(LabRun.current().containerName("sweeper", role)).withLabels(labels)

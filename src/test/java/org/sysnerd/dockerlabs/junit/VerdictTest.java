@@ -4,6 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.BadRequestException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
@@ -18,7 +29,12 @@ import org.sysnerd.dockerlabs.preflight.Finding;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
+import org.sysnerd.dockerlabs.probe.Http;
 import org.sysnerd.dockerlabs.report.LabStatus;
+import org.testcontainers.containers.ContainerFetchException;
+import org.testcontainers.containers.ContainerLaunchException;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
 
 @DisplayName("A lab's verdict keeps failed (a fact did not hold) apart from blocked (not checked), which is never a pass")
 class VerdictTest {
@@ -159,25 +175,115 @@ class VerdictTest {
                 .isEqualTo(new Verdict(LabStatus.BLOCKED, "no fact of this lab was checked", null));
     }
 
-    @Test
-    @DisplayName("a daemon whose forwarded socket resets mid-run blocks the lab: it was not checked")
-    void reset_connection_blocked() {
-        Throwable reset = new IllegalStateException("exec failed",
-                new RuntimeException(new java.net.SocketException("Connection reset")));
+    /** The daemon's answer to a container start on a dockerd whose default runtime fails (recorded, Docker 20.10). */
+    private static final String OCI_ERROR = "failed to create shim task: OCI runtime create failed: unable to retrieve OCI "
+            + "runtime error (open /tmp/i12d/exec/containerd/daemon/io.containerd.runtime.v2.task/moby/a171/log.json: no such "
+            + "file or directory): /tmp/i12-broken-runtime.sh did not terminate successfully: exit status 1: unknown";
 
-        Verdict verdict = Verdict.of(passed(LAB), List.of(failed(EXITS, reset)));
-        assertThat(verdict.status()).isEqualTo(LabStatus.BLOCKED);
-        assertThat(verdict.message()).contains("the Docker daemon stopped answering during the lab (Connection reset)");
-        assertThat(Verdict.of(passed(LAB), List.of(failed(EXITS, new RuntimeException(new java.io.IOException("Broken pipe"))))).status())
-                .isEqualTo(LabStatus.BLOCKED);
+    /** Testcontainers' exceptions for a start the daemon refused, nested as GenericContainer nests them. */
+    private static ContainerLaunchException launchRefused(String image, DockerException daemon) {
+        return new ContainerLaunchException("Container startup failed for image " + image,
+                new ContainerLaunchException("Could not create/start container", daemon));
     }
 
     @Test
-    @DisplayName("a lab's own request refused is a fact that did not hold, not a lost daemon")
-    void refused_request_failed() {
-        Throwable refused = new AssertionError("GET http://172.17.0.1:32768/ failed for 5 s",
-                new java.net.ConnectException("Connection refused"));
+    @DisplayName("a request refused by the host (a real ConnectException) fails the lab with a hint from it, not 'daemon lost'")
+    void refused_request_failed_with_its_hint() throws IOException {
+        URI uri = URI.create("http://127.0.0.1:" + closedPort() + "/");
+        Verdict verdict = Verdict.of(passed(LAB), List.of(failed(EXITS, Http.failure(uri, refusedConnection(uri)))));
 
-        assertThat(Verdict.of(passed(LAB), List.of(failed(EXITS, refused))).status()).isEqualTo(LabStatus.FAILED);
+        assertThat(verdict.status()).isEqualTo(LabStatus.FAILED);
+        assertThat(verdict.message()).contains("\nSeen: connection refused", "\nSee it yourself: curl -sv --noproxy '*' " + uri);
+        assertThat(verdict.hint()).contains("the rewritten connection was refused", "listening on the container's port");
+    }
+
+    @Test
+    @DisplayName("a bare ConnectException (not the Docker client's) fails the lab: only the Docker client's errors mean 'daemon lost'")
+    void bare_connect_exception_failed() throws IOException {
+        URI uri = URI.create("http://127.0.0.1:" + closedPort() + "/");
+        Verdict verdict = Verdict.of(passed(LAB), List.of(failed(EXITS, new AssertionError("GET failed", refusedConnection(uri)))));
+
+        assertThat(verdict.status()).isEqualTo(LabStatus.FAILED);
+    }
+
+    @Test
+    @DisplayName("the Docker client's own network error (a real one: no daemon at its socket) blocks the lab: the daemon was lost")
+    void docker_client_error_blocked_as_lost_daemon() {
+        DockerClient client = DockerClientProviderStrategy.getClientForConfig(TransportConfig.builder()
+                .dockerHost(URI.create("unix:///tmp/docker-labs-verdict-test-" + ProcessHandle.current().pid() + ".sock")).build());
+        Throwable lost = catchThrowable(() -> client.pingCmd().exec());
+
+        Verdict verdict = Verdict.of(passed(LAB), List.of(failed(EXITS, lost)));
+
+        assertThat(verdict.status()).isEqualTo(LabStatus.BLOCKED);
+        assertThat(verdict.message()).startsWith(EXITS + ": the Docker daemon stopped answering during the lab (");
+        assertThat(verdict.hint()).contains("docker info");
+    }
+
+    @Test
+    @DisplayName("a container the daemon refused to start (OCI runtime error) blocks the lab, quoting the daemon and the fix")
+    void container_refused_by_the_daemon_blocked() {
+        Throwable refused = launchRefused("docker-labs-standin/alpine:busybox",
+                new BadRequestException("Status 400: {\"message\":\"" + OCI_ERROR + "\"}\n"));
+
+        Verdict verdict = Verdict.of(failed(LAB, refused), List.of());
+
+        assertThat(verdict).isEqualTo(new Verdict(LabStatus.BLOCKED, LAB + ": the Docker daemon could not start the container "
+                + "(docker-labs-standin/alpine:busybox): " + OCI_ERROR, verdict.hint()));
+        assertThat(verdict.hint()).contains("`docker run --rm docker-labs-standin/alpine:busybox` shows the same error",
+                "runc --version", "journalctl -u docker");
+    }
+
+    @Test
+    @DisplayName("a shared container whose start the daemon refused blocks the other labs that look at it too")
+    void shared_container_refused_blocked() {
+        Throwable again = new IllegalStateException("container docker-labs-shared-web-1 did not start: Container startup failed",
+                launchRefused("nginx:1.27.4", new InternalServerErrorException("Status 500: {\"message\":\"driver failed "
+                        + "programming external connectivity\"}")));
+
+        Verdict verdict = Verdict.of(failed(LAB, again), List.of());
+
+        assertThat(verdict.status()).isEqualTo(LabStatus.BLOCKED);
+        assertThat(verdict.message()).endsWith("(nginx:1.27.4): driver failed programming external connectivity");
+        assertThat(verdict.hint()).startsWith("the daemon refuses this container");
+    }
+
+    @Test
+    @DisplayName("a container that started and then stopped (no error from the daemon) fails the lab: that is a fact")
+    void container_that_exited_failed() {
+        Throwable exited = new ContainerLaunchException("Container startup failed for image nginx:1.27.4",
+                new IllegalStateException("Container did not start correctly."));
+
+        assertThat(Verdict.of(failed(LAB, exited), List.of()).status()).isEqualTo(LabStatus.FAILED);
+    }
+
+    @Test
+    @DisplayName("an image the daemon could not get during the run blocks the lab")
+    void image_not_fetched_blocked() {
+        Throwable fetch = new ContainerFetchException("Can't get Docker image: nginx:1.27.4",
+                new InternalServerErrorException("Status 500: {\"message\":\"toomanyrequests\"}"));
+
+        Verdict verdict = Verdict.of(failed(LAB, fetch), List.of());
+
+        assertThat(verdict.status()).isEqualTo(LabStatus.BLOCKED);
+        assertThat(verdict.message()).contains("Can't get Docker image: nginx:1.27.4");
+        assertThat(verdict.hint()).contains("scripts/build-standin-images.sh");
+    }
+
+    /** A port of this machine nothing listens on: one that was bound a moment ago and closed. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** What connecting to a closed port throws, for real. */
+    private static ConnectException refusedConnection(URI uri) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1000);
+            throw new IllegalStateException("something listens at " + uri);
+        } catch (ConnectException refused) {
+            return refused;
+        }
     }
 }

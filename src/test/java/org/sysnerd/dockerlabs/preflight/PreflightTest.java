@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
+import org.sysnerd.dockerlabs.docker.TestcontainersImages;
+import org.sysnerd.dockerlabs.parse.Fixtures;
 
 /**
  * {@link Preflight#decide} on what the Observer would have seen on several hosts; the engines are the
@@ -30,6 +33,12 @@ class PreflightTest {
             + "nat table are there, not here";
     private static final String BAD_OVERRIDE = "labs.image.nginx (or LABS_IMAGE_NGINX) is set to 'nginx::1.27', which is "
             + "not an image name: Unable to parse image name";
+
+    /** The daemon's answers to a pull (fixtures/pull/, see the README there). */
+    private static final String NO_SUCH_HOST = Fixtures.text("pull/no-such-host-recorded.txt").strip();
+    private static final String TOO_MANY_REQUESTS = Fixtures.text("pull/toomanyrequests-recorded.txt").strip();
+    private static final String UNAUTHORIZED = Fixtures.text("pull/unauthorized-recorded.txt").strip();
+    private static final String MANIFEST_UNKNOWN = Fixtures.text("pull/manifest-unknown-recorded.txt").strip();
 
     /** A {@code docker info} fixture, read the way the Docker API client hands it over. */
     static EngineInfo engine(String fixture) {
@@ -176,7 +185,7 @@ class PreflightTest {
     @DisplayName("a bad nginx override blocks the nginx image only")
     void bad_nginx_override_blocks_nginx_only() {
         Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
-                Map.of("nginx", BAD_OVERRIDE), PROBE, null, null, null);
+                Map.of("nginx", new ImageProblem("LABS_IMAGE_NGINX", ImageProblem.Cause.BAD_NAME, BAD_OVERRIDE)), PROBE, null, null, null);
 
         assertThat(blocked(Preflight.decide(seen))).containsExactly(Need.NGINX_IMAGE);
     }
@@ -185,7 +194,7 @@ class PreflightTest {
     @DisplayName("a bad image override's message is kept verbatim, naming the property to fix")
     void bad_override_message_kept_verbatim() {
         Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
-                Map.of("nginx", BAD_OVERRIDE), PROBE, null, null, null);
+                Map.of("nginx", new ImageProblem("LABS_IMAGE_NGINX", ImageProblem.Cause.BAD_NAME, BAD_OVERRIDE)), PROBE, null, null, null);
 
         assertThat(Preflight.decide(seen).blocking()).singleElement().extracting(Finding::check, Finding::found)
                 .containsExactly("image nginx", BAD_OVERRIDE);
@@ -195,7 +204,7 @@ class PreflightTest {
     @DisplayName("an alpine image that cannot be had blocks the alpine image only")
     void missing_alpine_blocks_alpine_only() {
         Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
-                Map.of("alpine", "image alpine:3.21.3 is not on this host and could not be pulled: no such host"), PROBE,
+                Map.of("alpine", ImageProblem.fromAnswer("alpine:3.21.3", NO_SUCH_HOST, false)), PROBE,
                 null, null, null);
 
         assertThat(blocked(Preflight.decide(seen))).containsExactly(Need.ALPINE_IMAGE);
@@ -244,13 +253,76 @@ class PreflightTest {
     }
 
     @Test
-    @DisplayName("blockerFor picks the first finding that blocks one of the lab's needs")
-    void blocker_is_the_first_blocking_finding() {
+    @DisplayName("blockerFor names every finding that blocks one of the lab's needs, each cause on its line, each fix once")
+    void blocker_names_every_blocking_finding() {
         PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-rootless.json"), false,
                 Map.of(), PROBE, null, "iptables: Permission denied (you must be root)", null));
 
-        assertThat(result.blockerFor(Set.of(Need.DOCKER, Need.HOST_PROC, Need.NAT_TABLE)))
-                .hasValueSatisfying(f -> assertThat(f.check()).isEqualTo("engine"));
+        assertThat(result.blockerFor(Set.of(Need.DOCKER, Need.HOST_PROC, Need.NAT_TABLE))).hasValueSatisfying(f -> {
+            assertThat(f.check()).isEqualTo("engine, nat table");
+            assertThat(f.found().lines()).hasSize(2).last().isEqualTo("iptables: Permission denied (you must be root)");
+            assertThat(f.fix().split("; and ")).hasSize(2);
+        });
+    }
+
+    @Test
+    @DisplayName("an unpullable Ryuk image blocks every lab (no container can start), with TESTCONTAINERS_RYUK_DISABLED as the fix")
+    void ryuk_image_blocks_every_lab() {
+        PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
+                Map.of(TestcontainersImages.RYUK, ImageProblem.fromAnswer("testcontainers/ryuk:0.14.0", NO_SUCH_HOST, false)),
+                PROBE, null, null, null));
+
+        assertThat(blocked(result)).containsExactly(Need.DOCKER);
+        assertThat(result.blockerFor(Set.of(Need.DOCKER))).hasValueSatisfying(f -> {
+            assertThat(f.found()).isEqualTo("image testcontainers/ryuk:0.14.0 is not on this host and cannot be pulled: "
+                    + "the registry cannot be reached: " + NO_SUCH_HOST);
+            assertThat(f.fix()).contains("TESTCONTAINERS_RYUK_DISABLED=true").doesNotContain("docker login");
+        });
+    }
+
+    @Test
+    @DisplayName("with no registry, a lab needing Ryuk and nginx names both images, the registry's answer and each fix")
+    void no_registry_names_each_image() {
+        Map<String, ImageProblem> problems = new LinkedHashMap<>();
+        problems.put(TestcontainersImages.RYUK, ImageProblem.fromAnswer("testcontainers/ryuk:0.14.0", NO_SUCH_HOST, false));
+        problems.put("nginx", ImageProblem.fromAnswer("nginx:1.27.4", NO_SUCH_HOST, false));
+        problems.put("alpine", ImageProblem.fromAnswer("alpine:3.21.3", NO_SUCH_HOST, false));
+        PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-20.10-recorded.json"),
+                false, problems, PROBE, null, null, null));
+
+        Finding q3 = result.blockerFor(Set.of(Need.DOCKER, Need.NGINX_IMAGE, Need.NAT_TABLE)).orElseThrow();
+        assertThat(q3.found().lines()).hasSize(2).allMatch(line -> line.endsWith(NO_SUCH_HOST));
+        assertThat(q3.found()).contains("testcontainers/ryuk:0.14.0", "nginx:1.27.4").doesNotContain("alpine");
+        assertThat(q3.fix()).contains("TESTCONTAINERS_RYUK_DISABLED=true", "scripts/build-standin-images.sh",
+                "LABS_IMAGE_NGINX=docker-labs-standin/nginx:debian");
+    }
+
+    @Test
+    @DisplayName("a registry's rate limit or refusal is fixed by logging in (or the stand-ins); an unknown image by its name")
+    void fix_chosen_from_the_registry_answer() {
+        assertThat(fixFor("nginx", TOO_MANY_REQUESTS)).startsWith("log in to the registry (`docker login`)")
+                .contains("docker-labs-standin/nginx:debian");
+        assertThat(fixFor("nginx", UNAUTHORIZED)).startsWith("log in to the registry (`docker login`)");
+        assertThat(fixFor(TestcontainersImages.RYUK, TOO_MANY_REQUESTS)).startsWith("log in to the registry (`docker login`)")
+                .contains("TESTCONTAINERS_RYUK_DISABLED=true");
+        assertThat(fixFor("alpine", MANIFEST_UNKNOWN)).startsWith("fix the image name in LABS_IMAGE_ALPINE");
+    }
+
+    @Test
+    @DisplayName("Testcontainers' gateway look-up image blocks every lab, with TESTCONTAINERS_HOST_OVERRIDE as the fix")
+    void gateway_image_blocks_every_lab() {
+        PreflightResult result = Preflight.decide(new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
+                Map.of(TestcontainersImages.GATEWAY, ImageProblem.fromAnswer("alpine:3.17", NO_SUCH_HOST, false)),
+                PROBE, null, null, null));
+
+        assertThat(blocked(result)).containsExactly(Need.DOCKER);
+        assertThat(result.blocking().get(0).fix()).startsWith("set TESTCONTAINERS_HOST_OVERRIDE=localhost");
+    }
+
+    private static String fixFor(String image, String answer) {
+        return Preflight.decide(new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false,
+                Map.of(image, ImageProblem.fromAnswer(image, answer, false)), PROBE, null, null, null))
+                .blocking().get(0).fix();
     }
 
     @Test

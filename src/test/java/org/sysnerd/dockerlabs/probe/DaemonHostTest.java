@@ -1,6 +1,5 @@
 package org.sysnerd.dockerlabs.probe;
 
-import org.testcontainers.junit.jupiter.Testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +29,7 @@ import org.sysnerd.dockerlabs.docker.GraphDriverDirs;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.facts.Mount;
 import org.sysnerd.dockerlabs.facts.OverlayMount;
+import org.sysnerd.dockerlabs.junit.NeedsDocker;
 import org.sysnerd.dockerlabs.parse.IpJsonParser;
 import org.sysnerd.dockerlabs.parse.MountInfoParser;
 
@@ -44,7 +44,7 @@ import org.sysnerd.dockerlabs.parse.MountInfoParser;
  */
 @DisplayName("The daemon-side probe")
 // A kit test that needs a daemon: skipped, saying so, where there is none (the labs then report "blocked").
-@Testcontainers(disabledWithoutDocker = true)
+@NeedsDocker
 class DaemonHostTest {
 
     private static final Duration RACE_LIMIT = Duration.ofSeconds(10);
