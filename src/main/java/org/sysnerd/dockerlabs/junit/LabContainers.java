@@ -69,7 +69,7 @@ final class LabContainers {
     private static List<LabContainer<?>> suiteContainers(Class<?> lab) {
         List<LabContainer<?>> containers = new ArrayList<>(of(lab).stream().filter(SuiteSubject.class::isInstance)
                 .<LabContainer<?>>map(s -> ((SuiteSubject) s).container()).toList());
-        if (LabMode.current() == LabMode.SPEC) {
+        if (LabMode.current().startsLabContainers()) {
             fields(lab, LabContainer.class).forEach(containers::add);
         }
         return containers;

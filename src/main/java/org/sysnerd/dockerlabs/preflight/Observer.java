@@ -24,6 +24,7 @@ import org.sysnerd.dockerlabs.docker.TestcontainersImages;
 import org.sysnerd.dockerlabs.probe.FirewallBackend;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
+import org.sysnerd.dockerlabs.subject.LabMode;
 
 /** Looks at this machine before the labs run: Docker, the images, and whether the host facts can be read. */
 public final class Observer {
@@ -154,10 +155,14 @@ public final class Observer {
      */
     private static Map<String, ImageProblem> imageProblems(DockerClient client) {
         Map<String, CompletableFuture<ImageProblem>> checks = new LinkedHashMap<>();
-        TestcontainersImages.needed(client, Engine.dockerHost()).forEach((logical, image) ->
-                checks.put(logical, check(client, image, image + (TestcontainersImages.RYUK.equals(logical)
-                        ? " (Testcontainers' reaper, Ryuk)" : " (Testcontainers' look-up of the daemon's gateway)"))));
-        for (LabImage image : LabImage.values()) {
+        boolean startsLabContainers = LabMode.currentOrSpec().startsLabContainers();
+        if (startsLabContainers) {
+            TestcontainersImages.needed(client, Engine.dockerHost()).forEach((logical, image) ->
+                    checks.put(logical, check(client, image, image + (TestcontainersImages.RYUK.equals(logical)
+                            ? " (Testcontainers' reaper, Ryuk)" : " (Testcontainers' look-up of the daemon's gateway)"))));
+        }
+        // The learner mode runs no nginx of its own: only alpine, for the daemon-side probe's helper.
+        for (LabImage image : startsLabContainers ? List.of(LabImage.values()) : List.of(LabImage.ALPINE)) {
             String logical = image.name().toLowerCase(Locale.ROOT);
             try {
                 checks.put(logical, check(client, image.resolved().asCanonicalNameString(), image.describe()));

@@ -1,35 +1,27 @@
 package org.sysnerd.dockerlabs.probe;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.Exec;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LabRun;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.images.RemoteDockerImage;
 
 /**
  * The daemon's host seen through the daemon, for a learner in the docker group who is not root: one
@@ -60,7 +52,7 @@ public final class DaemonHost implements Host, AutoCloseable {
     private static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private static final Pattern MOUNT_TABLE = Pattern.compile("/proc/self/(mountinfo|mounts|mountstats)");
 
-    private final DockerClient client = DockerClientFactory.instance().client();
+    private final DockerClient client = Engine.client();
     private final String image;
     private final Thread shutdownHook = new Thread(this::removeHelper, "docker-labs-probe-helper-removal");
     private Helper helper;
@@ -74,7 +66,7 @@ public final class DaemonHost implements Host, AutoCloseable {
 
     private DaemonHost() {
         // The suite's alpine, through Testcontainers' substitutor and pull policy, like the labs' containers.
-        this.image = new RemoteDockerImage(LabImage.ALPINE.upstream()).get();
+        this.image = LabImage.ALPINE.resolved().asCanonicalNameString();
         this.helper = startHelper();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -268,24 +260,11 @@ public final class DaemonHost implements Host, AutoCloseable {
     }
 
     private Result exec(Helper target, List<String> command) {
-        try (Output output = new Output()) {
-            String execId = client.execCreateCmd(target.id()).withCmd(command.toArray(String[]::new))
-                    .withEnv(List.of(PATH)).withAttachStdout(true).withAttachStderr(true).exec().getId();
-            client.execStartCmd(execId).exec(output);
-            if (!output.awaitCompletion(EXEC_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                // It goes with the helper at the latest: the runtime kills what is left when sleep ends.
-                throw new HostFactUnavailable("`" + String.join(" ", command) + "` in helper " + target.name()
-                        + " did not finish within " + EXEC_LIMIT.toSeconds() + " s");
-            }
-            Long exitCode = client.inspectExecCmd(execId).exec().getExitCodeLong();
-            return new Result(target.name(), String.join(" ", command), exitCode == null ? -1 : exitCode,
-                    output.text(StreamType.STDOUT), output.text(StreamType.STDERR));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HostFactUnavailable("interrupted while running `" + String.join(" ", command) + "`", e);
-        } catch (DockerException | IOException e) {
-            throw new HostFactUnavailable("helper " + target.name() + " could not run `" + String.join(" ", command)
-                    + "`: " + e.getMessage(), e);
+        try {
+            Exec.Result result = Exec.run(client, target.id(), command, List.of(PATH), EXEC_LIMIT);
+            return new Result(target.name(), String.join(" ", command), result.exitCode(), result.stdout(), result.stderr());
+        } catch (HostFactUnavailable e) {
+            throw new HostFactUnavailable("helper " + target.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -321,20 +300,5 @@ public final class DaemonHost implements Host, AutoCloseable {
     }
 
     private record Result(String helper, String command, long exitCode, String stdout, String stderr) {
-    }
-
-    /** Collects an exec's stdout and stderr apart, as bytes (a frame may end inside a UTF-8 character). */
-    private static final class Output extends ResultCallback.Adapter<Frame> {
-        private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-
-        @Override
-        public void onNext(Frame frame) {
-            (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
-        }
-
-        String text(StreamType stream) {
-            return (stream == StreamType.STDERR ? stderr : stdout).toString(StandardCharsets.UTF_8);
-        }
     }
 }

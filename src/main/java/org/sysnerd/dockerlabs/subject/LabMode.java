@@ -17,6 +17,23 @@ public enum LabMode {
                         + "', which is no mode: use spec (the suite's own containers) or learner (your own)"));
     }
 
+    /**
+     * True when the labs start containers of the suite's own (Testcontainers', with its reaper and images); the
+     * learner mode starts none: it looks at the learner's, and at most runs the daemon-side probe's helper.
+     */
+    public boolean startsLabContainers() {
+        return this == SPEC;
+    }
+
+    /** The mode of this run, or the spec mode when the setting names none (the labs then block on it). */
+    public static LabMode currentOrSpec() {
+        try {
+            return current();
+        } catch (IllegalArgumentException e) {
+            return SPEC;
+        }
+    }
+
     @Override
     public String toString() {
         return name().toLowerCase();
