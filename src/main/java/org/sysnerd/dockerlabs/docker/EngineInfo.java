@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.sysnerd.dockerlabs.probe.FirewallBackend;
+import org.sysnerd.dockerlabs.facts.FirewallBackend;
 
 /**
  * What {@code docker info} says about the engine that the facts depend on. Every difference between engines

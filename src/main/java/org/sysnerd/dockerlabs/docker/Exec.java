@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 
 /** {@code docker exec}, bounded: a command run in a container, its exit code and its output kept apart. */
 public final class Exec {

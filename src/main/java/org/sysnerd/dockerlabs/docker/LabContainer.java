@@ -3,7 +3,7 @@ package org.sysnerd.dockerlabs.docker;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.sysnerd.dockerlabs.probe.Journal;
+import org.sysnerd.dockerlabs.journal.Journal;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 

@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sysnerd.dockerlabs.facts.ContainerExit;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.Seen;
-import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
-import org.sysnerd.dockerlabs.probe.Journal;
+import org.sysnerd.dockerlabs.journal.Journal;
 
 /**
  * Q6's allocation past a limit: {@code docker run --memory 8m --memory-swap 8m alpine sh -c 'tail /dev/zero'}.

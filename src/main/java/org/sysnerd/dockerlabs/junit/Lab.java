@@ -3,11 +3,11 @@ package org.sysnerd.dockerlabs.junit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
+import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.probe.Host;
-import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
 import org.sysnerd.dockerlabs.probe.HostFacts;
-import org.sysnerd.dockerlabs.probe.Journal;
 
 /** What a lab's test code uses of the kit: the host's facts, and the evidence it records for the report. */
 public final class Lab {

@@ -6,8 +6,8 @@ import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.sysnerd.dockerlabs.assertions.LabFailure;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
-import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
 import org.sysnerd.dockerlabs.report.LabStatus;
 
 /**

@@ -22,6 +22,8 @@ import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.Exec;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LabRun;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
+import org.sysnerd.dockerlabs.journal.Journal;
 
 /**
  * The daemon's host seen through the daemon, for a learner in the docker group who is not root: one

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 
 /**
  * Where the daemon's host is, relative to this process, decided once from identity rather than from the

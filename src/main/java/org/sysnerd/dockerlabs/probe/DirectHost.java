@@ -3,14 +3,16 @@ package org.sysnerd.dockerlabs.probe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
+import org.sysnerd.dockerlabs.journal.Journal;
 
 /** The host as this process sees it: it reads /proc itself and runs the host's tools as its own user. */
 public final class DirectHost implements Host {

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
+import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.parse.InspectParser;
-import org.sysnerd.dockerlabs.probe.Journal;
 
 /**
  * A container the learner made by hand, found by its name or its published port and graded as it is:

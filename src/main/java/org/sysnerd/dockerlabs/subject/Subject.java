@@ -9,13 +9,13 @@ import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.Exec;
 import org.sysnerd.dockerlabs.docker.GraphDriverDirs;
 import org.sysnerd.dockerlabs.facts.ContainerState;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.facts.LinkIndexes;
 import org.sysnerd.dockerlabs.facts.Pid1;
 import org.sysnerd.dockerlabs.facts.Seen;
+import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.parse.InspectParser;
-import org.sysnerd.dockerlabs.probe.HostFactUnavailable;
-import org.sysnerd.dockerlabs.probe.Journal;
 
 /**
  * A container a lab looks at: one the suite starts (the executable spec) or one the learner made by hand

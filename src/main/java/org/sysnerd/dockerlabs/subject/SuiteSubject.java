@@ -3,7 +3,7 @@ package org.sysnerd.dockerlabs.subject;
 import java.time.Duration;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.LabContainer;
-import org.sysnerd.dockerlabs.probe.Journal;
+import org.sysnerd.dockerlabs.journal.Journal;
 
 /** A container the suite starts for the lab, with a unique name and a free port, and removes at its end. */
 public final class SuiteSubject extends Subject {

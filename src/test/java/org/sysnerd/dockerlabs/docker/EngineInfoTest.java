@@ -9,8 +9,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sysnerd.dockerlabs.facts.FirewallBackend;
 import org.sysnerd.dockerlabs.parse.Fixtures;
-import org.sysnerd.dockerlabs.probe.FirewallBackend;
 
 @DisplayName("EngineInfo reads what the facts depend on out of `docker info` JSON")
 class EngineInfoTest {

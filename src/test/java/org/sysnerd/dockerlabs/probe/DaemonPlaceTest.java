@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.probe;
 
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.sysnerd.dockerlabs.probe;
 
+import org.sysnerd.dockerlabs.facts.FirewallBackend;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

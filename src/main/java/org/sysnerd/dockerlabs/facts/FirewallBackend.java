@@ -1,4 +1,4 @@
-package org.sysnerd.dockerlabs.probe;
+package org.sysnerd.dockerlabs.facts;
 
 /**
  * Where the engine writes its NAT rules: iptables (any Docker), nftables (Engine 29, experimental), or netavark

@@ -1,4 +1,4 @@
-package org.sysnerd.dockerlabs.probe;
+package org.sysnerd.dockerlabs.facts;
 
 /** A host fact that could not be read: the lab cannot be checked, which is never a pass. */
 public class HostFactUnavailable extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.sysnerd.dockerlabs.probe;
+package org.sysnerd.dockerlabs.journal;
 
 import java.util.function.BiConsumer;
 
