@@ -93,10 +93,10 @@ public final class LabReportListener implements TestExecutionListener {
                 Instant.now().toString(),
                 LabSession.engineFacts(), LabSession.probe(), LabSession.preflightIfRun().findings(),
                 results, passed, results.size());
-        System.out.println(ReportWriter.console(report));
+        Path dir = Path.of(System.getProperty("labs.report.dir", "target"));
+        System.out.println(ReportWriter.console(report, dir));
         try {
-            ReportWriter.writeAll(report, Path.of(System.getProperty("labs.report.dir", "target")),
-                    System.getenv("GITHUB_STEP_SUMMARY"));
+            ReportWriter.writeAll(report, dir, System.getenv("GITHUB_STEP_SUMMARY"));
         } catch (java.io.IOException e) {
             System.err.println("docker-labs: could not write the lab report: " + e);
         }

@@ -37,6 +37,11 @@ public final class ReportWriter {
 
     /** The table a learner reads at the end of {@code ./mvnw test}. */
     public static String console(Report report) {
+        return console(report, Path.of("target"));
+    }
+
+    /** The table, naming the folder the report's files are written to. */
+    public static String console(Report report, Path dir) {
         String title = "learner".equals(report.mode()) ? "Docker labs · your own containers (learner mode) "
                 : "Docker labs · the suite's own containers (spec mode) ";
         StringBuilder out = new StringBuilder("\n==== ").append(title).append("=".repeat(Math.max(4, 72 - title.length())))
@@ -61,7 +66,8 @@ public final class ReportWriter {
         }
         Object engine = report.engine().get("summary");
         return out.append(report.score()).append("  (").append(engine == null ? "" : engine + " · ").append(report.probe()).append(")\n")
-                .append("Details: target/labs-report.md, target/labs-report.json; replay: target/labs-replay.sh\n").toString();
+                .append("Details: ").append(dir).append("/labs-report.md, ").append(dir).append("/labs-report.json; replay: ")
+                .append(dir).append("/labs-replay.sh\n").toString();
     }
 
     /** The report as Markdown, for a course's CI and for GitHub's job summary. */
