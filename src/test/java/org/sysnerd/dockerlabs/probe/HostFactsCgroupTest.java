@@ -4,7 +4,6 @@ import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import org.sysnerd.dockerlabs.facts.CgroupController;
 import org.sysnerd.dockerlabs.facts.CgroupDir;
 import org.sysnerd.dockerlabs.facts.CgroupVersion;
 import org.sysnerd.dockerlabs.facts.CpuQuota;
-import org.sysnerd.dockerlabs.parse.Fixtures;
 
 /** HostFacts' cgroup reads on hosts made of fixture files: which files it reads, and what it makes of them. */
 @DisplayName("HostFacts reads a container's cgroup and its limits where each layout keeps them")
@@ -23,51 +21,10 @@ class HostFactsCgroupTest {
     private static final String WRITTEN = "3f6f2b5e8c1d4a7b9e0c2d4f6a8b1c3e5d7f9a0b2c4e6f8a1b3d5f7e9c0a2b4d";
     private static final String V2_SCOPE = "/sys/fs/cgroup/system.slice/docker-" + WRITTEN + ".scope";
 
-    /** A host whose files are these fixtures, by path; nothing else exists. */
-    private record FixtureHost(Map<String, String> files) implements Host {
-        public String read(String path) {
-            if (!files.containsKey(path)) {
-                throw new HostFactUnavailable("could not read " + path + ": no such file");
-            }
-            return Fixtures.text(files.get(path));
-        }
-
-        public String readLink(String path) {
-            throw new UnsupportedOperationException(path);
-        }
-
-        public String realPath(String path) {
-            throw new UnsupportedOperationException(path);
-        }
-
-        public boolean exists(String path) {
-            return files.containsKey(path);
-        }
-
-        public String run(List<String> command) {
-            throw new UnsupportedOperationException(String.join(" ", command));
-        }
-
-        @Override
-        public String httpGet(String address, int port) {
-            throw new UnsupportedOperationException("no HTTP in a fixture host");
-        }
-
-        @Override
-        public boolean httpAnswers(String address, int port) {
-            throw new UnsupportedOperationException("no HTTP in a fixture host");
-        }
-
-        @Override
-        public String describe() {
-            return "fixtures";
-        }
-    }
-
     private static HostFacts v1Cgroupfs() {
         String memory = "/sys/fs/cgroup/memory" + RECORDED;
         String cpu = "/sys/fs/cgroup/cpu" + RECORDED;
-        return new HostFacts(new FixtureHost(Map.of("/proc/4242/cgroup", "cgroup/v1-cgroupfs-host-view-recorded.txt",
+        return new HostFacts(FixtureHost.withFiles(Map.of("/proc/4242/cgroup", "cgroup/v1-cgroupfs-host-view-recorded.txt",
                 memory + "/memory.limit_in_bytes", "cgroup/limits/v1-memory.limit_in_bytes-64m-recorded.txt",
                 memory + "/cgroup.procs", "cgroup/limits/v1-cgroup.procs-nginx-recorded.txt",
                 cpu + "/cpu.cfs_quota_us", "cgroup/limits/v1-cpu.cfs_quota_us-half-cpu-recorded.txt",
@@ -75,7 +32,7 @@ class HostFactsCgroupTest {
     }
 
     private static HostFacts v2Systemd(String procCgroup) {
-        return new HostFacts(new FixtureHost(Map.of("/proc/4242/cgroup", "cgroup/" + procCgroup,
+        return new HostFacts(FixtureHost.withFiles(Map.of("/proc/4242/cgroup", "cgroup/" + procCgroup,
                 "/sys/fs/cgroup/cgroup.controllers", "cgroup/limits/v2-cpu.max-half-cpu.txt",
                 V2_SCOPE + "/memory.max", "cgroup/limits/v2-memory.max-no-limit.txt",
                 V2_SCOPE + "/cpu.max", "cgroup/limits/v2-cpu.max-half-cpu.txt")));
@@ -119,7 +76,7 @@ class HostFactsCgroupTest {
     @Test
     @DisplayName("a v1 host whose /proc/<pid>/cgroup has no line for the controller: unavailable, as not mounted")
     void missing_controller_is_unavailable() {
-        HostFacts v1 = new HostFacts(new FixtureHost(Map.of("/proc/4242/cgroup", "cgroup/v2-cgroupfs.txt")));
+        HostFacts v1 = new HostFacts(FixtureHost.withFiles(Map.of("/proc/4242/cgroup", "cgroup/v2-cgroupfs.txt")));
 
         assertThatThrownBy(() -> v1.cgroupDirOf(PID, CgroupController.MEMORY)).isInstanceOf(HostFactUnavailable.class)
                 .hasMessageContaining("not mounted");

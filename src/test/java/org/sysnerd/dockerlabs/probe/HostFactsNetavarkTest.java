@@ -1,10 +1,8 @@
 package org.sysnerd.dockerlabs.probe;
 
 import org.sysnerd.dockerlabs.facts.FirewallBackend;
-import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -16,61 +14,6 @@ import org.sysnerd.dockerlabs.parse.Fixtures;
 @DisplayName("On Podman, the DNAT rules are read where netavark writes them: nftables' table inet netavark, else iptables")
 class HostFactsNetavarkTest {
 
-    /** A host that answers each command with a fixture's text, and fails the others as a missing tool would. */
-    private static final class Recorded implements Host {
-        private final Map<String, String> outputs;
-        final List<String> ran = new ArrayList<>();
-
-        Recorded(Map<String, String> outputs) {
-            this.outputs = outputs;
-        }
-
-        @Override
-        public String run(List<String> command) {
-            String line = String.join(" ", command);
-            ran.add(line);
-            if (!outputs.containsKey(line)) {
-                throw new HostFactUnavailable("`" + line + "` exited 127: not found");
-            }
-            return outputs.get(line);
-        }
-
-        @Override
-        public String read(String path) {
-            throw new UnsupportedOperationException(path);
-        }
-
-        @Override
-        public String readLink(String path) {
-            throw new UnsupportedOperationException(path);
-        }
-
-        @Override
-        public String realPath(String path) {
-            throw new UnsupportedOperationException(path);
-        }
-
-        @Override
-        public boolean exists(String path) {
-            throw new UnsupportedOperationException(path);
-        }
-
-        @Override
-        public String httpGet(String address, int port) {
-            throw new UnsupportedOperationException("no HTTP in a recorded host");
-        }
-
-        @Override
-        public boolean httpAnswers(String address, int port) {
-            throw new UnsupportedOperationException("no HTTP in a recorded host");
-        }
-
-        @Override
-        public String describe() {
-            return "recorded";
-        }
-    }
-
     private static final String IPTABLES = "iptables -t nat -S -v";
     private static final String TABLES = "nft list tables";
     private static final String NETAVARK_TABLE = "nft list table inet netavark";
@@ -78,7 +21,7 @@ class HostFactsNetavarkTest {
     @Test
     @DisplayName("netavark's iptables driver (recorded: Podman 4.3.1): NETAVARK-HOSTPORT-DNAT -> NETAVARK-DN-<hash> -> DNAT")
     void iptables_driver() {
-        Recorded host = new Recorded(Map.of(TABLES, "table ip nat\ntable ip filter\n",
+        FixtureHost host = FixtureHost.withCommands(Map.of(TABLES, "table ip nat\ntable ip filter\n",
                 IPTABLES, Fixtures.text("iptables/podman-4.3.1-netavark-recorded.txt")));
 
         Seen<List<DnatRule>> rules = new HostFacts(host).dnatRules(FirewallBackend.NETAVARK);
@@ -92,7 +35,7 @@ class HostFactsNetavarkTest {
     @DisplayName("netavark's nftables driver (written): the rule in table inet netavark's nv_<net>_dnat chain")
     void nftables_driver() {
         String table = Fixtures.text("nft/podman-netavark.txt");
-        Recorded host = new Recorded(Map.of(TABLES, "table ip nat\ntable inet netavark\n", NETAVARK_TABLE, table));
+        FixtureHost host = FixtureHost.withCommands(Map.of(TABLES, "table ip nat\ntable inet netavark\n", NETAVARK_TABLE, table));
 
         Seen<List<DnatRule>> rules = new HostFacts(host).dnatRules(FirewallBackend.NETAVARK);
 
@@ -106,7 +49,7 @@ class HostFactsNetavarkTest {
     @Test
     @DisplayName("once the netavark table was seen, it is read without asking again")
     void the_table_is_looked_for_until_seen() {
-        Recorded host = new Recorded(Map.of(TABLES, "table inet netavark\n", NETAVARK_TABLE,
+        FixtureHost host = FixtureHost.withCommands(Map.of(TABLES, "table inet netavark\n", NETAVARK_TABLE,
                 Fixtures.text("nft/podman-netavark.txt")));
         HostFacts facts = new HostFacts(host);
 
@@ -119,7 +62,7 @@ class HostFactsNetavarkTest {
     @Test
     @DisplayName("a host without nft: netavark cannot be using nftables, the rules are read with iptables")
     void without_nft() {
-        Recorded host = new Recorded(Map.of(IPTABLES, Fixtures.text("iptables/podman-4.3.1-netavark-recorded.txt")));
+        FixtureHost host = FixtureHost.withCommands(Map.of(IPTABLES, Fixtures.text("iptables/podman-4.3.1-netavark-recorded.txt")));
 
         assertThat(new HostFacts(host).dnatRules(FirewallBackend.NETAVARK).value()).hasSize(2);
     }
