@@ -52,6 +52,23 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
         return podman ? 0 : 1;
     }
 
+    /**
+     * True when the engine reports a kill by the kernel's OOM killer (State.OOMKilled, or an {@code oom} event).
+     * Podman 4.3.1 does not: measured here, {@code --memory 8m} and {@code tail /dev/zero} end with exit code 137,
+     * OOMKilled false and no event, through its CLI and its Docker-compatible API alike.
+     */
+    public boolean reportsOomKills() {
+        return !podman;
+    }
+
+    /**
+     * True when the engine's API has {@code docker update} ({@code POST /containers/<id>/update}); Podman 4.3.1's
+     * Docker-compatible API answers it 404 (measured here).
+     */
+    public boolean updatesContainers() {
+        return !podman;
+    }
+
     /** Why a container's rootfs has no overlay mount: the engine's storage driver is not overlay. */
     public String whyNoOverlay() {
         return engineName() + "'s storage driver here is " + storageDriver + ", not " + (podman ? "overlay" : "overlay2")

@@ -91,6 +91,11 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
         Journal.record("docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' " + name()
                 + "; docker events --filter container=" + name() + " --filter event=oom --since 10m --until 0s",
                 exit.status() + " " + exit.exitCode() + " " + exit.oomKilled() + (exit.oomEvent() ? "\n… oom" : ""));
+        if (!exit.running() && exit.exitCode() == ContainerExit.KILLED && !exit.killedByOom() && !Engine.info().reportsOomKills()) {
+            throw new HostFactUnavailable(name() + " was killed (exit code 137), but " + Engine.info().engineName()
+                    + " reports no OOM kill (no OOMKilled, no oom event), so the kernel's OOM killer cannot be told from "
+                    + "another SIGKILL here", "see this fact on Docker Engine, which reports the kill as OOMKilled or an oom event");
+        }
         return new Seen<>(exit, "docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' " + name());
     }
 

@@ -45,8 +45,8 @@ record Verdict(LabStatus status, String message, String hint) {
         }
         HostFactUnavailable unreadable = find(thrown, HostFactUnavailable.class);
         if (unreadable != null) {
-            return new Verdict(LabStatus.BLOCKED, test + ": " + unreadable.getMessage(),
-                    "the fact could not be read on this host, so the lab was not checked");
+            return new Verdict(LabStatus.BLOCKED, test + ": " + unreadable.getMessage(), unreadable.fix() != null
+                    ? unreadable.fix() : "the fact could not be read on this host, so the lab was not checked");
         }
         Verdict refused = DaemonErrors.containerNotStarted(test, thrown);
         if (refused != null) {

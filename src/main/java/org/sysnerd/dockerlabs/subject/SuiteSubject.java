@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.subject;
 import java.time.Duration;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.LabContainer;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.journal.Journal;
 
 /** A container the suite starts for the lab, with a unique name and a free port, and removes at its end. */
@@ -41,6 +42,11 @@ public final class SuiteSubject extends Subject {
 
     @Override
     public void updateMemory(long bytes) {
+        if (!Engine.info().updatesContainers()) {
+            throw new HostFactUnavailable(Engine.info().engineName() + "'s Docker-compatible API has no docker update "
+                    + "(POST /containers/<id>/update answers 404): the limit cannot be changed in place through it",
+                    "the other facts of the lab held or failed on their own; see this one on Docker Engine");
+        }
         Engine.client().updateContainerCmd(id()).withMemory(bytes).exec();
         Journal.record("docker update --memory " + (bytes >> 20) + "m " + name(), name());
     }
