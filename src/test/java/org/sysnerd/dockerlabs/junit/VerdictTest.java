@@ -144,6 +144,16 @@ class VerdictTest {
     }
 
     @Test
+    @DisplayName("a fact the engine cannot show blocks the lab with the fix it names")
+    void host_fact_unavailable_with_its_fix() {
+        Verdict verdict = Verdict.of(passed(LAB), List.of(failed(EXITS, new HostFactUnavailable(
+                "Podman's Docker-compatible API has no docker update", "see this one on Docker Engine"))));
+
+        assertThat(verdict).isEqualTo(new Verdict(LabStatus.BLOCKED, EXITS + ": Podman's Docker-compatible API has no docker "
+                + "update", "see this one on Docker Engine"));
+    }
+
+    @Test
     @DisplayName("a host fact that could not be read blocks the lab even when wrapped in another exception")
     void wrapped_host_fact_unavailable_blocked() {
         Throwable wrapped = new IllegalStateException("probe failed", new HostFactUnavailable("nft: command not found"));
