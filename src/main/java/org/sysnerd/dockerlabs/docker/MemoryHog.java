@@ -44,8 +44,9 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
     public MemoryHog(String lab) {
         super(LabImage.ALPINE, lab, "oom");
         // PID 1 waits on a fifo for the start signal, then becomes tail; whichever side comes first makes the fifo.
+        // It waits 10 minutes at most: a run killed before its signal leaves no container waiting for ever.
         withCommand("sh", "-c", "ulimit -v " + ADDRESS_SPACE_KIB + " || exit 1; mkfifo " + SIGNAL + " 2>/dev/null; "
-                + "read go < " + SIGNAL + " && exec tail /dev/zero");
+                + "timeout 600 sh -c 'read go < " + SIGNAL + "' && exec tail /dev/zero");
         // --network none: an allocation needs no network, and the daemon starts the container without making one.
         withNetworkMode("none");
         withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(MEMORY).withMemorySwap(MEMORY));

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.awaitility.Awaitility;
 
 /**
  * Removes the suite's containers whose run is over: a killed run's orphans at start-up, this run's own at exit.
@@ -26,6 +27,8 @@ public final class Sweeper {
     /** Another host's owner cannot be checked from here: its containers are orphans only after this long. */
     static final Duration FOREIGN_AGE = Duration.ofHours(1);
     private static final Duration CALL_LIMIT = Duration.ofSeconds(15);
+    /** How long after an interruption containers still being created may appear. */
+    private static final Duration SETTLE = Duration.ofSeconds(1);
 
     private Sweeper() {
     }
@@ -40,10 +43,21 @@ public final class Sweeper {
      * hook must let the JVM end: what is left, the next run removes, its owner being dead by then).
      */
     public static void removeRun(DockerClient client, String runId, Duration limit) {
+        // A run interrupted while it starts containers has creations under way, which the daemon finishes after this
+        // look: look again until a look a while after the first finds none (measured: INT at 2 s left 7, now 0).
+        Instant settled = Instant.now().plus(SETTLE);
         bounded("removing the containers of run " + runId, limit, () -> {
-            list(client, Map.of(LabRun.SUITE_LABEL, "true", LabRun.RUN_LABEL, runId)).forEach(c -> remove(client, c));
+            Awaitility.await("no container of run " + runId + " left").atMost(limit).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(SETTLE.dividedBy(4))
+                    .until(() -> removeAll(client, runId) == 0 && Instant.now().isAfter(settled));
             return null;
         });
+    }
+
+    private static int removeAll(DockerClient client, String runId) {
+        List<Container> found = list(client, Map.of(LabRun.SUITE_LABEL, "true", LabRun.RUN_LABEL, runId));
+        found.forEach(c -> remove(client, c));
+        return found.size();
     }
 
     static List<String> removeOrphans(DockerClient client, Map<String, String> labels) {
