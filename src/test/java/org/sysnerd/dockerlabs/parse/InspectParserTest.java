@@ -20,12 +20,17 @@ class InspectParserTest {
                 .collect(Collectors.toMap(InspectedContainer::name, Function.identity()));
     }
 
+    /** The names the page gives the learner's containers, as the recorded states have them. */
+    private static final String LEARNERS_WEB = "web";
+    private static final String LEARNERS_GONE = "gone";
+    private static final String LEARNERS_STAYUP = "stayup";
+
     private final Map<String, InspectedContainer> done = byName("learner-done-recorded.json");
 
     @Test
     @DisplayName("reads the name without its slash, the image as typed, the state and the PID")
     void reads_name_image_and_state() {
-        InspectedContainer web = done.get("web");
+        InspectedContainer web = done.get(LEARNERS_WEB);
 
         assertThat(web.image()).isEqualTo("docker-labs-standin/nginx:debian");
         assertThat(web.imageId()).startsWith("sha256:");
@@ -52,7 +57,7 @@ class InspectParserTest {
     @Test
     @DisplayName("reads an exited container: exit code, start and end (which Docker may stamp out of order)")
     void reads_an_exited_container() {
-        InspectedContainer gone = done.get("gone");
+        InspectedContainer gone = done.get(LEARNERS_GONE);
 
         assertThat(gone.running()).isFalse();
         assertThat(gone.state().exitCode()).isZero();
@@ -64,7 +69,7 @@ class InspectParserTest {
     @Test
     @DisplayName("a running container has no end yet, and has run for no time that is known")
     void a_running_container_has_no_end() {
-        InspectedContainer stayup = done.get("stayup");
+        InspectedContainer stayup = done.get(LEARNERS_STAYUP);
 
         assertThat(stayup.finishedAt()).isNull();
         assertThat(stayup.ranFor()).isNull();
@@ -74,7 +79,7 @@ class InspectParserTest {
     @Test
     @DisplayName("a stopped container publishes nothing, but still says what it asked for")
     void a_stopped_container_keeps_its_requested_ports() {
-        InspectedContainer web = byName("learner-web-stopped-recorded.json").get("web");
+        InspectedContainer web = byName("learner-web-stopped-recorded.json").get(LEARNERS_WEB);
 
         assertThat(web.running()).isFalse();
         assertThat(web.published()).isEmpty();
