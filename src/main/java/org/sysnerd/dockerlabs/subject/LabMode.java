@@ -11,7 +11,11 @@ public enum LabMode {
 
     /** The mode of this run, from {@code -Dlabs.mode} or {@code LABS_MODE}; {@code spec} by default. */
     public static LabMode current() {
-        String value = Setting.MODE.value();
+        return of(Setting.MODE.value());
+    }
+
+    /** The mode a setting's value names, whatever its case. */
+    public static LabMode of(String value) {
         return Arrays.stream(values()).filter(mode -> mode.name().equalsIgnoreCase(value)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(Setting.MODE.describe() + " is '" + value
                         + "', which is no mode: use spec (the suite's own containers) or learner (your own)"));
