@@ -3,7 +3,10 @@ package org.sysnerd.dockerlabs.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,13 +14,21 @@ import org.sysnerd.dockerlabs.facts.IpAddress;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
+import org.testcontainers.shaded.com.github.dockerjava.core.DefaultDockerClientConfig;
+import org.testcontainers.shaded.com.github.dockerjava.core.DockerClientImpl;
+import org.testcontainers.shaded.com.github.dockerjava.core.RemoteApiVersion;
 
 /** The Docker engine the labs run on, as its API describes it (what {@code docker info}/{@code inspect} print). */
 public final class Engine {
 
     private static volatile EngineInfo info;
     private static volatile DefaultBridge bridge;
+    /** How long the daemon may take to accept a connection, and to answer once asked. */
+    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(5);
+    private static final Duration RESPONSE_LIMIT = Duration.ofSeconds(30);
+
     private static volatile DockerClient client;
+    private static volatile DockerClient puller;
     private static volatile URI dockerHost;
 
     private Engine() {
@@ -31,10 +42,50 @@ public final class Engine {
     public static synchronized URI connect() {
         if (client == null) {
             TransportConfig transport = DockerClientFactory.instance().getTransportConfig();
-            client = DockerClientProviderStrategy.getClientForConfig(transport);
+            client = boundedClient(transport);
             dockerHost = transport.getDockerHost();
         }
         return dockerHost;
+    }
+
+    /**
+     * A client like Testcontainers' ({@code DockerClientProviderStrategy.getClientForConfig}: API 1.44, else 1.32),
+     * whose every request is bounded ({@link BoundedHttpClient}): a daemon that accepts and then says nothing fails
+     * it after {@link #RESPONSE_LIMIT} instead of holding a lab for ever. A stream is bounded by its reader (an exec
+     * by its 10 s, the event watch by its lab); a pull goes through {@link #puller()}, bounded by its progress.
+     */
+    private static DockerClient boundedClient(TransportConfig transport) {
+        DockerHttpClient http = new BoundedHttpClient(new ZerodepDockerHttpClient.Builder().dockerHost(transport.getDockerHost())
+                .sslConfig(transport.getSslConfig()).connectionTimeout(CONNECT_LIMIT).responseTimeout(RESPONSE_LIMIT).build(),
+                RESPONSE_LIMIT);
+        DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(transport.getDockerHost().toString());
+        if (config.build().getApiVersion() != RemoteApiVersion.UNKNOWN_VERSION) {
+            return DockerClientImpl.getInstance(config.build(), http);
+        }
+        DockerClient latest = DockerClientImpl.getInstance(config.withApiVersion(RemoteApiVersion.VERSION_1_44).build(), http);
+        try {
+            latest.pingCmd().exec();
+            return latest;
+        } catch (RuntimeException olderDaemon) {
+            return DockerClientImpl.getInstance(config.withApiVersion(RemoteApiVersion.VERSION_1_32).build(), http);
+        }
+    }
+
+    /**
+     * The client that pulls images: Testcontainers' own, whose credentials come from Docker's config and its
+     * credential helpers as {@code docker pull}'s do; a pull is bounded by its progress ({@link ImagePull}).
+     */
+    public static synchronized DockerClient puller() {
+        if (puller == null) {
+            puller = DockerClientProviderStrategy.getClientForConfig(DockerClientFactory.instance().getTransportConfig());
+        }
+        return puller;
+    }
+
+    /** True when this is the kit's client giving up on a daemon that did not answer a request in time. */
+    public static boolean unanswered(Throwable thrown) {
+        return thrown instanceof BoundedHttpClient.Unanswered;
     }
 
     /** Where the kit's client talks to the daemon, or null before {@link #connect()}. */

@@ -28,7 +28,8 @@ public record Gradebook(List<String> labs, List<VmGrade> rows) {
         Set<String> labs = new LinkedHashSet<>(ReportReader.PAGE_LABS);
         rows.stream().flatMap(row -> row.labs().keySet().stream()).sorted(Comparator.comparing(Gradebook::labNumber)
                 .thenComparing(Comparator.naturalOrder())).forEach(labs::add);
-        return new Gradebook(new ArrayList<>(labs), rows);
+        List<String> columns = new ArrayList<>(labs);
+        return new Gradebook(columns, rows.stream().map(row -> row.over(columns)).toList());
     }
 
     /** Reads {@code fleet/<vm>/labs-report.json} for each VM named (all subdirectories when none is named). */

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.ImagePull;
 import org.sysnerd.dockerlabs.report.LabStatus;
 import org.testcontainers.containers.ContainerFetchException;
@@ -23,6 +24,9 @@ final class DaemonErrors {
      */
     static IOException lost(Throwable thrown) {
         for (Throwable at = thrown; at != null; at = at.getCause()) {
+            if (Engine.unanswered(at)) {
+                return (IOException) at.getCause();
+            }
             if (at.getCause() instanceof IOException io && !(at instanceof DockerException) && thrownByDockerClient(at)) {
                 return io;
             }
@@ -51,6 +55,15 @@ final class DaemonErrors {
             String said = ImagePull.daemonMessage(daemon);
             return new Verdict(LabStatus.BLOCKED, test + ": the Docker daemon could not start the container (" + image
                     + "): " + said, fix(said, image));
+        }
+        if (launch != null) {
+            // Not started (it stopped at once, or did not run within its limit): the image or the runtime, not a fact.
+            Throwable cause = launch;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return new Verdict(LabStatus.BLOCKED, test + ": the Docker daemon did not run the container (" + image(launch)
+                    + "): " + cause.getMessage(), fix(String.valueOf(cause.getMessage()), image(launch)));
         }
         ContainerFetchException fetch = Verdict.find(thrown, ContainerFetchException.class);
         if (fetch != null) {

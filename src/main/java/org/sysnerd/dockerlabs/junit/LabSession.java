@@ -83,10 +83,13 @@ final class LabSession {
             throw new LabBlocked(Finding.blocking("preflight", "the preflight could not finish: " + e.getCause(),
                     "check that the daemon answers (docker info), then run the labs again", Need.values()));
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the preflight did not end within " + PREFLIGHT_LIMIT.toMinutes() + " minutes");
+            throw new LabBlocked(Finding.blocking("preflight", "the preflight did not end within "
+                    + PREFLIGHT_LIMIT.toMinutes() + " minutes (the Docker daemon or a registry answers too slowly)",
+                    "check `docker info` and the images' pulls, then run the labs again", Need.values()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the preflight", e);
+            throw new LabBlocked(Finding.blocking("preflight", "interrupted while waiting for the preflight",
+                    "run the labs again", Need.values()));
         }
     }
 

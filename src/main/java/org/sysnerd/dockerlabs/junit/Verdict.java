@@ -24,18 +24,31 @@ record Verdict(LabStatus status, String message, String hint) {
             all.add(lab);
         }
         all.addAll(tests);
+        // A fact that did not hold is the learner's lesson, whatever else could not be checked: failed wins.
+        Verdict blocked = null;
         for (LabReportListener.Outcome outcome : all) {
-            TestExecutionResult result = outcome.result();
-            if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
-                return new Verdict(LabStatus.BLOCKED, outcome.name() + ": not checked: "
-                        + result.getThrowable().map(Throwable::getMessage).orElse("aborted"), null);
+            Verdict verdict = of(outcome);
+            if (verdict != null && verdict.status() == LabStatus.FAILED) {
+                return verdict;
             }
-            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                return ofThrowable(outcome.name(), result.getThrowable().orElse(new AssertionError("failed")));
-            }
+            blocked = blocked == null ? verdict : blocked;
+        }
+        if (blocked != null) {
+            return blocked;
         }
         return tests.isEmpty() ? new Verdict(LabStatus.BLOCKED, "no fact of this lab was checked", null)
                 : new Verdict(LabStatus.PASSED, null, null);
+    }
+
+    /** One outcome's verdict, or null when it passed. */
+    private static Verdict of(LabReportListener.Outcome outcome) {
+        TestExecutionResult result = outcome.result();
+        return switch (result.getStatus()) {
+            case ABORTED -> new Verdict(LabStatus.BLOCKED, outcome.name() + ": not checked: "
+                    + result.getThrowable().map(Throwable::getMessage).orElse("aborted"), null);
+            case FAILED -> ofThrowable(outcome.name(), result.getThrowable().orElse(new AssertionError("failed")));
+            case SUCCESSFUL -> null;
+        };
     }
 
     static Verdict ofThrowable(String test, Throwable thrown) {

@@ -48,7 +48,7 @@ public final class Observer {
         if (dockerError != null) {
             return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
         }
-        return new Observations(dockerHost(), null, Engine.info(), Engine.info().podman(), imageProblems(Engine.client()),
+        return new Observations(dockerHost(), null, Engine.info(), Engine.info().podman(), imageProblems(Engine.puller()),
                 PROBE_NOT_CHOSEN, null, null, null);
     }
 

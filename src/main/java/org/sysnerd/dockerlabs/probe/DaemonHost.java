@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +57,6 @@ public final class DaemonHost implements Host, AutoCloseable {
 
     private final DockerClient client = Engine.client();
     private final String image;
-    private final Thread shutdownHook = new Thread(this::removeHelper, "docker-labs-probe-helper-removal");
     private Helper helper;
     private boolean closed;
     private DaemonPlace place;
@@ -70,7 +70,6 @@ public final class DaemonHost implements Host, AutoCloseable {
         // The suite's alpine, through Testcontainers' substitutor and pull policy, like the labs' containers.
         this.image = LabImage.ALPINE.resolved().asCanonicalNameString();
         this.helper = startHelper();
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts the helper container on the daemon Testcontainers talks to. */
@@ -114,11 +113,11 @@ public final class DaemonHost implements Host, AutoCloseable {
     @Override
     public String httpGet(String address, int port) {
         String uri = "http://" + address + ":" + port + "/";
-        AtomicReference<String> last = new AtomicReference<>("no answer");
+        AtomicReference<String> last = new AtomicReference<>();
         try {
             String page = Awaitility.await("an HTTP answer at " + uri + " on the daemon's host").atMost(Http.LIMIT)
                     .pollDelay(Duration.ZERO).pollInterval(Http.POLL).until(() -> {
-                        Result result = exec(current(), request(address, port));
+                        Result result = requested(address, port);
                         String body = HttpResponse.body(result.stdout());
                         last.set(body != null ? "" : result.stdout().isBlank() ? result.stderr().strip()
                                 : result.stdout().lines().findFirst().orElse(""));
@@ -126,22 +125,47 @@ public final class DaemonHost implements Host, AutoCloseable {
                     }, Objects::nonNull);
             return logged(request(address, port).get(2), page);
         } catch (ConditionTimeoutException e) {
+            if (last.get() == null) {
+                throw helperSilent(uri);
+            }
             throw new AssertionError("GET " + uri + " from the daemon's host failed for " + Http.LIMIT.toSeconds()
-                    + " s: " + last.get() + "\nSee it yourself, on the daemon's host: curl -sv " + uri);
+                    + " s: " + (last.get().isBlank() ? "no answer" : last.get())
+                    + "\nSee it yourself, on the daemon's host: curl -sv " + uri);
         }
     }
 
     @Override
     public boolean httpAnswers(String address, int port) {
         String uri = "http://" + address + ":" + port + "/";
+        AtomicBoolean asked = new AtomicBoolean();
         try {
             Awaitility.await("an HTTP answer at " + uri + " on the daemon's host").atMost(Http.LIMIT)
-                    .pollDelay(Duration.ZERO).pollInterval(Http.POLL)
-                    .until(() -> HttpResponse.status(exec(current(), request(address, port)).stdout()) > 0);
+                    .pollDelay(Duration.ZERO).pollInterval(Http.POLL).until(() -> {
+                        Result result = requested(address, port);
+                        asked.set(true);
+                        return HttpResponse.status(result.stdout()) > 0;
+                    });
             return true;
         } catch (ConditionTimeoutException e) {
+            if (!asked.get()) {
+                throw helperSilent(uri);
+            }
             return false;
         }
+    }
+
+    /** One request from the helper; a helper that cannot send it (no {@code nc}) cannot tell whether anything answers. */
+    private Result requested(String address, int port) {
+        Result result = exec(current(), request(address, port));
+        if (result.exitCode() == 126 || result.exitCode() == 127) {
+            throw unavailable("nc (BusyBox's, in the helper's image)", result);
+        }
+        return result;
+    }
+
+    private HostFactUnavailable helperSilent(String uri) {
+        return new HostFactUnavailable("the helper did not send GET " + uri + " within " + Http.LIMIT.toSeconds()
+                + " s: the Docker daemon did not run its exec (is it answering? docker info)");
     }
 
     /**
@@ -194,11 +218,6 @@ public final class DaemonHost implements Host, AutoCloseable {
     public synchronized void close() {
         closed = true;
         removeHelper();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or will run: it removes nothing twice
-        }
     }
 
     /**

@@ -11,17 +11,28 @@ public final class Hints {
 
     /** Why a container that should stay up is not running. */
     public static String whyNotUp(InspectedContainer container, List<String> imageCommand) {
+        if (container.state().neverStarted()) {
+            return neverStarted(container);
+        }
         return container.command().equals(imageCommand)
                 ? "it ran the image's default command " + container.command() + ", which exits at once without a terminal: "
                         + "give it a foreground process (docker run -d --name stayup alpine sleep 1000)"
                 : "its PID 1 (" + String.join(" ", container.command()) + ") ended: see docker logs " + container.name();
     }
 
-    /** Why a container that should have exited at once still runs. */
-    public static String whyStillRunning(InspectedContainer container) {
+    /** Why a container that should have exited at once has not. */
+    public static String whyNotExited(InspectedContainer container) {
+        if (container.state().neverStarted()) {
+            return neverStarted(container);
+        }
         return "it is still running " + container.command() + ": its PID 1 never ended. Was it given a command, or run "
                 + "with -it (a terminal keeps the shell waiting)? (docker inspect -f '{{.Config.Cmd}} {{.Config.Tty}}' "
                 + container.name() + ")";
+    }
+
+    private static String neverStarted(InspectedContainer container) {
+        return "it was created but never started (docker create makes a container, docker run also starts it): "
+                + "docker start " + container.name();
     }
 
     /** Why a container exited with a code other than 0. */

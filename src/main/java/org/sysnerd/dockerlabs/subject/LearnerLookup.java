@@ -48,7 +48,8 @@ public final class LearnerLookup {
         }
         if (wanted.mustRun() && !container.running()) {
             throw lesson(wanted, container.toString(), wanted.name() + " exists but is not running (" + container.state()
-                    + "): see why with docker logs " + wanted.name() + ", and start it again with docker start " + wanted.name());
+                    + "): " + ("paused".equals(container.state().status()) ? "docker unpause " + wanted.name()
+                    : "see why with docker logs " + wanted.name() + ", and start it again with docker start " + wanted.name()));
         }
         return container;
     }

@@ -4,7 +4,8 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.journal.Journal;
@@ -39,8 +40,8 @@ public final class LearnerSubject extends Subject {
         List<InspectedContainer> all = Engine.client().listContainersCmd().withShowAll(true).exec().stream()
                 .flatMap(c -> inspected(c.getId()).stream()).toList();
         Journal.record("docker ps -a", String.join("\n", all.stream().map(InspectedContainer::toString).toList()));
-        found = LearnerLookup.find(wanted, all, Set.of(Setting.WEB.value(), Setting.GONE.value(), Setting.STAYUP.value(),
-                Setting.LIMITED.value()));
+        found = LearnerLookup.find(wanted, all, Stream.of(Setting.WEB, Setting.GONE, Setting.STAYUP, Setting.LIMITED)
+                .map(Setting::value).collect(Collectors.toSet()));
         return found;
     }
 
@@ -63,6 +64,12 @@ public final class LearnerSubject extends Subject {
         return found == null ? String.valueOf(wanted.name()) : found.name();
     }
 
+    /** The host port the learner published, the one it was found by ({@code -p 8080:80}); else the first of 80/tcp. */
+    @Override
+    public int publishedPort() {
+        return wanted.hostPort() > 0 ? wanted.hostPort() : super.publishedPort();
+    }
+
     /** The learner's container is graded as it is: nothing the suite does will change it. */
     @Override
     public Duration patience(Duration limit) {
@@ -78,7 +85,7 @@ public final class LearnerSubject extends Subject {
     /** Never: the learner's containers are not the suite's to change. */
     @Override
     public void updateMemory(long bytes) {
-        remove();
+        throw new IllegalStateException("the learner's container " + name() + " is never changed by the labs");
     }
 
     private InspectedContainer found() {

@@ -4,6 +4,7 @@ import org.sysnerd.dockerlabs.docker.AlpineLab;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LimitedNginx;
 import org.sysnerd.dockerlabs.docker.NginxLab;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 
 /**
  * The containers of the lab page's solutions, as the labs look at them: in the spec mode the suite's own
@@ -26,10 +27,21 @@ public final class Subjects {
 
     /** The page's {@code docker run -d -p 8080:80 nginx}; the suite publishes a free port instead of 8080. */
     public static Subject publishedNginx(String lab) {
-        int port = Integer.parseInt(Setting.PORT.value());
-        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new NginxLab(lab).publishingHttp())
-                : new LearnerSubject(Wanted.publishing(port, NginxLab.HTTP_PORT, LabImage.NGINX,
-                        "docker run -d -p " + port + ":" + NginxLab.HTTP_PORT + " nginx"));
+        if (LabMode.current() == LabMode.SPEC) {
+            return new SuiteSubject(new NginxLab(lab).publishingHttp());
+        }
+        int port = learnersPort();
+        return new LearnerSubject(Wanted.publishing(port, NginxLab.HTTP_PORT, LabImage.NGINX,
+                "docker run -d -p " + port + ":" + NginxLab.HTTP_PORT + " nginx"));
+    }
+
+    private static int learnersPort() {
+        String value = Setting.PORT.value();
+        if (!value.matches("\\d{1,5}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > 65535) {
+            throw new HostFactUnavailable(Setting.PORT.describe() + " is '" + value + "', which is no port",
+                    "set it to the host port the course's page publishes (8080 on the page), or unset it");
+        }
+        return Integer.parseInt(value);
     }
 
     /** The page's {@code docker run --name gone alpine}, which exits at once. */

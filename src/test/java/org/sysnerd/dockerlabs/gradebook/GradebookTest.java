@@ -87,7 +87,7 @@ class GradebookTest {
 
         List<String> lines = GradebookWriter.csv(book).lines().toList();
         assertThat(lines.get(0)).isEqualTo("vm,Q1,Q2,Q3,Q4,Q5,Q6,score,engine,mode,report");
-        assertThat(lines.get(1)).startsWith("vm-good,PASSED,PASSED,PASSED,PASSED,PASSED,BLOCKED,5/5,");
+        assertThat(lines.get(1)).startsWith("vm-good,PASSED,PASSED,PASSED,PASSED,PASSED,BLOCKED,5/6,");
         assertThat(lines.get(2)).startsWith("vm-q6,PASSED,PASSED,PASSED,PASSED,PASSED,FAILED,5/6,").contains(",learner,");
     }
 
@@ -108,5 +108,22 @@ class GradebookTest {
         try (InputStream in = getClass().getResourceAsStream(resource)) {
             Files.copy(in, dir.resolve("labs-report.json"));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("a VM whose report lacks a lab another VM has is scored over every column: that lab counts as not passed")
+    void scores_over_every_column() {
+        VmGrade five = new VmGrade("alice", java.util.Map.of("Q1", VmGrade.LabStatus.PASSED, "Q2", VmGrade.LabStatus.PASSED,
+                "Q3", VmGrade.LabStatus.PASSED, "Q4", VmGrade.LabStatus.PASSED, "Q5", VmGrade.LabStatus.PASSED), 5, 5,
+                "Docker", "learner", "alice/labs-report.json", "");
+        VmGrade six = new VmGrade("bob", java.util.Map.of("Q6", VmGrade.LabStatus.PASSED), 1, 1, "Docker", "learner",
+                "bob/labs-report.json", "");
+
+        Gradebook book = Gradebook.of(java.util.List.of(five, six));
+
+        org.assertj.core.api.Assertions.assertThat(book.labs()).containsExactly("Q1", "Q2", "Q3", "Q4", "Q5", "Q6");
+        org.assertj.core.api.Assertions.assertThat(book.rows().get(0).score()).isEqualTo("5/6");
+        org.assertj.core.api.Assertions.assertThat(book.rows().get(0).status("Q6")).isEqualTo(VmGrade.LabStatus.BLOCKED);
+        org.assertj.core.api.Assertions.assertThat(book.rows().get(1).score()).isEqualTo("1/6");
     }
 }

@@ -259,12 +259,26 @@ class VerdictTest {
     }
 
     @Test
-    @DisplayName("a container that started and then stopped (no error from the daemon) fails the lab: that is a fact")
-    void container_that_exited_failed() {
+    @DisplayName("a lab container that started and then stopped blocks the lab: its image or runtime, not a fact it teaches")
+    void container_that_exited_blocked() {
         Throwable exited = new ContainerLaunchException("Container startup failed for image nginx:1.27.4",
                 new IllegalStateException("Container did not start correctly."));
 
-        assertThat(Verdict.of(failed(LAB, exited), List.of()).status()).isEqualTo(LabStatus.FAILED);
+        Verdict verdict = Verdict.of(failed(LAB, exited), List.of());
+        assertThat(verdict.status()).isEqualTo(LabStatus.BLOCKED);
+        assertThat(verdict.message()).isEqualTo(LAB + ": the Docker daemon did not run the container (nginx:1.27.4): "
+                + "Container did not start correctly.");
+    }
+
+    @Test
+    @DisplayName("a failed fact wins over a blocked one: the learner's lesson is not hidden by what could not be checked")
+    void failed_wins_over_blocked() {
+        Verdict verdict = Verdict.of(passed(LAB), List.of(
+                failed(STAYS_UP, new HostFactUnavailable("no docker update here", "see it on Docker Engine")),
+                failed(EXITS, new LabFailure("exit code 0", "exited (exit code 1)", null, "docker ps -a"))));
+
+        assertThat(verdict.status()).isEqualTo(LabStatus.FAILED);
+        assertThat(verdict.message()).startsWith(EXITS + "\nExpected: exit code 0");
     }
 
     @Test

@@ -57,7 +57,7 @@ class Q5TheInstantExitTest {
     void exits_at_once_with_nothing_to_keep_pid_1_alive() {
         Waits.until("container " + gone.name() + " (docker run alpine) to exit", gone.patience(EXIT_LIMIT),
                 () -> LabAssertions.assertThat(gone.state()).is("the container to have exited (its PID 1, sh, has no terminal)",
-                        state -> !state.running(), state -> Hints.whyStillRunning(gone.inspect())));
+                        ContainerState::exited, state -> Hints.whyNotExited(gone.inspect())));
         Seen<InspectedContainer> exited = new Seen<>(gone.inspect(), "docker inspect -f '{{.State.ExitCode}} "
                 + "{{.State.StartedAt}} {{.State.FinishedAt}}' " + gone.name());
 

@@ -44,7 +44,7 @@ class HintsTest {
     void gone_still_running() {
         InspectedContainer running = state("learner-done-recorded.json").get("stayup");
 
-        assertThat(Hints.whyStillRunning(running)).startsWith("it is still running [sleep, 1000]: its PID 1 never ended");
+        assertThat(Hints.whyNotExited(running)).startsWith("it is still running [sleep, 1000]: its PID 1 never ended");
         assertThat(Hints.whyNotDefault(running)).startsWith("it was given the command [sleep, 1000]");
     }
 
@@ -58,6 +58,18 @@ class HintsTest {
 
         assertThat(Hints.whyFailed(killed)).isEqualTo("its PID 1 failed (exit code 137) rather than ended: killed, by docker "
                 + "stop/kill or the OOM killer: see docker logs gone");
+    }
+
+    @Test
+    @DisplayName("gone or stayup created but never started (docker create): says docker start")
+    void never_started() {
+        InspectedContainer gone = state("learner-done-recorded.json").get("gone");
+        InspectedContainer created = new InspectedContainer(gone.id(), gone.name(), gone.image(), gone.imageId(),
+                new org.sysnerd.dockerlabs.facts.ContainerState("created", 0, 0), null, null, false, 0, gone.command(),
+                List.of(), List.of(), 0, 0, Map.of(), Map.of());
+
+        assertThat(Hints.whyNotExited(created)).startsWith("it was created but never started").endsWith("docker start gone");
+        assertThat(Hints.whyNotUp(created, ALPINE_DEFAULT)).startsWith("it was created but never started");
     }
 
     @Test

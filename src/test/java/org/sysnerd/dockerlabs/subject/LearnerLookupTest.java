@@ -97,6 +97,17 @@ class LearnerLookupTest {
         }
 
         @Test
+        @DisplayName("web paused: says docker unpause")
+        void web_paused() {
+            LabFailure lesson = lesson(WEB, state("learner-done-recorded.json", "web", c -> {
+                section(c, "State").put("Status", "paused");
+                section(c, "State").put("Paused", true);
+            }));
+
+            assertThat(lesson.why()).endsWith("docker unpause web");
+        }
+
+        @Test
         @DisplayName("web from another image: names the image")
         void web_from_another_image() {
             LabFailure lesson = lesson(WEB, state("learner-done-recorded.json", "web",
