@@ -24,6 +24,7 @@ MVN_ARGS=("$@")
 ((${#MVN_ARGS[@]})) || MVN_ARGS=(-o test)
 EXIT_LIMIT=${EXIT_LIMIT:-60}
 RUN_LIMIT=${RUN_LIMIT:-600}
+command -v bc >/dev/null || die "needs bc to time the run (apt-get install -y bc)"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OWNER=org.sysnerd.docker-labs.owner
 LOG=$(mktemp /tmp/docker-labs-interrupt.XXXXXX.log)

@@ -13,8 +13,9 @@
 #   scripts/learner-state.sh down             removes what `up` made, and only that
 #
 # Each container it makes carries the label org.sysnerd.learner-state=<variant> (not the suite's label: the
-# suite must grade it as a learner's). It refuses to touch a container named web, stayup, gone or limited, or a port
-# 8080, that it did not make. Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE (default: nginx, alpine, as on the page).
+# suite must grade it as a learner's). It refuses to touch a container named web, stayup, gone or limited that it
+# did not make (a port 8080 already taken makes its `docker run -p 8080:80` fail, which it reports).
+# Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE (default: nginx, alpine, as on the page).
 set -euo pipefail
 
 NGINX=${LABS_IMAGE_NGINX:-nginx}
