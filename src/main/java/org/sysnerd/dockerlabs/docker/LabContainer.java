@@ -1,6 +1,5 @@
 package org.sysnerd.dockerlabs.docker;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.sysnerd.dockerlabs.journal.Journal;
@@ -16,6 +15,10 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
 
     /** How long a lab container may take to start: seconds, not Testcontainers' default minutes. */
     public static final Duration START_LIMIT = Duration.ofSeconds(30);
+    /** How long its removal may take. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
+    /** What the start's own calls (create, start, inspect) may add to its running check. */
+    private static final Duration CALL_MARGIN = Duration.ofSeconds(15);
 
     private final String name;
     private boolean shared;
@@ -71,7 +74,8 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         }
         if (getContainerId() == null) {
             try {
-                super.start();
+                // Testcontainers' own calls have no limit of their own: a daemon that hangs blocks the lab instead.
+                Bounded.run("docker run " + name, START_LIMIT.plus(CALL_MARGIN), super::start);
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
@@ -82,11 +86,6 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     /** The container's unique name, e.g. {@code docker-labs-q1-web-1a2b3c-1}. */
     public String name() {
         return name;
-    }
-
-    /** A fresh {@code docker inspect} of the container (Testcontainers' own copy is taken once, at start). */
-    public InspectContainerResponse fresh() {
-        return getDockerClient().inspectContainerCmd(getContainerId()).exec();
     }
 
     /** Removes the container at the end of its lab, unless the run keeps containers for replaying by hand. */
@@ -103,8 +102,8 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
             return;
         }
         Journal.record("docker rm -f " + name, "");
-        super.stop();
         startFailure = null;
+        Bounded.run("docker rm -f " + name, STOP_LIMIT, super::stop);
     }
 
     /** Starts without waiting for anything but the start itself: the lab observes what happens next. */

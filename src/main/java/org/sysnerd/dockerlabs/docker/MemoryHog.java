@@ -59,7 +59,7 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
      */
     public void startAllocating() {
         String since = String.valueOf(Instant.now().getEpochSecond() - 1);
-        oomEvents = getDockerClient().eventsCmd().withContainerFilter(getContainerId()).withEventFilter("oom")
+        oomEvents = Engine.client().eventsCmd().withContainerFilter(getContainerId()).withEventFilter("oom")
                 .withSince(since).exec(new ResultCallback.Adapter<Event>() {
                     @Override
                     public void onNext(Event event) {
@@ -67,7 +67,7 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
                     }
                 });
         String signal = "mkfifo " + SIGNAL + " 2>/dev/null; echo go > " + SIGNAL;
-        Exec.Result sent = Exec.run(getDockerClient(), getContainerId(), List.of("sh", "-c", signal), List.of(), SIGNAL_LIMIT);
+        Exec.Result sent = Exec.run(Engine.client(), getContainerId(), List.of("sh", "-c", signal), List.of(), SIGNAL_LIMIT);
         Journal.record("docker exec " + name() + " sh -c '" + signal + "'", sent.stdout() + sent.stderr());
         if (sent.exitCode() != 0) {
             throw new HostFactUnavailable("could not tell " + name() + " to start allocating: " + sent.stderr().strip());
@@ -85,7 +85,7 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
 
     /** How it ended, or that it runs still. */
     public Seen<ContainerExit> exit() {
-        InspectContainerResponse.ContainerState state = fresh().getState();
+        InspectContainerResponse.ContainerState state = Engine.client().inspectContainerCmd(getContainerId()).exec().getState();
         long exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong();
         ContainerExit exit = new ContainerExit(state.getStatus(), exitCode, Boolean.TRUE.equals(state.getOOMKilled()),
                 oomEvent.get());

@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.awaitility.Awaitility;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 
 /**
  * Removes the suite's containers whose run is over: a killed run's orphans at start-up, this run's own at exit.
@@ -105,20 +102,10 @@ public final class Sweeper {
 
     /** Runs calls to the daemon, giving up after {@code limit} (the client has no read timeout). */
     private static <T> T bounded(String what, Duration limit, Callable<T> call) {
-        FutureTask<T> task = new FutureTask<>(call);
-        Thread thread = new Thread(task, "docker-labs-sweeper");
-        thread.setDaemon(true);
-        thread.start();
         try {
-            return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            throw new IllegalStateException(what + ": the Docker daemon did not answer in " + limit.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(what + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(what + ": interrupted", e);
+            return Bounded.call(what, limit, call);
+        } catch (HostFactUnavailable e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }
