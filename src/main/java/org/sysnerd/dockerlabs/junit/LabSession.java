@@ -94,6 +94,7 @@ final class LabSession {
     }
 
     private static Observations observeDocker() {
+        ExitGuard.arm();
         if (!LabRun.current().keepsContainers()) {
             // Registered before the first container (the probe's helper may be one): an interrupted run cleans up too.
             Runtime.getRuntime().addShutdownHook(new Thread(LabSession::removeThisRun, "docker-labs-cleanup"));
