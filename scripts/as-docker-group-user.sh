@@ -45,11 +45,12 @@ fi
 
 # Maven as the user needs its own ~/.m2: the caller's may be the only copy on an air-gapped host.
 # Only the repository and the wrapper's Maven: settings.xml may hold the caller's credentials.
-if [[ ! -d $HOME_DIR/.m2/repository && -d $SEED_M2/repository ]]; then
-  say "seeding $HOME_DIR/.m2 from $SEED_M2 (repository, wrapper)"
+if [[ -d $SEED_M2/repository ]]; then
+  # Every run, not only the first: what the caller's build has fetched since (a new dependency) must be there too.
+  say "seeding $HOME_DIR/.m2 from $SEED_M2 (repository, wrapper; only what is missing)"
   mkdir -p "$HOME_DIR/.m2"
-  cp -a "$SEED_M2/repository" "$HOME_DIR/.m2/"
-  if [[ -d $SEED_M2/wrapper ]]; then cp -a "$SEED_M2/wrapper" "$HOME_DIR/.m2/"; fi
+  cp -an "$SEED_M2/repository" "$HOME_DIR/.m2/"
+  if [[ -d $SEED_M2/wrapper ]]; then cp -an "$SEED_M2/wrapper" "$HOME_DIR/.m2/"; fi
   chown -R "$USER_NAME:" "$HOME_DIR/.m2"
 fi
 
