@@ -20,6 +20,12 @@ public final class Bounded {
 
     /** The call's result, or a host fact unavailable when the daemon did not answer within the limit. */
     public static <T> T call(String what, Duration limit, Callable<T> call) {
+        return call(what, limit, "the Docker daemon did not answer", "check that the daemon answers (docker info), then run "
+                + "the labs again", call);
+    }
+
+    /** As {@link #call(String, Duration, Callable)}, saying what the call may have waited for, and the fix. */
+    public static <T> T call(String what, Duration limit, String why, String fix, Callable<T> call) {
         FutureTask<T> task = new FutureTask<>(call);
         Thread thread = new Thread(task, "docker-labs-bounded-call");
         thread.setDaemon(true);
@@ -28,8 +34,7 @@ public final class Bounded {
             return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw new HostFactUnavailable(what + ": the Docker daemon did not answer within " + limit.toSeconds() + " s",
-                    "check that the daemon answers (docker info), then run the labs again");
+            throw new HostFactUnavailable(what + ": did not end within " + limit.toSeconds() + " s (" + why + ")", fix);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(what + " failed", e.getCause());
         } catch (InterruptedException e) {

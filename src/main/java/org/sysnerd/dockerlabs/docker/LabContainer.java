@@ -75,7 +75,13 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         if (getContainerId() == null) {
             try {
                 // Testcontainers' own calls have no limit of their own: a daemon that hangs blocks the lab instead.
-                Bounded.run("docker run " + name, START_LIMIT.plus(CALL_MARGIN), super::start);
+                Bounded.call("docker run " + name, START_LIMIT.plus(CALL_MARGIN), "the daemon did not answer, or the "
+                        + "container never ran with its ports published", "look at it: docker ps -a --filter name=" + name
+                        + "; docker logs " + name + " (a daemon without a default bridge, --bridge=none, publishes no port)",
+                        () -> {
+                            super.start();
+                            return null;
+                        });
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
