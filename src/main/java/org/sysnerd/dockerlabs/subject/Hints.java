@@ -3,7 +3,10 @@ package org.sysnerd.dockerlabs.subject;
 import java.util.List;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 
-/** Why a fact may not hold, chosen from what {@code docker inspect} shows of the container. */
+/**
+ * Why a fact may not hold, chosen from what {@code docker inspect} shows of the container; the page's commands in them
+ * carry the names a course set ({@link Setting}).
+ */
 public final class Hints {
 
     private Hints() {
@@ -16,7 +19,7 @@ public final class Hints {
         }
         return container.command().equals(imageCommand)
                 ? "it ran the image's default command " + container.command() + ", which exits at once without a terminal: "
-                        + "give it a foreground process (docker run -d --name stayup alpine sleep 1000)"
+                        + "give it a foreground process (docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000)"
                 : "its PID 1 (" + String.join(" ", container.command()) + ") ended: see docker logs " + container.name();
     }
 
@@ -51,13 +54,13 @@ public final class Hints {
     /** Why a container was not run with the image's default command. */
     public static String whyNotDefault(InspectedContainer container) {
         return "it was given the command " + container.command() + ": the lab runs alpine with no command "
-                + "(docker run --name gone alpine)";
+                + "(docker run --name " + Setting.GONE.value() + " alpine)";
     }
 
     /** Why a container's PID 1 is not the foreground process the lab gave it. */
     public static String whyNotSleep(String command) {
         return "its PID 1 is " + command + ", not sleep: the lab keeps it up with sleep 1000 "
-                + "(docker run -d --name stayup alpine sleep 1000)";
+                + "(docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000)";
     }
 
     /** Why its cgroup may show no memory limit, from what {@code docker inspect} recorded of {@code --memory}. */
@@ -72,7 +75,7 @@ public final class Hints {
 
     private static String whyNoLimit(String option, String field, long recorded) {
         return recorded == 0 ? "the container was started without " + option + " (" + field + " is 0): "
-                + "docker run -d --name limited --memory 64m --cpus 0.5 nginx"
+                + "docker run -d --name " + Setting.LIMITED.value() + " --memory 64m --cpus 0.5 nginx"
                 : "Docker recorded " + option + " (" + field + " " + recorded + "), but the runtime did not write it to the "
                         + "cgroup: docker info -f '{{.DefaultRuntime}}'";
     }
