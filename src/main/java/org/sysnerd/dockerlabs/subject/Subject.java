@@ -78,15 +78,17 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
 
     /** The layers of its image ({@code docker image inspect IMAGE -f '{{.RootFS.Layers}}'}). */
     public List<String> imageLayers() {
-        List<String> layers = Engine.imageLayers(inspect().imageId());
-        Journal.record("docker image inspect " + inspect().image() + " -f '{{.RootFS.Layers}}'", String.join(" ", layers));
+        InspectedContainer container = inspect();
+        List<String> layers = Engine.imageLayers(container.imageId());
+        Journal.record("docker image inspect " + container.image() + " -f '{{.RootFS.Layers}}'", String.join(" ", layers));
         return layers;
     }
 
     /** The image's default command ({@code docker image inspect IMAGE -f '{{.Config.Cmd}}'}). */
     public List<String> imageCommand() {
-        List<String> command = Engine.imageCommand(inspect().imageId());
-        Journal.record("docker image inspect " + inspect().image() + " -f '{{json .Config.Cmd}}'", command.toString());
+        InspectedContainer container = inspect();
+        List<String> command = Engine.imageCommand(container.imageId());
+        Journal.record("docker image inspect " + container.image() + " -f '{{json .Config.Cmd}}'", command.toString());
         return command;
     }
 
