@@ -105,7 +105,7 @@ public final class Observer {
     }
 
     /** True when the daemon's address looks local (a unix socket, not Desktop's): what a forced direct probe needs at least. */
-    public static boolean daemonIsLocal(EngineInfo engine) {
+    private static boolean daemonIsLocal(EngineInfo engine) {
         return dockerHost().startsWith("unix://") && (engine == null || !engine.desktop());
     }
 
