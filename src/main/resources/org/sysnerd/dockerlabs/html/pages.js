@@ -1,5 +1,6 @@
 "use strict";
 // The page reads without this script; it only adds copy buttons and sortable columns.
+document.documentElement.setAttribute("data-script", "ran");
 document.querySelectorAll(".command").forEach(function (box) {
   var code = box.querySelector("code");
   var button = document.createElement("button");
