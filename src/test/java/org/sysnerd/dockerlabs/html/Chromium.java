@@ -67,14 +67,19 @@ final class Chromium implements AutoCloseable {
         driver.get(page.toAbsolutePath().toUri().toString());
     }
 
-    /** Every URL the browser requested since the last call (Network.requestWillBeSent in the performance log). */
+    /**
+     * Every URL the browser requested since the last call (Network.requestWillBeSent in the performance log), less its
+     * own internal pages ({@code chrome://}, e.g. the new-tab page it shows before the first page is opened).
+     */
     List<String> requests() {
         List<String> urls = new ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             try {
                 JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-                if (message.path("method").asText().equals("Network.requestWillBeSent")) {
-                    urls.add(message.path("params").path("request").path("url").asText());
+                String url = message.path("params").path("request").path("url").asText();
+                if (message.path("method").asText().equals("Network.requestWillBeSent") && !url.startsWith("chrome://")
+                        && !url.startsWith("chrome-untrusted://")) {
+                    urls.add(url);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("chromedriver's performance log: " + entry.getMessage(), e);
