@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How long the kit takes to write its pages (labs-report.html, gradebook.html), in a new JVM as at the end of a run:
-# the first write (jte's classes and the template's loaded) and the median of 20 more.
+# the first write (j2html's and the page's classes loaded) and the median of 20 more; labs-report.json's, to compare.
 #
 #   scripts/page-timing.sh [REPORT_JSON] [FLEET_DIR]   (defaults: target/labs-report.json, target/fleet)
 #

@@ -1,6 +1,7 @@
 package org.sysnerd.dockerlabs.html;
 
 import static j2html.TagCreator.body;
+import static j2html.TagCreator.code;
 import static j2html.TagCreator.dd;
 import static j2html.TagCreator.document;
 import static j2html.TagCreator.dt;
@@ -16,7 +17,6 @@ import static j2html.TagCreator.style;
 import static j2html.TagCreator.title;
 
 import j2html.tags.DomContent;
-import j2html.tags.specialized.DdTag;
 import j2html.tags.specialized.SpanTag;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,8 +59,7 @@ public final class Pages {
         if (command == null || command.isBlank()) {
             return rawHtml("");
         }
-        DdTag box = dd(j2html.TagCreator.code(command)).withClass("command");
-        return each(dt(term), box);
+        return each(dt(term), dd(code(command)).withClass("command"));
     }
 
     /** Writes the page to {@code file}, creating its directory. */

@@ -8,11 +8,13 @@ import org.sysnerd.dockerlabs.gradebook.Gradebook;
 import org.sysnerd.dockerlabs.gradebook.GradebookPage;
 import org.sysnerd.dockerlabs.report.LabsReportPage;
 import org.sysnerd.dockerlabs.report.RecordedReports;
+import org.sysnerd.dockerlabs.report.ReportWriter;
 import org.sysnerd.dockerlabs.report.Report;
 
 /**
  * {@code scripts/page-timing.sh REPORT_JSON FLEET_DIR}: how long writing each page takes, in a new JVM as at the end of a
- * run: the first write (loading jte and the template's class) and the median of 20 more. Prints one line per page.
+ * run: the first write (loading j2html and the page's classes) and the median of 20 more; the JSON's, to compare.
+ * Prints one line per file.
  */
 public final class PageTiming {
 
@@ -23,6 +25,7 @@ public final class PageTiming {
         Report report = RecordedReports.read(Path.of(args[0]));
         Path out = Files.createTempDirectory("page-timing-");
         Gradebook book = Gradebook.read(Path.of(args[1]), List.of());
+        time("labs-report.json", () -> java.nio.file.Files.writeString(out.resolve("labs-report.json"), ReportWriter.json(report)));
         time("labs-report.html", () -> LabsReportPage.write(report, out));
         time("gradebook.html", () -> GradebookPage.write(book, out.resolve("gradebook")));
     }

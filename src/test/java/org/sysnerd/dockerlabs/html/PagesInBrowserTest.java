@@ -169,11 +169,16 @@ class PagesInBrowserTest {
     }
 
     @Test
-    @DisplayName("writes a screenshot of each page under target/screenshots (a laptop's window, and a phone's)")
+    @DisplayName("writes a screenshot of each page under target/screenshots (a laptop's window, the first lesson, a phone's)")
     void screenshots() throws IOException {
         String run = report.toAbsolutePath().getParent().getFileName().toString();
         chromium.open(report);
         chromium.screenshot(SHOTS.resolve("labs-report-" + run + ".png"));
+        List<WebElement> lessons = chromium.driver.findElements(By.cssSelector("section.lab.failed, section.lab.blocked"));
+        if (!lessons.isEmpty()) {
+            chromium.driver.executeScript("arguments[0].scrollIntoView()", lessons.get(0));
+            chromium.screenshot(SHOTS.resolve("labs-report-" + run + "-lesson.png"));
+        }
         chromium.open(gradebook);
         chromium.screenshot(SHOTS.resolve("gradebook.png"));
         chromium.driver.manage().window().setSize(new Dimension(412, 915));
