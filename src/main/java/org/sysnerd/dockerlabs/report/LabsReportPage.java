@@ -70,7 +70,7 @@ public final class LabsReportPage {
         return j2html.TagCreator.header(h1(text("Docker labs: "), span(report.score()).withClass("score")),
                 p(b(report.mode() + " mode"), text(": " + view.whose() + " · "), b("engine"), text(" " + view.engine()))
                         .withClass("meta"),
-                p(b("probe"), text(" " + report.probe())).withClass("meta"),
+                p(b("probe"), text(" " + report.probe())).withClasses("meta", "small"),
                 p(b("run"), text(" "), span(report.runId()).withClass("mono"),
                         text(" · " + report.startedAt() + " to " + report.finishedAt() + " · "),
                         a("replay script (labs-replay.sh)").withHref("labs-replay.sh"), text(" · "),
