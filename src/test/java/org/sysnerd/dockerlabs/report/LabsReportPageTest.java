@@ -155,6 +155,24 @@ class LabsReportPageTest {
         }
 
         @Test
+        @DisplayName("so is a command's output and an evidence line")
+        void output_is_text() {
+            String output = "</pre><script>alert(3)</script>";
+            Report recorded = RecordedReports.recorded("report/recorded-run.json");
+            LabResult q5 = recorded.labs().get(4);
+            LabResult withHtml = new LabResult(q5.id(), q5.title(), q5.status(), List.of("<b>evidence</b>"), q5.message(), q5.hint(),
+                    q5.verify(), q5.durationMs(), q5.tests(), q5.subjects(), List.of(new CommandRecord("echo '<i>'", output)));
+            Document page = Jsoup.parse(LabsReportPage.html(new Report(recorded.schema(), recorded.runId(), recorded.mode(),
+                    recorded.startedAt(), recorded.finishedAt(), recorded.engine(), recorded.probe(), recorded.preflight(),
+                    List.of(withHtml), 0, 1)));
+
+            assertThat(page.select("details pre").first().wholeText()).isEqualTo("$ echo '<i>'\n" + output);
+            assertThat(page.select("ul.evidence li").eachText()).containsExactly("<b>evidence</b>");
+            assertThat(page.select("script")).hasSize(1);
+            assertThat(page.select("b").eachText()).doesNotContain("evidence");
+        }
+
+        @Test
         @DisplayName("and makes no element: the page's one script is the kit's, and there is no image")
         void no_markup() {
             assertThat(page.select("script")).hasSize(1);
