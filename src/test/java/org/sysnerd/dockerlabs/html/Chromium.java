@@ -68,24 +68,31 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
-     * Every URL the browser requested since the last call (Network.requestWillBeSent in the performance log), less its
-     * own internal pages ({@code chrome://}, e.g. the new-tab page it shows before the first page is opened).
+     * Every URL the browser requested for the document {@code page} since the last call (Network.requestWillBeSent in
+     * the performance log, by its documentURL: a late event of the page opened before is not this page's).
      */
-    List<String> requests() {
+    List<String> requests(Path page) {
+        String document = page.toAbsolutePath().toUri().toString();
         List<String> urls = new ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             try {
                 JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-                String url = message.path("params").path("request").path("url").asText();
-                if (message.path("method").asText().equals("Network.requestWillBeSent") && !url.startsWith("chrome://")
-                        && !url.startsWith("chrome-untrusted://")) {
-                    urls.add(url);
+                JsonNode params = message.path("params");
+                if (message.path("method").asText().equals("Network.requestWillBeSent")
+                        && params.path("documentURL").asText().equals(document)) {
+                    urls.add(params.path("request").path("url").asText());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("chromedriver's performance log: " + entry.getMessage(), e);
             }
         }
         return urls;
+    }
+
+    /** Forgets what the network and console logs held so far. */
+    void clearLogs() {
+        driver.manage().logs().get(LogType.PERFORMANCE);
+        driver.manage().logs().get(LogType.BROWSER);
     }
 
     /** The console's messages since the last call (a refused script or style says "Content Security Policy" there). */

@@ -144,11 +144,10 @@ class PagesInBrowserTest {
     @DisplayName("no request leaves either page, and the browser refuses nothing of the kit's own style and script")
     void self_contained() {
         for (Path page : List.of(report, gradebook)) {
-            chromium.requests();
-            chromium.console();
+            chromium.clearLogs();
             chromium.open(page);
             String self = page.toAbsolutePath().toUri().toString();
-            assertThat(chromium.requests()).as("requests made by %s", page).containsOnly(self);
+            assertThat(chromium.requests(page)).as("requests made by %s", page).containsOnly(self);
             assertThat(chromium.console()).as("the console of %s", page).noneMatch(line -> line.contains("Content Security Policy"));
             assertThat(chromium.driver.findElement(By.tagName("html")).getAttribute("data-script")).as("the kit's script ran")
                     .isEqualTo("ran");
@@ -160,20 +159,23 @@ class PagesInBrowserTest {
     void the_check_sees_a_request() throws IOException {
         Path leak = Files.writeString(Files.createDirectories(WORK).resolve("leak.html"),
                 "<!DOCTYPE html><title>leak</title><img src=\"http://127.0.0.1:9/leak.png\">");
-        chromium.requests();
+        chromium.clearLogs();
         chromium.open(leak);
-        assertThat(chromium.requests()).contains("http://127.0.0.1:9/leak.png");
+        assertThat(chromium.requests(leak)).contains("http://127.0.0.1:9/leak.png");
     }
 
     @Test
-    @DisplayName("the gradebook sorts by score, both ways")
+    @DisplayName("the gradebook sorts by score, both ways, and by a lab, its failed VMs first")
     void sorts() {
         chromium.open(gradebook);
         WebElement score = chromium.driver.findElement(By.cssSelector("th[data-column=score] button"));
         score.click();
-        assertThat(scores()).isSorted();
+        assertThat(keys("td.score")).isSorted();
         score.click();
-        assertThat(scores()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(keys("td.score")).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        chromium.driver.findElement(By.cssSelector("th[data-column=Q3] button")).click();
+        assertThat(keys("td.cell[data-lab=Q3]")).isSorted();
+        assertThat(chromium.driver.findElement(By.cssSelector("th[data-column=Q3]")).getAttribute("aria-sort")).isEqualTo("ascending");
     }
 
     @Test
@@ -196,8 +198,8 @@ class PagesInBrowserTest {
         assertThat(SHOTS.resolve("gradebook.png")).isNotEmptyFile();
     }
 
-    private List<Integer> scores() {
-        return chromium.driver.findElements(By.cssSelector("tbody td.score")).stream()
+    private List<Integer> keys(String cells) {
+        return chromium.driver.findElements(By.cssSelector("tbody " + cells)).stream()
                 .map(td -> Integer.parseInt(td.getAttribute("data-sort"))).toList();
     }
 
