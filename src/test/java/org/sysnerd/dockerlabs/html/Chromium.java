@@ -27,6 +27,9 @@ final class Chromium implements AutoCloseable {
     static final Path BROWSER = Path.of(System.getProperty("labs.chromium", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("labs.chromedriver", "/usr/bin/chromedriver"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Selenium warns that it has no DevTools (CDP) classes for this Chromium: none are used (logs come from chromedriver). */
+    private static final java.util.logging.Logger CDP_FINDER = java.util.logging.Logger.getLogger(
+            "org.openqa.selenium.devtools.CdpVersionFinder");
 
     private final Path profile;
     final ChromeDriver driver;
@@ -46,6 +49,7 @@ final class Chromium implements AutoCloseable {
 
     /** Starts the browser with a new empty profile, a window of this size, and its network and console logs kept. */
     static Chromium start(int width, int height) throws IOException {
+        CDP_FINDER.setLevel(Level.OFF);
         Path profile = Files.createTempDirectory("docker-labs-chromium-");
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
