@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Grades a class of VMs: runs the labs against each VM's Docker daemon, a few at a time, each within a time
 # limit, keeps each VM's reports apart (target/fleet/<name>/), then writes the gradebook (target/gradebook.csv,
-# .md, .json; the Markdown also to $GITHUB_STEP_SUMMARY).
+# .md, .json, .html; the Markdown also to $GITHUB_STEP_SUMMARY).
 #
 #   scripts/grade-fleet.sh VMS [-Dlabs.mode=learner ...]
 #
@@ -161,5 +161,5 @@ say "all graded in $((SECONDS - fleet_started)) s"
 
 scripts/gradebook.sh "$FLEET" "${names[@]}"
 status=$?
-say "gradebook: target/gradebook.csv, target/gradebook.md, target/gradebook.json"
+say "gradebook: target/gradebook.csv, target/gradebook.md, target/gradebook.json, target/gradebook.html"
 exit "$status"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes the gradebook (target/gradebook.csv, .md, .json; the Markdown also to $GITHUB_STEP_SUMMARY) from the
+# Writes the gradebook (target/gradebook.csv, .md, .json, .html; the Markdown also to $GITHUB_STEP_SUMMARY) from the
 # fleet's reports, FLEET_DIR/<vm>/labs-report.json. Prints the Markdown; exits 0 when every VM passed every lab.
 #
 #   scripts/gradebook.sh FLEET_DIR [VM...]      (every subdirectory of FLEET_DIR when no VM is named)
@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 (($# >= 1)) || { echo "usage: $0 FLEET_DIR [VM...]" >&2; exit 2; }
 OFFLINE=${FLEET_OFFLINE--o}
-if [[ ! -f target/gradebook.classpath || ! -f target/classes/org/sysnerd/dockerlabs/gradebook/GradebookMain.class ]]; then
+if [[ ! -f target/gradebook.classpath || pom.xml -nt target/gradebook.classpath \
+      || ! -f target/classes/org/sysnerd/dockerlabs/gradebook/GradebookMain.class ]]; then
   ./mvnw $OFFLINE -q compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/gradebook.classpath" \
     -Dmdep.includeScope=runtime >&2
 fi

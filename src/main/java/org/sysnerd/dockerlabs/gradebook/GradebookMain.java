@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * {@code java -cp … org.sysnerd.dockerlabs.gradebook.GradebookMain FLEET_DIR OUT_BASE [VM…]}: reads
  * {@code FLEET_DIR/<vm>/labs-report.json} for each VM (every subdirectory when none is named) and writes
- * {@code OUT_BASE.csv}, {@code .md}, {@code .json}; prints the Markdown. Exits 0 when every VM passed every lab, else 1.
+ * {@code OUT_BASE.csv}, {@code .md}, {@code .json}, {@code .html}; prints the Markdown. Exits 0 when every VM passed every lab, else 1.
  */
 public final class GradebookMain {
 

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a gradebook as {@code gradebook.csv}, {@code .md} (also to GitHub's job summary) and {@code .json}. */
+/**
+ * Writes a gradebook as {@code gradebook.csv}, {@code .md} (also to GitHub's job summary), {@code .json} and the page
+ * {@code .html} ({@link GradebookPage}).
+ */
 public final class GradebookWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -69,7 +72,7 @@ public final class GradebookWriter {
         return JSON.writeValueAsString(Map.of("labs", book.labs(), "vms", rows));
     }
 
-    /** Writes {@code <base>.csv}, {@code .md} and {@code .json}; appends the Markdown to {@code githubSummary} when set. */
+    /** Writes {@code <base>.csv}, {@code .md}, {@code .json} and {@code .html}; appends the Markdown to {@code githubSummary} when set. */
     public static void writeAll(Gradebook book, Path base, String githubSummary) throws IOException {
         Path dir = base.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -77,6 +80,7 @@ public final class GradebookWriter {
         Files.writeString(dir.resolve(name + ".csv"), csv(book));
         Files.writeString(dir.resolve(name + ".md"), markdown(book));
         Files.writeString(dir.resolve(name + ".json"), json(book));
+        GradebookPage.write(book, dir.resolve(name));
         if (githubSummary != null && !githubSummary.isBlank()) {
             Files.writeString(Path.of(githubSummary), markdown(book), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }

@@ -9,6 +9,7 @@ import org.sysnerd.dockerlabs.assertions.LabFailure;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.report.LabStatus;
+import org.sysnerd.dockerlabs.report.Lesson;
 
 /**
  * A lab's status from its outcomes, keeping failed (a fact did not hold) apart from blocked (it could not be
@@ -73,8 +74,9 @@ record Verdict(LabStatus status, String message, String hint) {
         LabFailure lesson = find(thrown, LabFailure.class);
         String prefix = test + (thrown instanceof ConditionTimeoutException ? ": timeout: " + firstLine(thrown) : "");
         if (lesson != null) {
-            return new Verdict(LabStatus.FAILED, prefix + "\nExpected: " + lesson.expected() + "\nSeen: " + lesson.seen()
-                    + "\nSee it yourself: " + lesson.command(), lesson.why());
+            return new Verdict(LabStatus.FAILED, prefix + "\n" + Lesson.EXPECTED + " " + lesson.expected()
+                    + "\n" + Lesson.SEEN + " " + lesson.seen() + "\n" + Lesson.SEE_IT_YOURSELF + " " + lesson.command(),
+                    lesson.why());
         }
         if (thrown instanceof ConditionTimeoutException) {
             return new Verdict(LabStatus.FAILED, prefix, null);

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Collectors;
 
-/** Writes a run's report: the console table, {@code labs-report.json}, {@code labs-report.md}, {@code labs-replay.sh}. */
+/**
+ * Writes a run's report: the console table, {@code labs-report.json}, {@code labs-report.md}, {@code labs-replay.sh},
+ * and the page {@code labs-report.html} ({@link LabsReportPage}).
+ */
 public final class ReportWriter {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build()
@@ -23,13 +26,14 @@ public final class ReportWriter {
         return JSON.writeValueAsString(report);
     }
 
-    /** Writes the three files into {@code dir} and, when {@code GITHUB_STEP_SUMMARY} is set, appends the Markdown there. */
+    /** Writes the four files into {@code dir} and, when {@code GITHUB_STEP_SUMMARY} is set, appends the Markdown there. */
     public static void writeAll(Report report, Path dir, String githubSummary) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("labs-report.json"), json(report));
         Files.writeString(dir.resolve("labs-report.md"), markdown(report));
         Path replay = Files.writeString(dir.resolve("labs-replay.sh"), replay(report));
         replay.toFile().setExecutable(true);
+        LabsReportPage.write(report, dir);
         if (githubSummary != null && !githubSummary.isBlank()) {
             Files.writeString(Path.of(githubSummary), markdown(report), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
@@ -66,7 +70,7 @@ public final class ReportWriter {
         }
         Object engine = report.engine().get("summary");
         return out.append(report.score()).append("  (").append(engine == null ? "" : engine + " · ").append(report.probe()).append(")\n")
-                .append("Details: ").append(dir).append("/labs-report.md, ").append(dir).append("/labs-report.json; replay: ")
+                .append("Details: ").append(dir).append("/labs-report.html, ").append(dir).append("/labs-report.json; replay: ")
                 .append(dir).append("/labs-replay.sh\n").toString();
     }
 

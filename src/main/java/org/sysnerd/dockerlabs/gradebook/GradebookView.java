@@ -1,0 +1,86 @@
+package org.sysnerd.dockerlabs.gradebook;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sysnerd.dockerlabs.gradebook.VmGrade.LabStatus;
+import org.sysnerd.dockerlabs.report.LabsReportPage;
+
+/**
+ * What {@code gradebook.html} shows of a {@link Gradebook}: rows, totals per lab, and each VM's own page as a path
+ * relative to the gradebook's page (present only when that VM's {@code labs-report.html} exists).
+ *
+ * @param pages VM name to the relative path of its {@code labs-report.html}
+ */
+public record GradebookView(Gradebook book, Map<String, String> pages) {
+
+    /** The view of {@code book} for a page written into {@code pageDir}. */
+    public static GradebookView of(Gradebook book, Path pageDir) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        Path from = pageDir.toAbsolutePath().normalize();
+        for (VmGrade row : book.rows()) {
+            Path page = Path.of(row.report()).toAbsolutePath().normalize().resolveSibling(LabsReportPage.FILE);
+            if (Files.isRegularFile(page)) {
+                pages.put(row.vm(), from.relativize(page).toString().replace('\\', '/'));
+            }
+        }
+        return new GradebookView(book, pages);
+    }
+
+    /** The page's title: how many VMs, how many passed every lab. */
+    public String title() {
+        return "Gradebook · " + book.rows().size() + " VMs · " + fullMarks() + " passed every lab";
+    }
+
+    /** VMs that passed every lab. */
+    public long fullMarks() {
+        return book.rows().stream().filter(r -> r.total() > 0 && r.passed() == r.total()).count();
+    }
+
+    /** The link to this VM's page, or null when it has none. */
+    public String page(VmGrade row) {
+        return pages.get(row.vm());
+    }
+
+    /** The link to one lab of this VM's page, or null. */
+    public String page(VmGrade row, String lab) {
+        String page = page(row);
+        return page == null ? null : page + "#" + lab;
+    }
+
+    /** A status's CSS class and word: passed, failed, blocked. */
+    public static String word(LabStatus status) {
+        return status.name().toLowerCase();
+    }
+
+    /** Sorts a lab's column with the class's trouble first: failed, blocked, passed. */
+    public static int rank(LabStatus status) {
+        return switch (status) {
+            case FAILED -> 0;
+            case BLOCKED -> 1;
+            case PASSED -> 2;
+        };
+    }
+
+    /** Sorts the score column by the share of labs passed (per mille). */
+    public static int scoreKey(VmGrade row) {
+        return row.total() == 0 ? 0 : row.passed() * 1000 / row.total();
+    }
+
+    /** True when no lab of the row was checked (no report, no Docker): the row says why. */
+    public static boolean allBlocked(VmGrade row) {
+        return !row.labs().isEmpty() && row.labs().values().stream().allMatch(s -> s == LabStatus.BLOCKED);
+    }
+
+    /** How many VMs had this status in this lab. */
+    public long count(String lab, LabStatus status) {
+        return book.rows().stream().filter(r -> r.status(lab) == status).count();
+    }
+
+    /** The statuses in the order the totals show them. */
+    public List<LabStatus> statuses() {
+        return List.of(LabStatus.PASSED, LabStatus.FAILED, LabStatus.BLOCKED);
+    }
+}
