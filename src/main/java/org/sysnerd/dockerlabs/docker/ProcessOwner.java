@@ -45,11 +45,6 @@ public record ProcessOwner(String host, long pid, long startMillis) {
                 && ProcessHandle.of(pid).map(p -> startMillis(p) == startMillis).orElse(false);
     }
 
-    /** True when this owner ran on this host. */
-    public boolean isOfThisHost() {
-        return host.equals(hostName());
-    }
-
     private static long startMillis(ProcessHandle process) {
         return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
