@@ -54,6 +54,7 @@ dk info >/dev/null 2>&1 || die "cannot talk to the Docker daemon"
 WORK=$(mktemp -d /tmp/docker-labs-reliability.XXXXXX)
 BG=()               # background suite runs (timeout's pid), to stop if we are interrupted
 JVMS=()             # every JVM this script started: the owners of the containers it must see gone
+RUNS=()             # the run ids of those JVMs (a container may name another owner: the old SweeperTest's did)
 KILLED=()           # containers a killed run left, still to be removed by the rerun
 declare -A LEFT=()  # containers of this script's runs left behind: id -> description
 failed=0 learner_up=0
@@ -118,6 +119,7 @@ failure_lines() { grep -E 'ERROR|FAIL|Exception' "$WORK/$1.log" | grep -v '^\s*a
 record() { # name rc: a run that must pass; a failure is run once more, the same code, to tell a flake from a failure
   local name=$1 rc=$2 took="$((SECONDS - T0[$1])) s" again=0
   runs=$((runs + 1))
+  learn_run "$name"
   if ((rc == 0)); then passed=$((passed + 1)); say "$name: passed ($took)"; return; fi
   ((rc == 124 || rc == 137)) && say "$name: FAILED (timed out after $MVN_LIMIT s)" || say "$name: FAILED (exit $rc, $took)"
   failure_lines "$name"
@@ -127,18 +129,25 @@ record() { # name rc: a run that must pass; a failure is run once more, the same
   start_suite "${DIR[$name]}" "$name-again" "${args[@]}"
   wait "${BG[-1]}" || again=$?
   unset 'BG[-1]'
+  learn_run "$name-again"
   if ((again == 0)); then flakes=$((flakes + 1)); say "$name: FLAKE (passed when run again: $WORK/$name.log)"
   else failures=$((failures + 1)); failed=1; say "$name: failed again (exit $again): $WORK/$name-again.log"; failure_lines "$name-again"; fi
   ((flakes == 0)) || failed=1
 }
 
-ours() { # the suite's containers whose owner is a JVM of this script: "id owner name", one a line
-  local id owner name pid
-  while read -r id owner name; do
+ours() { # the suite's containers (any label value) of this script's JVMs or runs: "id owner run name", one a line
+  local id owner run name pid
+  while read -r id owner run name; do
     pid=${owner#*/}; pid=${pid%%/*}
-    [[ " ${JVMS[*]} " == *" $pid "* ]] && echo "$id $owner $name"
-  done < <(dk ps -a --no-trunc --filter "label=$SUITE" --format "{{.ID}} {{.Label \"$SUITE.owner\"}} {{.Names}}")
+    if [[ " ${JVMS[*]} " == *" $pid "* || " ${RUNS[*]} " == *" $run "* ]]; then echo "$id $owner $run $name"; fi
+  done < <(dk ps -a --no-trunc --filter "label=$SUITE" \
+    --format "{{.ID}} {{.Label \"$SUITE.owner\"}} {{.Label \"$SUITE.run\"}} {{.Names}}")
   return 0
+}
+learn_run() { # name: the run id in the report the run wrote (a killed run's is an earlier one's: ours too)
+  local report=$WORK/${DIR[$1]}/target/labs-report.json id
+  id=$(grep -o '"runId" *: *"[0-9a-f]*"' "$report" 2>/dev/null | grep -o '[0-9a-f]*"$' | tr -d '"') || true
+  [ -z "$id" ] || RUNS+=("$id")
 }
 start_ms() { # pid -> its start, epoch ms, as the JVM computes it (boot time + start ticks)
   local ticks
@@ -154,8 +163,8 @@ owner_alive() { # host/pid/startMillis: that process still runs (same PID, same 
   ((now - start < 2000 && start - now < 2000))
 }
 check_leftovers() { # after a run ended: this script's containers whose owner is gone, other than the killed run's
-  local id owner name found=0
-  while read -r id owner name; do
+  local id owner run name found=0
+  while read -r id owner run name; do
     [[ " ${KILLED[*]} " == *" $id "* ]] && continue
     owner_alive "$owner" && continue
     [ -n "${LEFT[$id]:-}" ] || { LEFT[$id]="$name (owner $owner)"; found=1; say "  left behind: $name (owner $owner)"; }
@@ -170,7 +179,7 @@ present() { # ids -> those that still exist, one a line: "id name"
 # kill_at MOMENT [maven args]: a run killed with kill -9 at MOMENT (the first docker event that marks it, from this
 # run's JVM), then a rerun with the same arguments that must pass and remove all the killed run left.
 kill_at() {
-  local moment=$1 filters since ev_pid action owner lab name jvm hit= rc
+  local moment=$1 filters since ev_pid action owner lab run name jvm hit= rc killed_run=
   shift
   case $moment in
     kit-test) filters=(--filter "label=$SUITE.lab=sweeper" --filter event=create) ;;
@@ -181,19 +190,19 @@ kill_at() {
   esac
   since=$(date +%s.%N)   # events from here on, replayed: none is lost to the subscription's start
   exec 7< <(exec timeout "$MVN_LIMIT" docker events --since "$since" "${filters[@]}" --format \
-    "{{.Action}}|{{index .Actor.Attributes \"$SUITE.owner\"}}|{{index .Actor.Attributes \"$SUITE.lab\"}}|{{index .Actor.Attributes \"name\"}}")
+    "{{.Action}}|{{index .Actor.Attributes \"$SUITE.owner\"}}|{{index .Actor.Attributes \"$SUITE.lab\"}}|{{index .Actor.Attributes \"$SUITE.run\"}}|{{index .Actor.Attributes \"name\"}}")
   ev_pid=$!
   start_suite a "killed-$moment" "$@"
   jvm=${JVM[killed-$moment]}
   while kill -0 "$jvm" 2>/dev/null; do
-    IFS='|' read -r -t 1 action owner lab name <&7 || { (($? > 128)) || sleep 0.5; continue; }   # >128: no event yet
-    echo "$action|$owner|$lab|$name" >>"$WORK/events-$moment.txt"
+    IFS='|' read -r -t 1 action owner lab run name <&7 || { (($? > 128)) || sleep 0.5; continue; }   # >128: no event yet
+    echo "$action|$owner|$lab|$run|$name" >>"$WORK/events-$moment.txt"
     case $moment in   # ours only: the owner label names this run's JVM (the learner's web has none: the lock is ours)
       learner-lab) ;;
       creation|lab) [[ $lab == Q* ]] || continue ;&
       *) pid=${owner#*/}; [ "${pid%%/*}" = "$jvm" ] || continue ;;
     esac
-    kill -9 "$jvm" && hit="$action $name"
+    kill -9 "$jvm" && hit="$action $name" killed_run=$run
     break
   done
   kill "$ev_pid" 2>/dev/null || true
@@ -206,7 +215,8 @@ kill_at() {
   killed=$((killed + 1))
   say "killed-$moment: kill -9 of the JVM $jvm at '$hit', $((SECONDS - T0[killed-$moment])) s in"
   local left=()
-  mapfile -t left < <(ours | awk -v p="/$jvm/" 'index($2, p)')
+  [ -z "$killed_run" ] || RUNS+=("$killed_run")
+  mapfile -t left < <(ours | awk -v p="/$jvm/" -v r="$killed_run" 'index($2, p) || (r != "" && $3 == r)')
   for line in "${left[@]}"; do KILLED+=("${line%% *}"); say "  left by the killed run: ${line##* } (${line:0:12})"; done
   start_suite a "after-$moment" "$@"
   rc=0; wait "${BG[0]}" || rc=$?; BG=()
