@@ -3,7 +3,9 @@
 # come through the daemon-side probe (a helper container), not from this process. Run it as root:
 # it makes the user if missing, seeds the user's ~/.m2 from the caller's (for offline builds), copies the
 # project to a directory the user owns (root's checkout and its target/ stay untouched), and runs
-# ./mvnw there with the given arguments. Prints where the reports are; exits with Maven's status.
+# ./mvnw there with the given arguments. Reports the run writes under target/reports/ in the copy (with
+# -Dlabs.report.dir=target/reports/<run>) are copied back to this checkout's target/reports/<run>, the copy being
+# replaced by the next run. Prints where the reports are; exits with Maven's status.
 #
 #   sudo -E scripts/as-docker-group-user.sh [maven arguments]     default: test
 #   e.g. sudo -E scripts/as-docker-group-user.sh -o test -Dtest=DaemonHostTest
@@ -74,5 +76,13 @@ say "running ./mvnw $* as $USER_NAME ($(id "$USER_NAME")) in $COPY"
 status=0
 runuser -u "$USER_NAME" -- env -i "${ENV[@]}" bash -c 'cd "$1" && shift && exec ./mvnw "$@"' _ "$COPY" "$@" \
   || status=$?
-say "./mvnw exited $status; reports: $COPY/target/surefire-reports"
+if [[ -d $COPY/target/reports ]]; then
+  mkdir -p "$ROOT/target/reports"
+  for dir in "$COPY"/target/reports/*/; do
+    rm -rf "$ROOT/target/reports/$(basename "$dir")"
+    cp -r "$dir" "$ROOT/target/reports/"
+    say "reports of this run: $ROOT/target/reports/$(basename "$dir") (surefire-reports/, labs-report.*)"
+  done
+fi
+say "./mvnw exited $status; reports in the copy: $COPY/target/surefire-reports (or the -Dlabs.report.dir given)"
 exit "$status"

@@ -19,7 +19,7 @@
 # Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE, TESTCONTAINERS_* (passed to both sides as they are),
 # BENCH_LIMIT (s per run, default 300), BENCH_KEEP=1 to keep the logs and per-round reports.
 # Each suite run writes its report to its own directory (-Dlabs.report.dir), so that a concurrent run of the
-# suite in the same checkout does not mix its report into ours; target/surefire-reports is copied per round.
+# suite in the same checkout does not mix its report into ours; its surefire-reports/ there is copied per round.
 set -uo pipefail
 
 die() { echo "bench: $*" >&2; exit 2; }
@@ -90,7 +90,7 @@ suite() {
   rc=$?
   t0=$T0 t1=$T1 MVN_S=$WALL_S MVN_CPU=$CPU_S
   mkdir -p "$WORK/surefire-$tag"
-  cp target/surefire-reports/TEST-*.labs.Q*.xml "$WORK/surefire-$tag/" 2>/dev/null
+  cp "$dir"/surefire-reports/TEST-*.labs.Q*.xml "$WORK/surefire-$tag/" 2>/dev/null   # labs.report.dir takes Surefire's XML too
   report=$dir/labs-report.json
   if [[ ! -s $report ]]; then   # the kit ignored labs.report.dir: take target's, if this run wrote it
     report=target/labs-report.json

@@ -3,8 +3,9 @@
 # its own: installs Debian's podman if missing, starts `podman system service` (bounded wait), loads the
 # stand-in images from Docker, runs `./mvnw test -Dtest='Q*'` with DOCKER_HOST pointed at it, then removes
 # the suite's containers and stops the service. Docker Engine and its reports are left as they were:
-# Podman's report goes to target/podman/. Then the learner mode on Podman: the page's solutions typed with the
-# docker CLI against Podman's API (scripts/learner-state.sh), graded, report in target/podman/learner/.
+# Podman's reports (Surefire's XML and labs-report.*) go to target/reports/podman/. Then the learner mode on Podman:
+# the page's solutions typed with the docker CLI against Podman's API (scripts/learner-state.sh), graded, reports in
+# target/reports/podman-learner/.
 # Passes when no lab FAILED in either mode (each lab passed, or was blocked with its reason).
 # Extra Maven arguments may be given (default: -o test -Dtest='Q*').
 set -euo pipefail
@@ -82,7 +83,8 @@ if ! err=$(remote run --rm "$LABS_IMAGE_ALPINE" true 2>&1); then
 fi
 echo "podman-labs: Podman $(remote version -f '{{.Server.Version}}') answers and runs containers"
 
-# Docker's reports of the earlier runs stay where they are; Podman's go to target/podman/.
+# Docker's reports of the earlier runs stay where they are; Podman's go to target/reports/podman*/ (-Dlabs.report.dir
+# moves Surefire's XML there too: see the pom).
 # labs DIR [MAVEN ARGS]: runs the labs against Podman, the report in DIR; fails (status=1) when a lab FAILED
 labs() {
   local dir=$1 report passed total
@@ -99,10 +101,10 @@ labs() {
     echo "podman-labs: no lab failed on Podman ($dir): $passed/$total passed$( ((passed == total)) || echo ", the others blocked with their reason")"
   fi
 }
-labs target/podman "$@"
+labs target/reports/podman "$@"
 # The learner mode on Podman: the page's solutions typed against Podman's API with the docker CLI.
 DOCKER_HOST="unix://$SOCK" scripts/learner-state.sh up
-labs target/podman/learner "$@" -Dlabs.mode=learner
+labs target/reports/podman-learner "$@" -Dlabs.mode=learner
 DOCKER_HOST="unix://$SOCK" scripts/learner-state.sh down
 trap - EXIT
 stop

@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
-# Reliability check (issue 4): with a learner's state in place (`web` on 8080, `stayup`, `gone`),
-# runs the suite N times in a row, twice at once, kills one run's test JVM mid-way and checks that
-# the next run removes what it left, then checks that the learner's containers and the daemon's
-# lists are as before. Prints one last line: runs=R passed=P leftovers=K learner_state=untouched|changed
+# Reliability check (issues 4, 19): with the page's finished learner state in place (scripts/learner-state.sh up:
+# web, a publisher on 8080, gone, stayup, limited), runs
+#   - the whole suite (./mvnw -o -q test) N times in a row,
+#   - two whole runs at once (two copies of the project),
+#   - runs killed with kill -9 at five moments, each caught as the daemon reports it (docker events), each followed
+#     by a rerun that must pass and must remove everything the killed run left:
+#       kit-test        SweeperTest has just created its container (the kit's own tests)
+#       creation        the first lab container has just been created (the others are being created)
+#       lab             a lab has just run docker exec in its container (mid-lab)
+#       learner-helper  the learner mode's probe helper has just been created
+#       learner-lab     the learner mode has just run docker exec in the learner's web (mid-lab, learner's container)
+# then checks that the learner's containers are as they were (docker inspect, and an answer on 8080).
+# A run that fails is run once more, the same code: passing then, it counts as a flake, failing again, as a failure.
+# Last line:
+#   runs=R passed=P flakes=F failed=X killed=K leftovers=L learner_state=untouched|changed
+# (runs: the runs that must pass, N + 2 + one rerun per kill; passed: those that passed at once; leftovers: containers
+# of this script's runs still there after the run that should have removed them).
 #
-#   scripts/reliability.sh [N]        N runs in a row, default 5; takes about 20 s per run
+#   scripts/reliability.sh [N]        N runs in a row, default 5; 10-20 s a run on 2 cores
 #
+# It holds /tmp/docker-labs-shared.lock for the whole check (the learner's names and port 8080 are shared), taking
+# it itself unless its caller holds it (flock /tmp/docker-labs-shared.lock scripts/reliability.sh 20).
 # Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE (default: the local stand-ins), MVN_LIMIT (s per run, 300),
 # TESTCONTAINERS_RYUK_DISABLED (default true: the air-gapped path, where the suite cleans up alone).
-# It refuses to run if containers named web, stayup or gone exist that it did not make.
 set -euo pipefail
 
 started=$SECONDS
@@ -23,54 +37,50 @@ export LABS_IMAGE_ALPINE=${LABS_IMAGE_ALPINE:-docker-labs-standin/alpine:busybox
 export TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true}
 MVN_LIMIT=${MVN_LIMIT:-300}
 SUITE=org.sysnerd.docker-labs
-MINE=$SUITE.reliability=learner   # marks the learner stand-ins this script makes (not the suite's label)
-LEARNER=(web stayup gone)
+LEARNER_LABEL=org.sysnerd.learner-state
+SHARED_LOCK=/tmp/docker-labs-shared.lock
 
 dk() { timeout 60 docker "$@"; }   # every docker call is bounded
 
-exec 9>/tmp/docker-labs-reliability.lock
-flock -n 9 || die "another scripts/reliability.sh is running on this machine"
+# The shared lock: held by the caller (flock passes its descriptor on), or taken here for the whole check.
+held=no
+for fd in /proc/$$/fd/*; do [ "$(readlink "$fd" 2>/dev/null)" = "$SHARED_LOCK" ] && held=yes; done
+if [ "$held" = no ]; then
+  exec 8>>"$SHARED_LOCK"
+  flock -n 8 || { say "waiting for $SHARED_LOCK (another user of the learner's state)"; flock 8; }
+fi
 dk info >/dev/null 2>&1 || die "cannot talk to the Docker daemon"
 
-# The learner's names: refuse if one exists that this script did not make.
-for name in "${LEARNER[@]}"; do
-  label=$(dk inspect --type container -f "{{index .Config.Labels \"${MINE%=*}\"}}" "$name" 2>/dev/null) || continue
-  [ "$label" = learner ] || die "a container named '$name' exists and this script did not make it (a learner's?): refusing to run"
-  say "removing '$name', left by an earlier run of this script"
-  dk rm -fv "$name" >/dev/null
-done
 WORK=$(mktemp -d /tmp/docker-labs-reliability.XXXXXX)
-BG=()            # background suite runs (timeout's pid), to stop if we are interrupted
-KILLED=()        # containers the killed run left behind
-declare -A LEFT=()  # containers a finished run left behind: id -> description
-failed=0
+BG=()               # background suite runs (timeout's pid), to stop if we are interrupted
+JVMS=()             # every JVM this script started: the owners of the containers it must see gone
+RUNS=()             # the run ids of those JVMs (a container may name another owner: the old SweeperTest's did)
+KILLED=()           # containers a killed run left, still to be removed by the rerun
+declare -A LEFT=()  # containers of this script's runs left behind: id -> description
+failed=0 learner_up=0
 
 cleanup() {
-  local rc=$? pid id name
+  local rc=$? pid id
   for pid in "${BG[@]}"; do kill "$pid" 2>/dev/null || true; done
   for id in "${KILLED[@]}" "${!LEFT[@]}"; do dk rm -fv "$id" >/dev/null 2>&1 || true; done
-  for name in "${LEARNER[@]}"; do
-    [ "$(dk inspect --type container -f "{{index .Config.Labels \"${MINE%=*}\"}}" "$name" 2>/dev/null)" = learner ] &&
-      dk rm -fv "$name" >/dev/null 2>&1 || true
-  done
+  ((learner_up == 0)) || "$ROOT/scripts/learner-state.sh" down || true
   if ((rc == 0 && failed == 0)); then rm -rf "$WORK"; elif [ -z "${summary:-}" ]; then echo "reliability: logs kept in $WORK" >&2; fi
 }
 trap cleanup EXIT
 trap 'echo "reliability: aborted at line $LINENO" >&2' ERR
 
-# --- the learner's state ------------------------------------------------------------------------
-say "setting up the learner's state: web on 8080 ($LABS_IMAGE_NGINX), stayup, gone ($LABS_IMAGE_ALPINE)"
-dk run -d --name web -p 8080:80 --label "$MINE" "$LABS_IMAGE_NGINX" >/dev/null
-dk run -d --name stayup --label "$MINE" "$LABS_IMAGE_ALPINE" sleep 1000 >/dev/null
-dk run --name gone --label "$MINE" "$LABS_IMAGE_ALPINE" </dev/null >/dev/null
+# --- the learner's state: the page's solutions, as CI makes them (refuses a web, gone, stayup or limited it did not make)
+say "setting up the learner's state (scripts/learner-state.sh up: $LABS_IMAGE_NGINX, $LABS_IMAGE_ALPINE)"
+learner_up=1
+"$ROOT/scripts/learner-state.sh" up || die "could not make the learner's state"
 
 learner_state() {
-  dk inspect -f '{{.Name}} {{.Id}} {{.State.Status}} exit={{.State.ExitCode}} started={{.State.StartedAt}} finished={{.State.FinishedAt}} restarts={{.RestartCount}} ports={{json .NetworkSettings.Ports}}' "${LEARNER[@]}"
+  dk inspect -f '{{.Name}} {{.Id}} {{.Config.Image}} {{.State.Status}} exit={{.State.ExitCode}} started={{.State.StartedAt}} finished={{.State.FinishedAt}} restarts={{.RestartCount}} ports={{json .NetworkSettings.Ports}}' \
+    $(dk ps -aq --filter "label=$LEARNER_LABEL") | sort
   echo "http://127.0.0.1:8080/ -> $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 http://127.0.0.1:8080/ || true)"
 }
 daemon_lists() {
   # single labels, not {{.Labels}}: that prints a map in random order
-  dk ps -a --no-trunc --format "container {{.ID}} {{.Names}} {{.State}} suite={{.Label \"$SUITE\"}}" | sort
   dk network ls --no-trunc --format "network {{.ID}} {{.Name}} suite={{.Label \"$SUITE\"}} tc={{.Label \"org.testcontainers\"}}" | sort
   dk volume ls --format "volume {{.Name}} suite={{.Label \"$SUITE\"}} tc={{.Label \"org.testcontainers\"}}" | sort
 }
@@ -80,8 +90,7 @@ cat "$WORK/learner.before"
 
 # --- helpers ------------------------------------------------------------------------------------
 # A copy of the project per concurrent run: two Maven builds in one directory share target/ (classes,
-# surefire's files, the report), and -Dproject.build.directory does not move what plugins read from
-# the model. Copies also keep these runs off the target/ of whoever builds in the working tree.
+# surefire's files, the report). Copies also keep these runs off the target/ of whoever builds in the working tree.
 copy_project() {
   local dir=$WORK/$1
   mkdir "$dir"
@@ -90,59 +99,140 @@ copy_project() {
 copy_project a
 copy_project b
 
-runs=0 passed=0
-start_suite() { # dir log: one bounded run, in the background; its pid (timeout's) goes to BG
-  (cd "$WORK/$1" && exec timeout -k 10 "$MVN_LIMIT" ./mvnw -o -q test) >"$WORK/$2.log" 2>&1 &
-  BG+=($!)
-  T0[$2]=$SECONDS
+runs=0 passed=0 flakes=0 failures=0 killed=0
+declare -A T0=() ARGS=() DIR=()
+start_suite() { # dir name [maven args]: one bounded run, in the background; its pid (timeout's) goes to BG
+  local dir=$1 name=$2 jvm= t
+  shift 2
+  ((${#@})) || set -- test
+  ARGS[$name]="$*" DIR[$name]=$dir T0[$name]=$SECONDS
+  (cd "$WORK/$dir" && exec timeout -k 10 "$MVN_LIMIT" ./mvnw -o -q "$@") >"$WORK/$name.log" 2>&1 &
+  local bg=$!
+  BG+=("$bg")
+  # timeout's one child is mvnw, which execs into Maven's JVM (the labs run in it: forkCount=0)
+  for ((t = 0; t < 100; t++)); do jvm=$(pgrep -P "$bg" || true); [ -z "$jvm" ] || break; sleep 0.05; done
+  [ -n "$jvm" ] && JVMS+=("$jvm")
+  JVM[$name]=$jvm
 }
-declare -A T0=()
-record() { # name rc
+declare -A JVM=()
+failure_lines() { grep -E 'ERROR|FAIL|Exception' "$WORK/$1.log" | grep -v '^\s*at ' | head -12 | sed 's/^/    /' || true; }
+record() { # name rc: a run that must pass; a failure is run once more, the same code, to tell a flake from a failure
+  local name=$1 rc=$2 took="$((SECONDS - T0[$1])) s" again=0
   runs=$((runs + 1))
-  local took="$((SECONDS - T0[$1])) s"
-  if (($2 == 0)); then passed=$((passed + 1)); say "$1: passed ($took)"
-  else
-    failed=1
-    (($2 == 124 || $2 == 137)) && say "$1: FAILED (timed out after $MVN_LIMIT s)" || say "$1: FAILED (exit $2, $took)"
-    grep -E 'ERROR|FAIL|Exception' "$WORK/$1.log" | head -15 | sed 's/^/    /' || true
-  fi
+  learn_run "$name"
+  if ((rc == 0)); then passed=$((passed + 1)); say "$name: passed ($took)"; return; fi
+  ((rc == 124 || rc == 137)) && say "$name: FAILED (timed out after $MVN_LIMIT s)" || say "$name: FAILED (exit $rc, $took)"
+  failure_lines "$name"
+  check_leftovers
+  local args=()
+  read -ra args <<<"${ARGS[$name]}"   # (read -a splits without globbing: -Dtest=Q* stays as it is)
+  start_suite "${DIR[$name]}" "$name-again" "${args[@]}"
+  wait "${BG[-1]}" || again=$?
+  unset 'BG[-1]'
+  learn_run "$name-again"
+  if ((again == 0)); then flakes=$((flakes + 1)); say "$name: FLAKE (passed when run again: $WORK/$name.log)"
+  else failures=$((failures + 1)); failed=1; say "$name: failed again (exit $again): $WORK/$name-again.log"; failure_lines "$name-again"; fi
+  ((flakes == 0)) || failed=1
 }
 
+ours() { # the suite's containers (any label value) of this script's JVMs or runs: "id owner run name", one a line
+  local id owner run name pid
+  while read -r id owner run name; do
+    pid=${owner#*/}; pid=${pid%%/*}
+    if [[ " ${JVMS[*]} " == *" $pid "* || " ${RUNS[*]} " == *" $run "* ]]; then echo "$id $owner $run $name"; fi
+  done < <(dk ps -a --no-trunc --filter "label=$SUITE" \
+    --format "{{.ID}} {{.Label \"$SUITE.owner\"}} {{.Label \"$SUITE.run\"}} {{.Names}}")
+  return 0
+}
+learn_run() { # name: the run id in the report the run wrote (a killed run's is an earlier one's: ours too)
+  local report=$WORK/${DIR[$1]}/target/labs-report.json id
+  id=$(grep -o '"runId" *: *"[0-9a-f]*"' "$report" 2>/dev/null | grep -o '[0-9a-f]*"$' | tr -d '"') || true
+  [ -z "$id" ] || RUNS+=("$id")
+}
 start_ms() { # pid -> its start, epoch ms, as the JVM computes it (boot time + start ticks)
   local ticks
   ticks=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $20}') || return 1
   [ -n "$ticks" ] || return 1
   echo $(( $(awk '/^btime/{print $2}' /proc/stat) * 1000 + ticks * 1000 / $(getconf CLK_TCK) ))
 }
-owner_alive() { # host/pid/startMillis
+owner_alive() { # host/pid/startMillis: that process still runs (same PID, same start)
   local pid=${1#*/} start=${1##*/} now
   pid=${pid%%/*}
   [[ $pid =~ ^[0-9]+$ && $start =~ ^[0-9]+$ ]] || return 1
   now=$(start_ms "$pid") || return 1
   ((now - start < 2000 && start - now < 2000))
 }
-suite_containers() { # id owner run name, every container of the suite
-  dk ps -a --no-trunc --filter "label=$SUITE=true" \
-    --format "{{.ID}} {{.Label \"$SUITE.owner\"}} {{.Label \"$SUITE.run\"}} {{.Names}}"
-}
-check_leftovers() { # after a finished run: containers of the suite, new since the start, whose owner is dead
+check_leftovers() { # after a run ended: this script's containers whose owner is gone, other than the killed run's
   local id owner run name found=0
   while read -r id owner run name; do
-    grep -q "container $id " "$WORK/daemon.before" && continue
     [[ " ${KILLED[*]} " == *" $id "* ]] && continue
     owner_alive "$owner" && continue
     [ -n "${LEFT[$id]:-}" ] || { LEFT[$id]="$name (owner $owner)"; found=1; say "  left behind: $name (owner $owner)"; }
-  done < <(suite_containers)
+  done < <(ours)
   ((found == 0)) || failed=1
 }
-descends_from() { # pid ancestor
-  local pid=$1 i
-  for ((i = 0; i < 40; i++)); do
-    [ "$pid" = "$2" ] && return 0
-    pid=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $2}') || return 1
-    [[ -n $pid && $pid != 0 && $pid != 1 ]] || return 1
+present() { # ids -> those that still exist, one a line: "id name"
+  local id
+  for id in "$@"; do dk inspect --type container -f '{{.Id}} {{.Name}}' "$id" 2>/dev/null | grep . || true; done
+}
+
+# kill_at MOMENT [maven args]: a run killed with kill -9 at MOMENT (the first docker event that marks it, from this
+# run's JVM), then a rerun with the same arguments that must pass and remove all the killed run left.
+kill_at() {
+  local moment=$1 filters since ev_pid action owner lab run name jvm hit= rc killed_run=
+  shift
+  case $moment in
+    kit-test) filters=(--filter "label=$SUITE.lab=sweeper" --filter event=create) ;;
+    creation) filters=(--filter "label=$SUITE=true" --filter event=create) ;;
+    lab) filters=(--filter "label=$SUITE=true" --filter event=exec_start) ;;
+    learner-helper) filters=(--filter "label=$SUITE.lab=probe" --filter event=create) ;;
+    learner-lab) filters=(--filter container=web --filter event=exec_start) ;;
+  esac
+  since=$(date +%s.%N)   # events from here on, replayed: none is lost to the subscription's start
+  exec 7< <(exec timeout "$MVN_LIMIT" docker events --since "$since" "${filters[@]}" --format \
+    "{{.Action}}|{{index .Actor.Attributes \"$SUITE.owner\"}}|{{index .Actor.Attributes \"$SUITE.lab\"}}|{{index .Actor.Attributes \"$SUITE.run\"}}|{{index .Actor.Attributes \"name\"}}")
+  ev_pid=$!
+  start_suite a "killed-$moment" "$@"
+  jvm=${JVM[killed-$moment]}
+  while kill -0 "$jvm" 2>/dev/null; do
+    IFS='|' read -r -t 1 action owner lab run name <&7 || { (($? > 128)) || sleep 0.5; continue; }   # >128: no event yet
+    echo "$action|$owner|$lab|$run|$name" >>"$WORK/events-$moment.txt"
+    case $moment in   # ours only: the owner label names this run's JVM (the learner's web has none: the lock is ours)
+      learner-lab) ;;
+      creation|lab) [[ $lab == Q* ]] || continue ;&
+      *) pid=${owner#*/}; [ "${pid%%/*}" = "$jvm" ] || continue ;;
+    esac
+    kill -9 "$jvm" && hit="$action $name" killed_run=$run
+    break
   done
-  return 1
+  kill "$ev_pid" 2>/dev/null || true
+  exec 7<&-
+  wait "${BG[0]}" 2>/dev/null || true   # (bash would print the killed job's "Killed")
+  BG=()
+  if [ -z "$hit" ]; then
+    failed=1; say "killed-$moment: the run ended before the moment came ($WORK/killed-$moment.log)"; return
+  fi
+  killed=$((killed + 1))
+  say "killed-$moment: kill -9 of the JVM $jvm at '$hit', $((SECONDS - T0[killed-$moment])) s in"
+  local left=()
+  [ -z "$killed_run" ] || RUNS+=("$killed_run")
+  mapfile -t left < <(ours | awk -v p="/$jvm/" -v r="$killed_run" 'index($2, p) || (r != "" && $3 == r)')
+  for line in "${left[@]}"; do KILLED+=("${line%% *}"); say "  left by the killed run: ${line##* } (${line:0:12})"; done
+  start_suite a "after-$moment" "$@"
+  rc=0; wait "${BG[0]}" || rc=$?; BG=()
+  record "after-$moment" "$rc"
+  local remaining=()
+  mapfile -t remaining < <(present "${KILLED[@]}")
+  if ((${#remaining[@]})); then
+    failed=1
+    say "after-$moment: ${#remaining[@]} of the ${#KILLED[@]} containers the killed run left are still there:"
+    printf '    %s\n' "${remaining[@]#* /}"
+    for line in "${remaining[@]}"; do LEFT[${line%% *}]="${line#* /} (left by killed-$moment)"; done
+  else
+    say "after-$moment: all ${#KILLED[@]} container(s) the killed run left are gone"
+  fi
+  KILLED=()
+  check_leftovers
 }
 
 # --- N runs in a row ----------------------------------------------------------------------------
@@ -161,54 +251,12 @@ rc2=0; wait "${BG[1]}" || rc2=$?
 BG=()
 record concurrent1 "$rc1"; record concurrent2 "$rc2"; check_leftovers
 
-# --- kill -9 of the test JVM mid-way, then the next run must remove what it left -----------------
-for attempt in 1 2 3; do
-  start_suite a "killed$attempt"
-  jvm= t=0
-  while [ -z "$jvm" ] && ((t++ < 480)); do   # up to 240 s for the first container of this run
-    sleep 0.5
-    while read -r id owner run name; do
-      pid=${owner#*/}; pid=${pid%%/*}
-      if [[ $pid =~ ^[0-9]+$ ]] && descends_from "$pid" "${BG[0]}"; then jvm=$pid killed_run=$run; break; fi
-    done < <(suite_containers)
-    kill -0 "${BG[0]}" 2>/dev/null || break
-  done
-  [ -n "$jvm" ] || { wait "${BG[0]}" || true; BG=(); die "the run to kill made no container in 240 s (see $WORK/killed$attempt.log)"; }
-  say "kill -9 of the test JVM $jvm (run $killed_run) after $((SECONDS - T0[killed$attempt])) s"
-  kill -9 "$jvm"
-  wait "${BG[0]}" || true
-  BG=()
-  while read -r id owner run name; do   # all of the run's: some have another owner (SweeperTest's dead one)
-    if [ "$run" = "$killed_run" ]; then KILLED+=("$id"); say "  left by the killed run: $name (owner $owner)"; fi
-  done < <(suite_containers)
-  if ((${#KILLED[@]})); then break; fi
-  say "the kill landed between containers; trying again"
-done
-((${#KILLED[@]})) || die "three killed runs left no container behind: cannot check the clean-up"
-
-present() { # ids -> those that still exist, one a line: "id name"
-  local id
-  for id in "$@"; do   # (inspect -f prints an empty line for a missing container)
-    dk inspect --type container -f '{{.Id}} {{.Name}}' "$id" 2>/dev/null | grep . || true
-  done
-}
-mapfile -t waiting < <(present "${KILLED[@]}")
-if ((${#waiting[@]} < ${#KILLED[@]})); then
-  say "  note: $((${#KILLED[@]} - ${#waiting[@]})) of them were removed before the next run started (another user of this daemon sweeping?)"
-fi
-((${#waiting[@]})) || { failed=1; say "cannot check that the next run removes them: none is left"; }
-start_suite a after-kill
-rc=0; wait "${BG[0]}" || rc=$?; BG=()
-record after-kill "$rc"
-mapfile -t remaining < <(present "${KILLED[@]}")
-if ((${#remaining[@]})); then
-  failed=1
-  say "the run after the kill did not remove ${#remaining[@]} of the ${#waiting[@]} containers the killed run left (does the suite call Sweeper.removeOrphans at start?):"
-  printf '    %s\n' "${remaining[@]#* /}"
-else
-  say "the run after the kill removed the ${#waiting[@]} containers the killed run left"
-fi
-check_leftovers
+# --- kill -9 at each moment, then a rerun -------------------------------------------------------
+kill_at kit-test test
+kill_at creation test
+kill_at lab test
+kill_at learner-helper test -Dtest='Q*' -Dlabs.mode=learner
+kill_at learner-lab test -Dtest='Q*' -Dlabs.mode=learner
 
 # --- before and after ---------------------------------------------------------------------------
 learner_state >"$WORK/learner.after"
@@ -218,27 +266,18 @@ if ! diff "$WORK/learner.before" "$WORK/learner.after" >"$WORK/learner.diff"; th
   learner=changed; failed=1
   say "the learner's containers changed:"; sed 's/^/    /' "$WORK/learner.diff"
 fi
-# Lines gone or changed: the suite only removes its own (labelled) containers, so anything else is
-# another user of this daemon; lines new: the suite's (labelled) ones are leftovers, others are noted.
 extra_left=0
 while read -r line; do
   case $line in
-    container*suite=true*) ;;   # the suite's own, judged by check_leftovers (owner dead or alive)
-    network*=true*|volume*=true*) say "  left behind: $line"; extra_left=$((extra_left + 1)) ;;
+    *suite=true*) say "  left behind: $line"; extra_left=$((extra_left + 1)) ;;
     *) say "  note: appeared meanwhile, not the suite's: $line" ;;
   esac
 done < <(comm -13 "$WORK/daemon.before" "$WORK/daemon.after")
-while read -r line; do
-  case $line in
-    container*suite=true*) say "  note: a container of the suite that was here before is gone (an orphan swept?): $line" ;;
-    *) say "  note: gone or changed meanwhile (not the suite's: another user of this daemon?): $line" ;;
-  esac
-done < <(comm -23 "$WORK/daemon.before" "$WORK/daemon.after")
 
-leftovers=$(( ${#remaining[@]} + ${#LEFT[@]} + extra_left ))
+leftovers=$(( ${#LEFT[@]} + extra_left ))
 ((leftovers == 0)) || failed=1
 ((failed == 0)) || say "logs kept in $WORK"
-say "took $((SECONDS - started)) s (N=$N: $runs runs that must pass, plus the killed one)"
+say "took $((SECONDS - started)) s (N=$N: $runs runs that must pass, plus $killed killed ones)"
 summary=printed
-echo "runs=$runs passed=$passed leftovers=$leftovers learner_state=$learner"
+echo "runs=$runs passed=$passed flakes=$flakes failed=$failures killed=$killed leftovers=$leftovers learner_state=$learner"
 ((failed == 0)) || exit 1

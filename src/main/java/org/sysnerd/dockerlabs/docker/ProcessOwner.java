@@ -17,6 +17,11 @@ public record ProcessOwner(String host, long pid, long startMillis) {
         return new ProcessOwner(hostName(), me.pid(), startMillis(me));
     }
 
+    /** The name this host gives itself, as the owner labels of its processes carry it. */
+    public static String thisHost() {
+        return hostName();
+    }
+
     /** Reads a label written by {@link #label()}; empty when it is not one. */
     public static Optional<ProcessOwner> parse(String label) {
         String[] parts = label == null ? new String[0] : label.split("/");
@@ -38,11 +43,6 @@ public record ProcessOwner(String host, long pid, long startMillis) {
     public boolean isAliveHere() {
         return host.equals(hostName())
                 && ProcessHandle.of(pid).map(p -> startMillis(p) == startMillis).orElse(false);
-    }
-
-    /** True when this owner ran on this host. */
-    public boolean isOfThisHost() {
-        return host.equals(hostName());
     }
 
     private static long startMillis(ProcessHandle process) {

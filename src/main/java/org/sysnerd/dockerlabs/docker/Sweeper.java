@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 
@@ -32,7 +34,7 @@ public final class Sweeper {
 
     /** Removes the suite's containers whose owner is dead (this host) or over an hour old (other hosts); returns them. */
     public static List<String> removeOrphans(DockerClient client) {
-        return removeOrphans(client, Map.of(LabRun.SUITE_LABEL, "true"));
+        return removeOrphans(client, Map.of(LabRun.SUITE_LABEL, "true"), ProcessOwner::isAliveHere);
     }
 
     /**
@@ -57,30 +59,58 @@ public final class Sweeper {
         return found.size();
     }
 
-    static List<String> removeOrphans(DockerClient client, Map<String, String> labels) {
-        List<String> removed = new ArrayList<>();
+    /**
+     * Removes the containers with these labels that {@link #isOrphan} judges orphans, {@code alive} telling whether
+     * an owner of this host lives; returns them. The labels narrow the look (a test's own run); they never widen it.
+     */
+    static List<String> removeOrphans(DockerClient client, Map<String, String> labels, Predicate<ProcessOwner> alive) {
+        Map<String, String> scope = new HashMap<>(labels);
+        scope.put(LabRun.SUITE_LABEL, "true");
         Instant now = Instant.now();
-        for (Container c : list(client, labels)) {
-            Optional<ProcessOwner> owner = ProcessOwner.parse(c.getLabels().get(LabRun.OWNER_LABEL));
-            boolean orphan = owner.isPresent() && owner.get().isOfThisHost()
-                    ? !owner.get().isAliveHere()
-                    : born(c).isBefore(now.minus(FOREIGN_AGE));
-            if (orphan && remove(client, c)) {
-                removed.add(c.getNames()[0].replaceFirst("^/", "") + " (" + c.getId().substring(0, 12) + ", owner "
-                        + c.getLabels().get(LabRun.OWNER_LABEL) + ")");
+        String thisHost = ProcessOwner.thisHost();
+        List<String> removed = new ArrayList<>();
+        for (Container c : list(client, scope)) {
+            Leftover found = Leftover.of(c);
+            if (isOrphan(found, now, thisHost, alive) && remove(client, c)) {
+                removed.add(found.toString());
             }
         }
         return removed;
     }
 
-    /** The later of the daemon's Created time and the suite's {@code started} label. */
-    private static Instant born(Container c) {
-        Instant created = Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated());
-        try {
-            Instant started = Instant.parse(c.getLabels().getOrDefault(LabRun.SUITE_LABEL + ".started", ""));
-            return started.isAfter(created) ? started : created;
-        } catch (DateTimeParseException e) {
-            return created;
+    /**
+     * The one decision: a container's run is over when its owner, a process of this host, is gone; one made on
+     * another host (or with no owner the sweeper can read) only once it is over {@link #FOREIGN_AGE} old.
+     */
+    static boolean isOrphan(Leftover container, Instant now, String thisHost, Predicate<ProcessOwner> alive) {
+        Optional<ProcessOwner> owner = ProcessOwner.parse(container.owner());
+        return owner.isPresent() && owner.get().host().equals(thisHost)
+                ? !alive.test(owner.get())
+                : container.born().isBefore(now.minus(FOREIGN_AGE));
+    }
+
+    /** A container of the suite as {@code docker ps -a} lists it: who made it and when it was born. */
+    record Leftover(String id, String name, String owner, Instant born) {
+
+        /** From the daemon's list; born is the later of the daemon's Created time and the suite's started label. */
+        static Leftover of(Container c) {
+            Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
+            Instant created = Instant.ofEpochSecond(c.getCreated() == null ? 0 : c.getCreated());
+            Instant born = created;
+            try {
+                Instant started = Instant.parse(labels.getOrDefault(LabRun.SUITE_LABEL + ".started", ""));
+                born = started.isAfter(created) ? started : created;
+            } catch (DateTimeParseException e) {
+                // no started label: the daemon's time
+            }
+            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+            return new Leftover(c.getId(), name, labels.get(LabRun.OWNER_LABEL), born);
+        }
+
+        /** As the preflight reports it: {@code docker-labs-q1-web-1a2b3c4d-1 (0123456789ab, owner host/42/1700000000000)}. */
+        @Override
+        public String toString() {
+            return name + " (" + id.substring(0, Math.min(12, id.length())) + ", owner " + owner + ")";
         }
     }
 
