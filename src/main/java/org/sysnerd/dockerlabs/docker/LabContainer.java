@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.docker;
 import java.time.Duration;
 import java.util.Map;
 import org.sysnerd.dockerlabs.journal.Journal;
+import org.sysnerd.dockerlabs.journal.Trace;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
@@ -78,10 +79,11 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
                 Bounded.call("docker run " + name, START_LIMIT.plus(CALL_MARGIN), "the daemon did not answer, or the "
                         + "container never ran with its ports published", "look at it: docker ps -a --filter name=" + name
                         + "; docker logs " + name + " (a daemon without a default bridge, --bridge=none, publishes no port)",
-                        () -> {
+                        () -> LabRun.current().creating(() -> {
                             super.start();
                             return null;
-                        });
+                        }));
+                Trace.mark("container " + name + " started");
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
@@ -110,6 +112,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         Journal.record("docker rm -f " + name, "");
         startFailure = null;
         Bounded.run("docker rm -f " + name, STOP_LIMIT, super::stop);
+        Trace.mark("container " + name + " removed");
     }
 
     /** Starts without waiting for anything but the start itself: the lab observes what happens next. */

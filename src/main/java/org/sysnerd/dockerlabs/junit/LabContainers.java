@@ -34,6 +34,9 @@ final class LabContainers {
         List<LabContainer<?>> held = containers.stream().filter(LabContainer::shared).toList();
         held.forEach(LabContainer::hold);
         context.getStore(NAMESPACE).put(HELD, held);
+        if (containers.isEmpty()) {
+            return; // the learner mode: nothing of Testcontainers' is needed
+        }
         try {
             Startables.deepStart(containers).join();
         } catch (CompletionException e) {
