@@ -56,9 +56,17 @@ public final class Engine {
         return dockerHost;
     }
 
-    /** Where Testcontainers, which starts the labs' containers, finds the daemon (its search, done once per JVM). */
-    public static URI testcontainersHost() {
-        return DockerClientFactory.instance().getTransportConfig().getDockerHost();
+    /**
+     * Readies Testcontainers, which starts the labs' containers: its search for the daemon, and, with its reaper off,
+     * its client (whose start would otherwise come with the first lab container's); returns where it found the daemon.
+     * With Ryuk on, its client starts Ryuk, whose image the preflight checks first: that is left to the first start.
+     */
+    public static URI readyTestcontainers() {
+        URI found = DockerClientFactory.instance().getTransportConfig().getDockerHost();
+        if (!TestcontainersImages.ryukEnabled()) {
+            DockerClientFactory.instance().client();
+        }
+        return found;
     }
 
     /**

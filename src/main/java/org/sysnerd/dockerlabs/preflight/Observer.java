@@ -47,7 +47,7 @@ public final class Observer {
     public static Observations observeDocker() {
         // Testcontainers' own search for the daemon, which the labs' containers wait for, goes on beside the kit's.
         CompletableFuture<URI> testcontainers = LabMode.currentOrSpec().startsLabContainers()
-                ? CompletableFuture.supplyAsync(Engine::testcontainersHost, Observer::inADaemonThread) : null;
+                ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, Observer::inADaemonThread) : null;
         String dockerError = dockerError();
         if (dockerError == null && testcontainers != null) {
             dockerError = testcontainersAgrees(testcontainers);
@@ -100,12 +100,12 @@ public final class Observer {
     private static String testcontainersAgrees(CompletableFuture<URI> testcontainers) {
         try {
             URI found = testcontainers.join();
-            Trace.mark("preflight Testcontainers found the daemon");
+            Trace.mark("preflight Testcontainers ready");
             return found.equals(Engine.dockerHost()) ? null : "Testcontainers reached " + found + " instead of "
                     + Engine.dockerHost() + ": set DOCKER_HOST to the one the labs should use";
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return "Testcontainers, which starts the labs' containers, found no daemon: " + cause.getMessage();
+            return "Testcontainers, which starts the labs' containers, could not use the daemon: " + cause.getMessage();
         }
     }
 
