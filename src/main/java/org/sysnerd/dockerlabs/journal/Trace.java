@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * Where a run's time goes, for {@code scripts/bench.sh}: with {@code -Dlabs.trace=FILE} every phase of the run
  * (the preflight's steps, the probe's helper, each lab's containers and facts, the clean-up at exit) appends one
- * line {@code <epoch seconds> <event>} to FILE, the JVM's own start first. Without the property it does nothing.
+ * line {@code <epoch seconds> <event>} to FILE, and the JVM's own start at the end. Without the property it does nothing.
  */
 public final class Trace {
 
@@ -25,10 +25,7 @@ public final class Trace {
         if (set == null || set.isBlank()) {
             return null;
         }
-        Path file = Path.of(set);
-        // The JVM's own record of its start, to the millisecond (ProcessHandle's is rounded to the boot time's second).
-        append(file, Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()), "jvm start");
-        return file;
+        return Path.of(set);
     }
 
     /** True when the run is traced. */
@@ -40,6 +37,16 @@ public final class Trace {
     public static void mark(String event) {
         if (FILE != null) {
             append(FILE, Instant.now(), event);
+        }
+    }
+
+    /**
+     * Notes when this JVM started (its own record, to the millisecond), once the run's work is done: reading it loads
+     * the management API's classes, which the run it measures should not.
+     */
+    public static void jvmStarted() {
+        if (FILE != null) {
+            append(FILE, Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()), "jvm start");
         }
     }
 

@@ -103,6 +103,7 @@ public final class LabReportListener implements TestExecutionListener {
             System.err.println("docker-labs: could not write the lab report: " + e);
         }
         Trace.mark("report written");
+        Trace.jvmStarted();
     }
 
     /** The lab class (a class annotated @DockerLab) that this test or container belongs to. */
