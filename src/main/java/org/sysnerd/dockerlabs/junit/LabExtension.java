@@ -38,10 +38,21 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
         // a lab it blocks has its containers removed in afterAll.
         LabContainers.start(context);
         Trace.mark(lab.id() + " containers started");
+        // The learner's containers are looked for while the host's side goes on too; what is missing is told after it.
+        Throwable missing = null;
+        try {
+            LabContainers.find(context);
+        } catch (RuntimeException | AssertionError e) {
+            missing = e;
+        }
+        Trace.mark(lab.id() + " subjects ready");
         blockIfUnmet(LabSession.preflight(), needs);
         Trace.mark(lab.id() + " past the preflight");
-        LabContainers.find(context);
-        Trace.mark(lab.id() + " subjects ready");
+        if (missing instanceof RuntimeException e) {
+            throw e;
+        } else if (missing instanceof AssertionError e) {
+            throw e;
+        }
     }
 
     @Override

@@ -108,12 +108,15 @@ final class LabSession {
     }
 
     private static PreflightResult observeHost(Observations docker) {
+        // Killed runs' leftovers are swept while the host is looked at.
+        CompletableFuture<String> swept = docker.dockerError() == null
+                ? CompletableFuture.supplyAsync(LabSession::sweep, LabSession::inItsOwnThread) : null;
         observations = Observer.observeHost(docker, engine -> {
             return Lab.use(ProbeChoice.choose());
         });
         List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
-        if (observations.dockerError() == null) {
-            findings.add(Finding.ok("leftovers", sweep()));
+        if (swept != null) {
+            findings.add(Finding.ok("leftovers", swept.join()));
             Trace.mark("preflight swept leftovers");
         }
         if (LabRun.current().keepsContainers()) {
