@@ -57,13 +57,14 @@ public final class Engine {
     }
 
     /**
-     * Readies Testcontainers, which starts the labs' containers: its search for the daemon, and, with its reaper off,
-     * its client (whose start would otherwise come with the first lab container's); returns where it found the daemon.
-     * With Ryuk on, its client starts Ryuk, whose image the preflight checks first: that is left to the first start.
+     * Readies Testcontainers, which starts the labs' containers: its search for the daemon, and, when it starts no
+     * container of its own, its client (whose start would otherwise come with the first lab container's); returns
+     * where it found the daemon. A client that would start Ryuk or look up the gateway with a container, whose images
+     * the preflight checks first, is left to the first lab container's start.
      */
     public static URI readyTestcontainers() {
         URI found = DockerClientFactory.instance().getTransportConfig().getDockerHost();
-        if (!TestcontainersImages.ryukEnabled()) {
+        if (TestcontainersImages.noneBeforeTheLabs(found)) {
             DockerClientFactory.instance().client();
         }
         return found;
