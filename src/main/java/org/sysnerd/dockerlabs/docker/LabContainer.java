@@ -1,11 +1,7 @@
 package org.sysnerd.dockerlabs.docker;
 
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.Map;
-import org.awaitility.core.ConditionTimeoutException;
-import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.journal.Trace;
 import org.testcontainers.containers.GenericContainer;
@@ -22,8 +18,6 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     public static final Duration START_LIMIT = Duration.ofSeconds(30);
     /** How long its removal may take. */
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
-    /** How long a lab's removal of a shared container waits for the other labs to be done with it. */
-    private static final Duration SHARED_WAIT = Duration.ofSeconds(60);
     /** What the start's own calls (create, start, inspect) may add to its running check. */
     private static final Duration CALL_MARGIN = Duration.ofSeconds(15);
 
@@ -71,27 +65,6 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         if (--holders == 0) {
             stop();
         }
-    }
-
-    /**
-     * Removes it as a lab step ({@code docker rm -f}): a shared container once the other labs that look at it are
-     * done with it, within {@link #SHARED_WAIT}; if they are not, its removal is not checked.
-     */
-    public void removeAsLabStep() {
-        if (shared) {
-            try {
-                await("the other labs looking at " + name + " to be done with it").atMost(SHARED_WAIT)
-                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20)).until(() -> holders() <= 1);
-            } catch (ConditionTimeoutException e) {
-                throw new HostFactUnavailable(name + " is still looked at by another lab after " + SHARED_WAIT.toSeconds()
-                        + " s: its removal was not checked", "run the lab alone (e.g. -Dtest='Q3*') to see its container removed");
-            }
-        }
-        remove();
-    }
-
-    private synchronized int holders() {
-        return holders;
     }
 
     /** Starts the container once, however many labs ask at the same time; a failed start fails them all. */

@@ -8,13 +8,11 @@ public final class NginxLab extends LabContainer<NginxLab> {
     /** Text of nginx's default page. */
     public static final String WELCOME = "Welcome to nginx!";
 
-    private static final NginxLab WEB = new NginxLab("shared").publishingHttp().sharedAmongLabs();
+    private static final NginxLab WEB = new NginxLab("shared").sharedAmongLabs();
 
     /**
-     * The lab page's {@code docker run -d --name web nginx}, published on a free port as its {@code docker run -d -p
-     * 8080:80 nginx} is: one container that Q1, Q2, Q3 and Q4 all look at (one start fewer; the page's learner runs
-     * two). Started by the first lab that needs it, removed when the last one ends, or by Q3's removal, once the
-     * others are done with it.
+     * The lab page's {@code docker run -d --name web nginx}: one container that Q1, Q2 and Q4 all look at,
+     * as the page's learner does. Started by the first lab that needs it, removed when the last one ends.
      */
     public static NginxLab web() {
         return WEB;

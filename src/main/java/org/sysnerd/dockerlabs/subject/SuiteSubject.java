@@ -37,7 +37,7 @@ public final class SuiteSubject extends Subject {
 
     @Override
     public void remove() {
-        container.removeAsLabStep();
+        container.remove();
     }
 
     @Override
