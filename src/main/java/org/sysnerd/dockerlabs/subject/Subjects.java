@@ -47,14 +47,14 @@ public final class Subjects {
 
     /** The page's {@code docker run --name gone alpine}, which exits at once. */
     public static Subject exitsAtOnce(String lab) {
-        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "exits-at-once"))
+        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "exits-at-once").withoutNetwork())
                 : new LearnerSubject(Wanted.named(Setting.GONE.value(), LabImage.ALPINE, false,
                         "docker run --name " + Setting.GONE.value() + " alpine"));
     }
 
     /** The page's {@code docker run -d --name stayup alpine sleep 1000}, which stays up. */
     public static Subject staysUp(String lab) {
-        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "stays-up", "sleep", "1000"))
+        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "stays-up", "sleep", "1000").withoutNetwork())
                 : new LearnerSubject(Wanted.named(Setting.STAYUP.value(), LabImage.ALPINE, false,
                         "docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000"));
     }
