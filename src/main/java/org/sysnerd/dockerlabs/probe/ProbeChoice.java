@@ -68,11 +68,6 @@ public final class ProbeChoice {
         return !"direct".equals(forced) && ("daemon".equals(forced) || !local().thisHost());
     }
 
-    /** True when {@link #choose} reads the host directly, starting no helper container (whose image may be missing). */
-    public static boolean readsDirectly() {
-        return "direct".equals(forced());
-    }
-
     private static String forced() {
         return System.getProperty("labs.probe", System.getenv("LABS_PROBE"));
     }
