@@ -16,6 +16,15 @@
 # fails twice is left out of the medians and the exit code is 1. Before the last line it warns about any
 # container of the suite (label org.sysnerd.docker-labs) or of the lab page (label org.sysnerd.lab-page) left.
 #
+# Where the time goes: each suite run is traced (-Dlabs.trace, see journal/Trace: one line per phase of the run), and
+# each round prints a "phases:" line of seconds: mvnw (./mvnw to the JVM's start), maven (the JVM's start to JUnit's
+# discovery: Maven, its plugins, Surefire), client (the kit's Docker client made), docker (the preflight's daemon
+# side: ping, info, images, Testcontainers' own search), probe (choosing how the host is read: the helper and its
+# identity check, or the socket's listener in /proc), host (the rest of the preflight's host side), containers (the
+# daemon side's end to the last lab's containers started), labs (the daemon side's end to the last lab's end),
+# report (the last lab's end to the report written), exit (the report to Maven's exit: clean-up, JVM end); then per
+# lab its start-to-end and, after "@", when its containers were up (from the preflight's start), and Q3's removal,
+# Q6's update and OOM kill. Before the last line, the medians of each, for the spec and the learner mode.
 # Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE, TESTCONTAINERS_* (passed to both sides as they are),
 # BENCH_LIMIT (s per run, default 300), BENCH_KEEP=1 to keep the logs and per-round reports.
 # Each suite run writes its report to its own directory (-Dlabs.report.dir), so that a concurrent run of the
@@ -86,9 +95,10 @@ suite() {
   local tag=$1 t0 t1 rc dir=$WORK/report-$1 report
   shift
   mkdir -p "$dir"
-  timed "mvn-$tag" ./mvnw -o -q test -Dtest='Q*' -Dlabs.report.dir="$dir" "$@"
+  timed "mvn-$tag" ./mvnw -o -q test -Dtest='Q*' -Dlabs.report.dir="$dir" -Dlabs.trace="$dir/trace.txt" "$@"
   rc=$?
   t0=$T0 t1=$T1 MVN_S=$WALL_S MVN_CPU=$CPU_S
+  PHASES=$(phases "$dir/trace.txt" "$t0" "$t1")
   mkdir -p "$WORK/surefire-$tag"
   cp "$dir"/surefire-reports/TEST-*.labs.Q*.xml "$WORK/surefire-$tag/" 2>/dev/null   # labs.report.dir takes Surefire's XML too
   report=$dir/labs-report.json
@@ -116,6 +126,46 @@ sys.exit(0 if r["passed"] == r["total"] == int(sys.argv[4]) else 4)
 EOF
   ) || rc=$((rc ? rc : 4))
   return $rc
+}
+
+# phases TRACE T0 T1: the run's breakdown from its trace (see the header), one line
+phases() {
+  [[ -s $1 ]] || { echo "phases: no trace"; return; }
+  python3 - "$1" "$2" "$3" <<'EOF'
+import sys, re
+trace, t0, t1 = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+at = {}
+for line in open(trace):
+    stamp, event = line.rstrip("\n").split(" ", 1)
+    at.setdefault(event, float(stamp))  # the first time each event happened
+def span(a, b):
+    return f"{at[b] - at[a]:.2f}" if a in at and b in at else "-"
+def last(pattern):
+    times = [t for e, t in at.items() if re.fullmatch(pattern, e)]
+    return max(times) if times else None
+out = [f"mvnw={at['jvm start'] - t0:.2f}", f"maven={span('jvm start', 'discovery start')}",
+       "client=" + span("preflight docker side start", "preflight client made (Testcontainers' transport)"),
+       f"docker={span('preflight docker side start', 'preflight docker side done')}",
+       f"probe={span('preflight docker side done', 'preflight probe chosen')}",
+       f"host={span('preflight probe chosen', 'preflight done')}"]
+gate = at.get("preflight docker side done")
+up, end = last(r"Q\d containers started"), last(r"Q\d end")
+out.append(f"containers={up - gate:.2f}" if gate and up else "containers=-")
+out.append(f"labs={end - gate:.2f}" if gate and end else "labs=-")
+out.append(f"report={at['report written'] - end:.2f}" if end and "report written" in at else "report=-")
+out.append(f"exit={t1 - at['report written']:.2f}" if "report written" in at else "exit=-")
+start = at.get("preflight docker side start")
+for lab in sorted({e.split()[0] for e in at if re.match(r"Q\d ", e)}):
+    if f"{lab} start" in at and f"{lab} end" in at:
+        ready = at.get(f"{lab} containers started")
+        out.append(f"{lab}={at[lab + ' end'] - at[lab + ' start']:.2f}" + (f"@{ready - start:.2f}" if ready and start else ""))
+for name, fact in (("q3_removal", "Q3 fact the_rule_is_gone_once_the_container_is_removed"),
+                   ("q6_update", "Q6 fact docker_update_rewrites_the_limit_in_place"),
+                   ("q6_oom", "Q6 fact the_kernel_kills_what_allocates_past_the_limit")):
+    if f"{fact} start" in at and f"{fact} done" in at:
+        out.append(f"{name}={span(fact + ' start', fact + ' done')}")
+print("phases: " + " ".join(out))
+EOF
 }
 
 # learner TAG: one run of the suite's labs in the learner mode
@@ -157,9 +207,10 @@ for ((i = 0; i <= ROUNDS; i++)); do
   [[ $SUITE_LINE =~ run=([0-9a-f]+) ]] && RUN_IDS+=("${BASH_REMATCH[1]}")
   label=$([[ $i == 0 ]] && echo "warm-up (not counted)" || echo "round $i/$ROUNDS")
   echo "$label: baseline_s=${p:-FAIL} (cpu ${pc:--}) mvn_s=${m:-FAIL} (cpu ${mc:--}) ${SUITE_LINE:-} load=$(load)"
+  echo "  ${PHASES:-phases: -}"
   if ((i > 0)); then
     [[ -n $p ]] && PAGES+=("$p")
-    [[ -n $m ]] && { MVNS+=("$m"); LABS+=("$l"); }
+    [[ -n $m ]] && { MVNS+=("$m"); LABS+=("$l"); echo "$PHASES" >>"$WORK/phases-spec.txt"; }
   fi
 done
 
@@ -173,9 +224,10 @@ if scripts/learner-state.sh up >"$WORK/learner-state.log" 2>&1; then
     if with_retry learner "$tag"; then m=$MVN_S mc=$MVN_CPU; l=${SUITE_LINE%% *}; l=${l#labs_s=}; else m= mc= l=; fi
     label=$([[ $i == 0 ]] && echo "learner warm-up (not counted)" || echo "learner round $i/$ROUNDS")
     echo "$label: verify_s=$v (cpu $vc) mvn_s=${m:-FAIL} (cpu ${mc:--}) ${SUITE_LINE:-} load=$(load)"
+    echo "  ${PHASES:-phases: -}"
     if ((i > 0)); then
       VERIFIES+=("$v")
-      [[ -n $m ]] && { LMVNS+=("$m"); LLABS+=("$l"); }
+      [[ -n $m ]] && { LMVNS+=("$m"); LLABS+=("$l"); echo "$PHASES" >>"$WORK/phases-learner.txt"; }
     fi
   done
   scripts/learner-state.sh down >>"$WORK/learner-state.log" 2>&1
@@ -195,6 +247,21 @@ done < <(timeout 60 docker ps -a --filter "label=$SUITE_LABEL" --format "{{.Name
 ((${#mine[@]})) && { echo "warning: suite containers left by this bench's runs: ${mine[*]}"; failed=1; }
 ((${#others[@]})) && echo "warning: suite containers of other runs (not this bench's; concurrent sessions?): ${others[*]}"
 echo "bench: took $((SECONDS - bench_start)) s"
+# the medians of each phase over the counted rounds, per mode
+for mode in spec learner; do
+  [[ -s $WORK/phases-$mode.txt ]] || continue
+  python3 - "$WORK/phases-$mode.txt" "$mode" <<'EOF'
+import sys, statistics
+values = {}
+for line in open(sys.argv[1]):
+    for field in line.split()[1:]:
+        name, value = field.split("=", 1)
+        value = value.split("@")[0]
+        if value != "-":
+            values.setdefault(name, []).append(float(value))
+print(f"phases ({sys.argv[2]}, median): " + " ".join(f"{k}={statistics.median(v):.2f}" for k, v in values.items()))
+EOF
+done
 
 python3 - "${PAGES[*]}" "${MVNS[*]}" "${LABS[*]}" "${VERIFIES[*]}" "${LMVNS[*]}" "${LLABS[*]}" <<'EOF'
 import sys, statistics

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
 import java.time.Duration;
@@ -36,16 +37,37 @@ public final class Engine {
 
     /**
      * Finds the daemon as Testcontainers does (DOCKER_HOST, its socket strategies), once, and makes the kit's client
-     * for it. Unlike {@code DockerClientFactory.client()}, this starts no Ryuk (whose image may have to be pulled,
-     * with minutes of retries) and takes no lock that a container's start may hold; returns where the daemon answers.
+     * for it: where that is plain ({@link DaemonAddress}), without loading Testcontainers' search. Unlike
+     * {@code DockerClientFactory.client()}, this starts no Ryuk (whose image may have to be pulled, with minutes of
+     * retries) and takes no lock that a container's start may hold; returns where the daemon answers.
      */
     public static synchronized URI connect() {
         if (client == null) {
-            TransportConfig transport = DockerClientFactory.instance().getTransportConfig();
-            client = boundedClient(transport);
-            dockerHost = transport.getDockerHost();
+            URI plain = DaemonAddress.plain().orElse(null);
+            if (plain != null) {
+                client = boundedClient(plain, null);
+                dockerHost = plain;
+            } else {
+                TransportConfig transport = DockerClientFactory.instance().getTransportConfig();
+                client = boundedClient(transport.getDockerHost(), transport.getSslConfig());
+                dockerHost = transport.getDockerHost();
+            }
         }
         return dockerHost;
+    }
+
+    /**
+     * Readies Testcontainers, which starts the labs' containers: its search for the daemon, and, when it starts no
+     * container of its own, its client (whose start would otherwise come with the first lab container's); returns
+     * where it found the daemon. A client that would start Ryuk or look up the gateway with a container, whose images
+     * the preflight checks first, is left to the first lab container's start.
+     */
+    public static URI readyTestcontainers() {
+        URI found = DockerClientFactory.instance().getTransportConfig().getDockerHost();
+        if (TestcontainersImages.noneBeforeTheLabs(found)) {
+            DockerClientFactory.instance().client();
+        }
+        return found;
     }
 
     /**
@@ -54,12 +76,12 @@ public final class Engine {
      * it after {@link #RESPONSE_LIMIT} instead of holding a lab for ever. A stream is bounded by its reader (an exec
      * by its 10 s, the event watch by its lab); a pull goes through {@link #puller()}, bounded by its progress.
      */
-    private static DockerClient boundedClient(TransportConfig transport) {
-        DockerHttpClient http = new BoundedHttpClient(new ZerodepDockerHttpClient.Builder().dockerHost(transport.getDockerHost())
-                .sslConfig(transport.getSslConfig()).connectionTimeout(CONNECT_LIMIT).responseTimeout(RESPONSE_LIMIT).build(),
+    private static DockerClient boundedClient(URI host, SSLConfig ssl) {
+        DockerHttpClient http = new BoundedHttpClient(new ZerodepDockerHttpClient.Builder().dockerHost(host)
+                .sslConfig(ssl).connectionTimeout(CONNECT_LIMIT).responseTimeout(RESPONSE_LIMIT).build(),
                 RESPONSE_LIMIT);
         DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(transport.getDockerHost().toString());
+                .withDockerHost(host.toString());
         if (config.build().getApiVersion() != RemoteApiVersion.UNKNOWN_VERSION) {
             return DockerClientImpl.getInstance(config.build(), http);
         }

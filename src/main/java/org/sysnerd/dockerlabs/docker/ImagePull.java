@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 import org.testcontainers.utility.DockerImageName;
 
@@ -32,7 +33,6 @@ public final class ImagePull {
     public static final Duration PULL_LIMIT = Duration.ofMinutes(3);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What became of an image: already there, pulled, or not to be had, with the daemon's answer.
@@ -46,13 +46,17 @@ public final class ImagePull {
     private ImagePull() {
     }
 
-    /** The image if present, else pulled once; {@code progress} gets a line every few seconds of a pull. */
-    public static Outcome presentOrPulled(DockerClient client, String image, Consumer<String> progress) {
+    /**
+     * The image if present (asked with {@code client}), else pulled once with {@code puller}'s client (whose
+     * credentials are Docker's); {@code progress} gets a line every few seconds of a pull.
+     */
+    public static Outcome presentOrPulled(DockerClient client, Supplier<DockerClient> puller, String image,
+            Consumer<String> progress) {
         try {
             client.inspectImageCmd(image).exec();
             return new Outcome(image, true, null, false);
         } catch (NotFoundException absent) {
-            return pull(client, image, progress);
+            return pull(puller.get(), image, progress);
         }
     }
 
@@ -153,7 +157,7 @@ public final class ImagePull {
         int json = message.indexOf('{');
         if (json >= 0) {
             try {
-                JsonNode said = JSON.readTree(message.substring(json)).path("message");
+                JsonNode said = new ObjectMapper().readTree(message.substring(json)).path("message");
                 if (said.isTextual()) {
                     return said.asText().strip();
                 }

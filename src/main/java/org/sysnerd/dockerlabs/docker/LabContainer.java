@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.docker;
 import java.time.Duration;
 import java.util.Map;
 import org.sysnerd.dockerlabs.journal.Journal;
+import org.sysnerd.dockerlabs.journal.Trace;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
@@ -26,6 +27,11 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     private int holders;
     /** Why its start failed, for the other labs that look at it; guarded by this. */
     private RuntimeException startFailure;
+    /**
+     * True once its start returned; guarded by this. Not its container id: a start given up on at its limit goes on
+     * in its thread, which sets the id and may clear it again, and a lab that came later must not take it as started.
+     */
+    private boolean started;
 
     protected LabContainer(LabImage image, String lab, String role) {
         super(image.upstream());
@@ -72,16 +78,18 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         if (startFailure != null) {
             throw new IllegalStateException("container " + name + " did not start: " + startFailure.getMessage(), startFailure);
         }
-        if (getContainerId() == null) {
+        if (!started) {
             try {
                 // Testcontainers' own calls have no limit of their own: a daemon that hangs blocks the lab instead.
                 Bounded.call("docker run " + name, START_LIMIT.plus(CALL_MARGIN), "the daemon did not answer, or the "
                         + "container never ran with its ports published", "look at it: docker ps -a --filter name=" + name
                         + "; docker logs " + name + " (a daemon without a default bridge, --bridge=none, publishes no port)",
-                        () -> {
+                        () -> LabRun.current().creating(() -> {
                             super.start();
                             return null;
-                        });
+                        }));
+                started = true;
+                Trace.mark("container " + name + " started");
             } catch (RuntimeException e) {
                 startFailure = e;
                 throw e;
@@ -109,7 +117,9 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         }
         Journal.record("docker rm -f " + name, "");
         startFailure = null;
+        started = false;
         Bounded.run("docker rm -f " + name, STOP_LIMIT, super::stop);
+        Trace.mark("container " + name + " removed");
     }
 
     /** Starts without waiting for anything but the start itself: the lab observes what happens next. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * One run of the suite: its id, and the names and labels of the containers it makes, so that
@@ -26,6 +27,7 @@ public final class LabRun {
     private final String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     private final AtomicInteger containers = new AtomicInteger();
     private final ProcessOwner owner = ProcessOwner.self();
+    private final AtomicInteger creating = new AtomicInteger();
 
     private LabRun() {
     }
@@ -53,6 +55,22 @@ public final class LabRun {
     /** A name no one else uses: {@code docker-labs-q1-web-1a2b3c4d-1}. */
     public String containerName(String lab, String role) {
         return "docker-labs-" + lab.toLowerCase() + "-" + role + "-" + id + "-" + containers.incrementAndGet();
+    }
+
+    /**
+     * Runs a call that creates a container of this run, counted as under way until it returns: one that fails or is
+     * given up on stays counted, since the daemon may still make the container after its caller stopped waiting.
+     */
+    public <T> T creating(Supplier<T> creation) {
+        creating.incrementAndGet();
+        T made = creation.get();
+        creating.decrementAndGet();
+        return made;
+    }
+
+    /** True when a creation of a container of this run is under way, or was given up on (see {@link #creating}). */
+    public boolean creationsUnderWay() {
+        return creating.get() > 0;
     }
 
     /** The labels of a container made for this lab in this run. */

@@ -21,6 +21,8 @@ public final class LimitedNginx extends LabContainer<LimitedNginx> {
     public LimitedNginx(String lab) {
         super(LabImage.NGINX, lab, "limited");
         withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(MEMORY).withNanoCPUs(NANO_CPUS));
+        // --network none: limits need no network, and the daemon makes none for it (no veth pair, no bridge port).
+        withNetworkMode("none");
         notWaitingForItsService();
     }
 }

@@ -1,7 +1,10 @@
 package org.sysnerd.dockerlabs.docker;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -43,6 +46,16 @@ public record ProcessOwner(String host, long pid, long startMillis) {
     public boolean isAliveHere() {
         return host.equals(hostName())
                 && ProcessHandle.of(pid).map(p -> startMillis(p) == startMillis).orElse(false);
+    }
+
+    /** This process's user id, from /proc/self/status; "?" when unknown. */
+    public static String uid() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+                    .map(l -> l.split("\\s+")[1]).findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private static long startMillis(ProcessHandle process) {

@@ -42,13 +42,21 @@ public final class Sweeper {
      * hook must let the JVM end: what is left, the next run removes, its owner being dead by then).
      */
     public static void removeRun(DockerClient client, String runId, Duration limit) {
+        removeRun(client, runId, limit, true);
+    }
+
+    /**
+     * As {@link #removeRun(DockerClient, String, Duration)}; with {@code creationsMayFollow} false (the run's labs have
+     * ended and none of its creations is under way: {@link LabRun#creationsUnderWay()}), one look is enough.
+     */
+    public static void removeRun(DockerClient client, String runId, Duration limit, boolean creationsMayFollow) {
         // A run interrupted while it starts containers has creations under way, which the daemon finishes after this
         // look: look again until a look a while after the first finds none (measured: INT at 2 s left 7, now 0).
-        Instant settled = Instant.now().plus(SETTLE);
+        Instant settled = Instant.now().plus(creationsMayFollow ? SETTLE : Duration.ZERO);
         bounded("removing the containers of run " + runId, limit, () -> {
             Awaitility.await("no container of run " + runId + " left").atMost(limit).pollInSameThread()
                     .pollDelay(Duration.ZERO).pollInterval(SETTLE.dividedBy(4))
-                    .until(() -> removeAll(client, runId) == 0 && Instant.now().isAfter(settled));
+                    .until(() -> removeAll(client, runId) == 0 && !Instant.now().isBefore(settled));
             return null;
         });
     }

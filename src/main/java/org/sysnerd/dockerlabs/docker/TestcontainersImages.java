@@ -40,6 +40,16 @@ public final class TestcontainersImages {
         return images;
     }
 
+    /**
+     * True when Testcontainers' client starts no container of its own here (no Ryuk, no look-up of the gateway, whose
+     * images the preflight checks first): it can be readied before that check without pulling anything.
+     */
+    public static boolean noneBeforeTheLabs(URI dockerHost) {
+        String override = System.getenv("TESTCONTAINERS_HOST_OVERRIDE");
+        return !ryukEnabled() && (!DockerClientConfigUtils.IN_A_CONTAINER || (override != null && !override.isBlank())
+                || !("unix".equals(dockerHost.getScheme()) || "npipe".equals(dockerHost.getScheme())));
+    }
+
     /** True when Testcontainers will start Ryuk: it reads only this environment variable. */
     public static boolean ryukEnabled() {
         return !Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"));

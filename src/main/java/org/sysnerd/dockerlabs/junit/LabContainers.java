@@ -30,6 +30,9 @@ final class LabContainers {
 
     /** Starts the suite's containers at once; a failure to start is the failure of the lab. */
     static void start(ExtensionContext context) {
+        if (!LabMode.current().startsLabContainers()) {
+            return; // the learner mode: nothing of Testcontainers' is needed
+        }
         List<LabContainer<?>> containers = suiteContainers(context.getRequiredTestClass());
         List<LabContainer<?>> held = containers.stream().filter(LabContainer::shared).toList();
         held.forEach(LabContainer::hold);
@@ -55,6 +58,9 @@ final class LabContainers {
      * each {@code docker rm -f} is the lab's evidence, and another thread would file it under another lab.
      */
     static void stop(ExtensionContext context) {
+        if (!LabMode.current().startsLabContainers()) {
+            return;
+        }
         @SuppressWarnings("unchecked")
         List<LabContainer<?>> held = context.getStore(NAMESPACE).getOrDefault(HELD, List.class, List.of());
         suiteContainers(context.getRequiredTestClass()).forEach(container -> {

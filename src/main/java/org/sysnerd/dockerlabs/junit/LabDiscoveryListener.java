@@ -4,6 +4,7 @@ import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.launcher.LauncherDiscoveryListener;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.sysnerd.dockerlabs.journal.Trace;
 
 /**
  * Begins the preflight while JUnit discovers the tests, as soon as a lab is among the selected classes
@@ -18,6 +19,7 @@ public final class LabDiscoveryListener implements LauncherDiscoveryListener {
                 .anyMatch(selector -> isLab(selector.getClassName()))
                 || request.getSelectorsByType(MethodSelector.class).stream()
                         .anyMatch(selector -> isLab(selector.getClassName()));
+        Trace.mark("discovery start");
         if (labSelected) {
             LabSession.beginPreflight();
         }

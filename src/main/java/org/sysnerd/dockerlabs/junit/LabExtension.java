@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.sysnerd.dockerlabs.journal.Trace;
 import org.sysnerd.dockerlabs.preflight.Finding;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
@@ -29,13 +30,29 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
         LabMode mode = mode();
         DockerLab lab = context.getRequiredTestClass().getAnnotation(DockerLab.class);
         Set<Need> needs = needs(lab, mode);
+        Trace.mark(lab.id() + " start");
         blockIfUnmet(LabSession.containerGate(), needs);
+        Trace.mark(lab.id() + " past the preflight's docker side");
         Lab.enter(context);
         // The host's side of the preflight (the probe, the nat table) goes on while the containers start;
         // a lab it blocks has its containers removed in afterAll.
         LabContainers.start(context);
+        Trace.mark(lab.id() + " containers started");
+        // The learner's containers are looked for while the host's side goes on too; what is missing is told after it.
+        Throwable missing = null;
+        try {
+            LabContainers.find(context);
+        } catch (RuntimeException | AssertionError e) {
+            missing = e;
+        }
+        Trace.mark(lab.id() + " subjects ready");
         blockIfUnmet(LabSession.preflight(), needs);
-        LabContainers.find(context);
+        Trace.mark(lab.id() + " past the preflight");
+        if (missing instanceof RuntimeException e) {
+            throw e;
+        } else if (missing instanceof AssertionError e) {
+            throw e;
+        }
     }
 
     @Override
@@ -73,20 +90,32 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
 
     @Override
     public void afterAll(ExtensionContext context) {
+        Trace.mark(labId(context) + " facts done");
         try {
             LabContainers.stop(context);
         } finally {
             Lab.leave();
+            Trace.mark(labId(context) + " end");
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         Lab.enter(context);
+        if (Trace.on()) {
+            Trace.mark(labId(context) + " fact " + context.getRequiredTestMethod().getName() + " start");
+        }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        if (Trace.on()) {
+            Trace.mark(labId(context) + " fact " + context.getRequiredTestMethod().getName() + " done");
+        }
         Lab.enter(context.getParent().orElse(context));
+    }
+
+    private static String labId(ExtensionContext context) {
+        return context.getRequiredTestClass().getAnnotation(DockerLab.class).id();
     }
 }

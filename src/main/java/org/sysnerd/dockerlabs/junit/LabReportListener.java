@@ -15,6 +15,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.sysnerd.dockerlabs.journal.Trace;
 import org.sysnerd.dockerlabs.report.CommandRecord;
 import org.sysnerd.dockerlabs.report.GradedContainer;
 import org.sysnerd.dockerlabs.report.LabResult;
@@ -83,6 +84,7 @@ public final class LabReportListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        LabSession.labsOver();
         if (labs.isEmpty()) {
             return;
         }
@@ -100,6 +102,8 @@ public final class LabReportListener implements TestExecutionListener {
         } catch (java.io.IOException e) {
             System.err.println("docker-labs: could not write the lab report: " + e);
         }
+        Trace.mark("report written");
+        Trace.jvmStarted();
     }
 
     /** The lab class (a class annotated @DockerLab) that this test or container belongs to. */

@@ -14,6 +14,7 @@ import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.docker.Sweeper;
+import org.sysnerd.dockerlabs.journal.Trace;
 import org.sysnerd.dockerlabs.preflight.Finding;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
@@ -37,6 +38,7 @@ final class LabSession {
     private static volatile Observations observations;
     private static volatile CompletableFuture<Observations> dockerSide;
     private static volatile CompletableFuture<PreflightResult> pending;
+    private static volatile boolean labsOver;
 
     private LabSession() {
     }
@@ -99,17 +101,23 @@ final class LabSession {
             // Registered before the first container (the probe's helper may be one): an interrupted run cleans up too.
             Runtime.getRuntime().addShutdownHook(new Thread(LabSession::removeThisRun, "docker-labs-cleanup"));
         }
+        Trace.mark("preflight docker side start");
         Observations docker = Observer.observeDocker();
+        Trace.mark("preflight docker side done");
         return docker;
     }
 
     private static PreflightResult observeHost(Observations docker) {
+        // Killed runs' leftovers are swept while the host is looked at.
+        CompletableFuture<String> swept = docker.dockerError() == null
+                ? CompletableFuture.supplyAsync(LabSession::sweep, LabSession::inItsOwnThread) : null;
         observations = Observer.observeHost(docker, engine -> {
             return Lab.use(ProbeChoice.choose());
         });
         List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
-        if (observations.dockerError() == null) {
-            findings.add(Finding.ok("leftovers", sweep()));
+        if (swept != null) {
+            findings.add(Finding.ok("leftovers", swept.join()));
+            Trace.mark("preflight swept leftovers");
         }
         if (LabRun.current().keepsContainers()) {
             findings.add(Finding.ok("keep", TestcontainersConfiguration.getInstance().environmentSupportsReuse()
@@ -117,6 +125,7 @@ final class LabSession {
                             + LabRun.RUN_LABEL + "=" + runId() + ")"
                     : "containers cannot be kept: Testcontainers removes them at exit unless TESTCONTAINERS_REUSE_ENABLE=true"));
         }
+        Trace.mark("preflight done");
         return new PreflightResult(findings);
     }
 
@@ -135,11 +144,19 @@ final class LabSession {
         if (Engine.dockerHost() == null) {
             return; // never connected: no container of this run exists
         }
+        Trace.mark("exit clean-up start");
         try {
-            Sweeper.removeRun(Engine.client(), runId(), CLEANUP_LIMIT);
+            // After the last lab, with no creation under way, no container of this run can appear after one look.
+            Sweeper.removeRun(Engine.client(), runId(), CLEANUP_LIMIT, !labsOver || LabRun.current().creationsUnderWay());
         } catch (RuntimeException e) {
             System.err.println("docker-labs: could not remove this run's containers: " + e.getMessage());
         }
+        Trace.mark("exit clean-up done");
+    }
+
+    /** Every lab of the run has ended (the report is being written): none starts a container any more. */
+    static void labsOver() {
+        labsOver = true;
     }
 
     /** The preflight's result, or an empty one when no lab ran. */

@@ -8,19 +8,20 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.sysnerd.dockerlabs.docker.DaemonAddress;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.ImagePull;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.TestcontainersImages;
 import org.sysnerd.dockerlabs.facts.FirewallBackend;
+import org.sysnerd.dockerlabs.journal.Trace;
 import org.sysnerd.dockerlabs.probe.DirectHost;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
@@ -44,12 +45,21 @@ public final class Observer {
      * Each part fails fast rather than after Testcontainers' minutes. The host's side is left empty.
      */
     public static Observations observeDocker() {
+        // Testcontainers' own search for the daemon, which the labs' containers wait for, goes on beside the kit's.
+        CompletableFuture<URI> testcontainers = LabMode.currentOrSpec().startsLabContainers()
+                ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, Observer::inADaemonThread) : null;
         String dockerError = dockerError();
+        if (dockerError == null && testcontainers != null) {
+            dockerError = testcontainersAgrees(testcontainers);
+        }
         if (dockerError != null) {
             return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
         }
-        return new Observations(dockerHost(), null, Engine.info(), Engine.info().podman(), imageProblems(Engine.puller()),
-                PROBE_NOT_CHOSEN, null, null, null);
+        EngineInfo engine = Engine.info();
+        Trace.mark("preflight docker info");
+        Map<String, ImageProblem> images = imageProblems(Engine.client());
+        Trace.mark("preflight images checked");
+        return new Observations(dockerHost(), null, engine, engine.podman(), images, PROBE_NOT_CHOSEN, null, null, null);
     }
 
     /** The host's side, once Docker answered: how the host facts are read, and whether they can be. */
@@ -64,7 +74,7 @@ public final class Observer {
         }
         EngineInfo engine = docker.engine();
         ImageProblem helperImage = docker.imageProblems().get("alpine");
-        if (helperImage != null && !ProbeChoice.readsDirectly()) {
+        if (helperImage != null && ProbeChoice.needsHelper()) {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host runs the alpine image: " + helperImage.describe(),
                     null, null);
@@ -76,10 +86,27 @@ public final class Observer {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);
         }
+        Trace.mark("preflight probe chosen");
         String probe = host.host().describe();
+        String nat = natProblem(host, engine.firewallBackend());
+        Trace.mark("preflight nat table read");
+        String links = linksProblem(host);
+        Trace.mark("preflight interfaces read");
         return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), probe,
-                host.host() instanceof DirectHost ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()),
-                linksProblem(host));
+                host.host() instanceof DirectHost ? hostProblem(engine) : null, nat, links);
+    }
+
+    /** Null when Testcontainers found the daemon where the kit did; else what it found, or why it found none. */
+    private static String testcontainersAgrees(CompletableFuture<URI> testcontainers) {
+        try {
+            URI found = testcontainers.join();
+            Trace.mark("preflight Testcontainers ready");
+            return found.equals(Engine.dockerHost()) ? null : "Testcontainers reached " + found + " instead of "
+                    + Engine.dockerHost() + ": set DOCKER_HOST to the one the labs should use";
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return "Testcontainers, which starts the labs' containers, could not use the daemon: " + cause.getMessage();
+        }
     }
 
     /** Where the daemon answers: the address Testcontainers connected to once it has, else DOCKER_HOST or the system's socket. */
@@ -92,16 +119,7 @@ public final class Observer {
 
     /** The sockets Testcontainers looks for when DOCKER_HOST is not set. */
     private static List<Path> candidateSockets() {
-        Path home = Path.of(System.getProperty("user.home"));
-        List<Path> sockets = new ArrayList<>(List.of(Path.of("/var/run/docker.sock")));
-        String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
-        if (runtimeDir != null) {
-            sockets.add(Path.of(runtimeDir, "docker.sock"));
-        }
-        sockets.add(Path.of("/run/user/" + ProbeChoice.uid() + "/docker.sock"));
-        sockets.add(home.resolve(".docker/run/docker.sock"));
-        sockets.add(home.resolve(".docker/desktop/docker.sock"));
-        return sockets.stream().distinct().toList();
+        return DaemonAddress.candidateSockets();
     }
 
     /** True when the daemon's address looks local (a unix socket, not Desktop's): what a forced direct probe needs at least. */
@@ -137,8 +155,11 @@ public final class Observer {
         }
         try {
             // Not Testcontainers' client(): it would start Ryuk first, pulling its image with minutes of retries.
+            Trace.mark("preflight socket answers");
             String used = Engine.connect().toString();
+            Trace.mark("preflight client made (Testcontainers' transport)");
             Engine.client().pingCmd().exec();
+            Trace.mark("preflight pinged");
             if (set != null && !used.equals(set)) {
                 return "Testcontainers reached " + used + " instead: unset DOCKER_HOST or make it answer";
             }
@@ -161,8 +182,10 @@ public final class Observer {
                     checks.put(logical, check(client, image, image + (TestcontainersImages.RYUK.equals(logical)
                             ? " (Testcontainers' reaper, Ryuk)" : " (Testcontainers' look-up of the daemon's gateway)"))));
         }
-        // The learner mode runs no nginx of its own: only alpine, for the daemon-side probe's helper.
-        for (LabImage image : startsLabContainers ? List.of(LabImage.values()) : List.of(LabImage.ALPINE)) {
+        // The learner mode runs no nginx of its own: only alpine, for the daemon-side probe's helper, if it needs one.
+        List<LabImage> images = startsLabContainers ? List.of(LabImage.values())
+                : ProbeChoice.needsHelper() ? List.of(LabImage.ALPINE) : List.of();
+        for (LabImage image : images) {
             String logical = image.name().toLowerCase(Locale.ROOT);
             try {
                 checks.put(logical, check(client, image.resolved().asCanonicalNameString(), image.describe()));
@@ -184,7 +207,7 @@ public final class Observer {
     private static CompletableFuture<ImageProblem> check(DockerClient client, String name, String described) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                ImagePull.Outcome outcome = ImagePull.presentOrPulled(client, name, System.err::println);
+                ImagePull.Outcome outcome = ImagePull.presentOrPulled(client, Engine::puller, name, System.err::println);
                 return outcome.available() ? null : ImageProblem.fromAnswer(described, outcome.answer(), outcome.stalled());
             } catch (RuntimeException e) {
                 return ImageProblem.fromAnswer(described, String.valueOf(e.getMessage()), false);

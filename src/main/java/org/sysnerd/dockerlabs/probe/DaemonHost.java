@@ -25,6 +25,7 @@ import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.journal.Journal;
+import org.sysnerd.dockerlabs.journal.Trace;
 
 /**
  * The daemon's host seen through the daemon, for a learner in the docker group who is not root: one
@@ -70,6 +71,7 @@ public final class DaemonHost implements Host, AutoCloseable {
         // The suite's alpine, through Testcontainers' substitutor and pull policy, like the labs' containers.
         this.image = LabImage.ALPINE.resolved().asCanonicalNameString();
         this.helper = startHelper();
+        Trace.mark("probe helper started");
     }
 
     /** Starts the helper container on the daemon Testcontainers talks to. */
@@ -204,6 +206,7 @@ public final class DaemonHost implements Host, AutoCloseable {
                     + " && readlink /proc/" + current.mountTablePid() + "/ns/mnt";
             String seen = logged(script, succeeded(exec(current, List.of("sh", "-c", script)), script));
             place = new DaemonPlace(DaemonPlace.Identity.parse(seen), DaemonPlace.Identity.ofThisProcess());
+            Trace.mark("probe identity read through the helper");
         }
         return place;
     }
@@ -249,8 +252,9 @@ public final class DaemonHost implements Host, AutoCloseable {
                 .withBinds(new Bind("/", new Volume(ROOT), AccessMode.ro))
                 .withCapDrop(Capability.ALL).withCapAdd(CAPABILITIES)
                 .withSecurityOpts(List.of("no-new-privileges")).withReadonlyRootfs(true).withAutoRemove(true);
-        String id = client.createContainerCmd(image).withName(name).withLabels(LabRun.current().labels("probe"))
-                .withCmd("sleep", String.valueOf(LIFETIME.toSeconds())).withHostConfig(config).exec().getId();
+        String id = LabRun.current().creating(() -> client.createContainerCmd(image).withName(name)
+                .withLabels(LabRun.current().labels("probe")).withCmd("sleep", String.valueOf(LIFETIME.toSeconds()))
+                .withHostConfig(config).exec().getId());
         try {
             client.startContainerCmd(id).exec();
             Instant expires = Instant.now().plus(LIFETIME);

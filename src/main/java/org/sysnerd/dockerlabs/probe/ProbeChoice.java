@@ -1,26 +1,44 @@
 package org.sysnerd.dockerlabs.probe;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.ProcessOwner;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 
 /**
  * Chooses how to read the daemon's host, once: directly only when this process is root and shares the daemon
- * host's kernel and its network, PID and mount namespaces ({@link DaemonPlace}, read through a helper container
- * on the daemon); through that helper otherwise (a learner in the docker group, a remote or ssh-forwarded
- * daemon, a daemon in another network namespace, Docker Desktop's VM). {@code labs.probe} / {@code LABS_PROBE}
- * ({@code direct}, {@code daemon}) forces one.
+ * host's kernel and its network, PID and mount namespaces ({@link DaemonPlace}); through a helper container on the
+ * daemon otherwise (a learner in the docker group, a remote or ssh-forwarded daemon, a daemon in another network
+ * namespace, Docker Desktop's VM). Where the daemon's host is, a root process finds out without a container when the
+ * daemon itself listens on a local unix socket ({@link DaemonListener}: its namespaces are read from /proc); else the
+ * helper reads it. {@code labs.probe} / {@code LABS_PROBE} ({@code direct}, {@code daemon}) forces one.
  */
 public final class ProbeChoice {
+
+    private static final Object LOCK = new Object();
+    private static volatile Local local;
+
+    /** What the socket's listener told, looked at once: the place it proves, or why it proves none. */
+    private record Local(DaemonListener daemon, DaemonPlace place, String why) {
+        boolean thisHost() {
+            return place != null && place.thisHost();
+        }
+    }
 
     private ProbeChoice() {
     }
 
     /** The probe for this run; the helper it starts to find the daemon's host is kept only when it is the probe. */
     public static Host choose() {
-        String forced = System.getProperty("labs.probe", System.getenv("LABS_PROBE"));
+        String forced = forced();
         if ("direct".equals(forced)) {
             return new DirectHost("forced by labs.probe=direct");
+        }
+        Local listener = "daemon".equals(forced) ? null : local();
+        if (listener != null && listener.thisHost()) {
+            return new DirectHost("root, and the daemon's host is " + listener.place().describe() + " (" + listener.daemon()
+                    .describe() + ")");
         }
         DaemonHost daemon = DaemonHost.start();
         if ("daemon".equals(forced)) {
@@ -40,7 +58,45 @@ public final class ProbeChoice {
                     + ") may not read root's /proc/<pid>/ns links, overlay dirs or nat table");
         }
         daemon.close();
-        return new DirectHost("root, and the daemon's host is " + place.describe());
+        return new DirectHost("root, and the daemon's host is " + place.describe() + " (told by a helper container: "
+                + listener.why() + ")");
+    }
+
+    /** True when {@link #choose} starts the helper container (whose image must then be on the daemon). */
+    public static boolean needsHelper() {
+        String forced = forced();
+        return !"direct".equals(forced) && ("daemon".equals(forced) || !local().thisHost());
+    }
+
+    private static String forced() {
+        return System.getProperty("labs.probe", System.getenv("LABS_PROBE"));
+    }
+
+    /** The daemon's listener on a local socket, as root; looked at once. */
+    private static Local local() {
+        synchronized (LOCK) {
+            if (local == null) {
+                local = lookAtTheListener();
+            }
+            return local;
+        }
+    }
+
+    private static Local lookAtTheListener() {
+        URI host = Engine.dockerHost();
+        if (host == null || !"unix".equals(host.getScheme())) {
+            return new Local(null, null, "the daemon is not reached through a unix socket (" + host + ")");
+        }
+        if (!isRoot()) {
+            return new Local(null, null, "only root may read another user's /proc/<pid>/fd and ns links");
+        }
+        try {
+            DaemonListener daemon = DaemonListener.of(Path.of(host.getPath()));
+            DaemonPlace place = new DaemonPlace(daemon.identity(), DaemonPlace.Identity.ofThisProcess());
+            return new Local(daemon, place, place.thisHost() ? "" : daemon.describe() + " is in " + place.describe());
+        } catch (HostFactUnavailable e) {
+            return new Local(null, null, e.getMessage());
+        }
     }
 
     private static String placeOf(DaemonHost daemon) {
@@ -51,22 +107,12 @@ public final class ProbeChoice {
         }
     }
 
-    /** True when {@link #choose} reads the host directly, starting no helper container (whose image may be missing). */
-    public static boolean readsDirectly() {
-        return "direct".equals(System.getProperty("labs.probe", System.getenv("LABS_PROBE")));
-    }
-
     static boolean isRoot() {
         return "0".equals(uid());
     }
 
     /** This process's user id, from /proc/self/status; "?" when unknown. */
     public static String uid() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
-                    .map(l -> l.split("\\s+")[1]).findFirst().orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
+        return ProcessOwner.uid();
     }
 }

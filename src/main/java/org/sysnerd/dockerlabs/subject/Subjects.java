@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.subject;
 import org.sysnerd.dockerlabs.docker.AlpineLab;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LimitedNginx;
+import org.sysnerd.dockerlabs.docker.MemoryHog;
 import org.sysnerd.dockerlabs.docker.NginxLab;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 
@@ -46,16 +47,24 @@ public final class Subjects {
 
     /** The page's {@code docker run --name gone alpine}, which exits at once. */
     public static Subject exitsAtOnce(String lab) {
-        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "exits-at-once"))
+        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "exits-at-once").withoutNetwork())
                 : new LearnerSubject(Wanted.named(Setting.GONE.value(), LabImage.ALPINE, false,
                         "docker run --name " + Setting.GONE.value() + " alpine"));
     }
 
     /** The page's {@code docker run -d --name stayup alpine sleep 1000}, which stays up. */
     public static Subject staysUp(String lab) {
-        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "stays-up", "sleep", "1000"))
+        return LabMode.current() == LabMode.SPEC ? new SuiteSubject(new AlpineLab(lab, "stays-up", "sleep", "1000").withoutNetwork())
                 : new LearnerSubject(Wanted.named(Setting.STAYUP.value(), LabImage.ALPINE, false,
                         "docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000"));
+    }
+
+    /**
+     * Q6's allocation past a limit, the suite's own for a spec-only fact: null in the learner mode, which starts no
+     * container (nor loads Testcontainers' container classes).
+     */
+    public static MemoryHog memoryHog(String lab) {
+        return LabMode.current() == LabMode.SPEC ? new MemoryHog(lab) : null;
     }
 
     /** Q6's {@code docker run -d --name limited --memory 64m --cpus 0.5 nginx} (beyond the page). */

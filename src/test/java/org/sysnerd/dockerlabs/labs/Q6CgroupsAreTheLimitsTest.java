@@ -48,7 +48,7 @@ class Q6CgroupsAreTheLimitsTest {
     /** Q6's {@code docker run -d --name limited --memory 64m --cpus 0.5 nginx}. */
     static final Subject limited = Subjects.limitedNginx("Q6");
     /** The allocation the kernel must stop: the suite's own, for a spec-only fact. */
-    static final MemoryHog hog = new MemoryHog("Q6");
+    static final MemoryHog hog = Subjects.memoryHog("Q6");
 
     @Test
     @Order(1)
