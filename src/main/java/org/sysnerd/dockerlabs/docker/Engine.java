@@ -27,6 +27,8 @@ public final class Engine {
     /** How long the daemon may take to accept a connection, and to answer once asked. */
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(5);
     private static final Duration RESPONSE_LIMIT = Duration.ofSeconds(30);
+    /** How long Testcontainers' search for the daemon may take where the address is not plain (about a second). */
+    private static final Duration SEARCH_LIMIT = Duration.ofSeconds(60);
 
     private static volatile DockerClient client;
     private static volatile DockerClient puller;
@@ -48,7 +50,10 @@ public final class Engine {
                 client = boundedClient(plain, null);
                 dockerHost = plain;
             } else {
-                TransportConfig transport = DockerClientFactory.instance().getTransportConfig();
+                // Bounded: its search asks each candidate with a client of no limit, and a daemon may answer _ping only.
+                TransportConfig transport = Bounded.call("Testcontainers' search for the daemon", SEARCH_LIMIT,
+                        "a daemon answered, then said nothing more: see whether docker info answers, and restart the daemon "
+                        + "if it hangs", "docker info", () -> DockerClientFactory.instance().getTransportConfig());
                 client = boundedClient(transport.getDockerHost(), transport.getSslConfig());
                 dockerHost = transport.getDockerHost();
             }

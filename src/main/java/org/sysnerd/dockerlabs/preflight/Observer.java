@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.sysnerd.dockerlabs.docker.DaemonAddress;
 import org.sysnerd.dockerlabs.docker.Engine;
@@ -31,6 +34,8 @@ import org.sysnerd.dockerlabs.subject.LabMode;
 public final class Observer {
 
     private static final int CONNECT_LIMIT_MILLIS = 3000;
+    /** How long Testcontainers' search for the daemon and its client's first calls may take (about a second here). */
+    static final Duration TESTCONTAINERS_LIMIT = Duration.ofSeconds(60);
 
     private Observer() {
     }
@@ -50,7 +55,7 @@ public final class Observer {
                 ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, Observer::inADaemonThread) : null;
         String dockerError = dockerError();
         if (dockerError == null && testcontainers != null) {
-            dockerError = testcontainersAgrees(testcontainers);
+            dockerError = testcontainersAgrees(testcontainers, TESTCONTAINERS_LIMIT);
         }
         if (dockerError != null) {
             return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
@@ -97,15 +102,23 @@ public final class Observer {
     }
 
     /** Null when Testcontainers found the daemon where the kit did; else what it found, or why it found none. */
-    private static String testcontainersAgrees(CompletableFuture<URI> testcontainers) {
+    static String testcontainersAgrees(CompletableFuture<URI> testcontainers, Duration limit) {
         try {
-            URI found = testcontainers.join();
+            // Bounded: its client has no limit of its own, and a daemon may answer _ping while docker info hangs.
+            URI found = testcontainers.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             Trace.mark("preflight Testcontainers ready");
             return found.equals(Engine.dockerHost()) ? null : "Testcontainers reached " + found + " instead of "
                     + Engine.dockerHost() + ": set DOCKER_HOST to the one the labs should use";
-        } catch (RuntimeException e) {
+        } catch (TimeoutException e) {
+            return "Testcontainers, which starts the labs' containers, got no answer from the daemon within "
+                    + limit.toSeconds() + " s (the daemon answers _ping, but not its other calls: see whether docker info "
+                    + "answers, and restart the daemon if it hangs)";
+        } catch (ExecutionException | RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return "Testcontainers, which starts the labs' containers, could not use the daemon: " + cause.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while Testcontainers looked for the daemon";
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.UnixListener;
+import org.sysnerd.dockerlabs.parse.MountInfoParser;
 import org.sysnerd.dockerlabs.parse.UnixSocketParser;
 
 /**
@@ -18,6 +19,9 @@ import org.sysnerd.dockerlabs.parse.UnixSocketParser;
  * ({@code dockerd}, or Podman's service), any other holder being PID 1 (systemd's socket activation). A socket that
  * something else serves (ssh or socat forwarding it, Docker Desktop's proxy) or that this network namespace does not
  * list (a daemon in another one) names no daemon here: then only the helper can tell where the daemon's host is.
+ * A listener is matched by the path it was bound to, not by the file that path leads to now: a socket mounted over
+ * the daemon's ({@code mount --bind /tmp/forward.sock /var/run/docker.sock}) is refused for that reason; one renamed
+ * over it ({@code mv}) cannot be told from here (the kernel's record of the bound file is sock_diag's, not /proc's).
  *
  * @param pid     the daemon's PID in this process's PID namespace
  * @param command its {@code /proc/<pid>/comm}
@@ -36,12 +40,16 @@ public record DaemonListener(long pid, String command, UnixListener socket) {
         List<UnixListener> bound = new ArrayList<>();
         try {
             real = socket.toRealPath();
+            if (mountedOn(real, Files.readString(PROC.resolve("self/mountinfo")))) {
+                throw new HostFactUnavailable(socket + " has a file mounted on it (" + real + " in /proc/self/mountinfo): "
+                        + "a connection reaches that file's listener, not the one bound there");
+            }
             for (UnixListener listener : UnixSocketParser.listeners(Files.readString(PROC.resolve("net/unix")))) {
                 if (leadsTo(listener, real)) {
                     bound.add(listener);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new HostFactUnavailable("could not read the listeners of " + socket + ": " + e);
         }
         if (bound.size() != 1) {
@@ -94,6 +102,12 @@ public record DaemonListener(long pid, String command, UnixListener socket) {
     /** What was found, for the report, e.g. {@code dockerd, PID 2437, listening on /var/run/docker.sock}. */
     public String describe() {
         return command + ", PID " + pid + ", listening on " + socket.path();
+    }
+
+    /** True when something is mounted on this path: what a listener bound there is no longer what the path reaches. */
+    static boolean mountedOn(Path real, String mountinfo) {
+        String path = real.toString();
+        return MountInfoParser.parse(mountinfo).stream().anyMatch(mount -> mount.mountPoint().equals(path));
     }
 
     private static boolean leadsTo(UnixListener listener, Path real) {

@@ -44,6 +44,16 @@ class DaemonListenerTest {
     }
 
     @Test
+    @DisplayName("is none when a file is mounted on the socket's path (a forward bound over the daemon's socket)")
+    void a_socket_mounted_over_is_not_the_daemons() throws IOException {
+        String table = Files.readString(Path.of("src/test/resources/fixtures/mountinfo/socket-mounted-over.txt"));
+
+        assertThat(DaemonListener.mountedOn(Path.of("/run/docker.sock"), table)).as("the bind-mounted socket").isTrue();
+        assertThat(DaemonListener.mountedOn(Path.of("/run/containerd/containerd.sock"), table)).as("a socket below a mount")
+                .isFalse();
+    }
+
+    @Test
     @DisplayName("is dockerd, in this process's namespaces, for this host's own socket (as root)")
     void this_hosts_dockerd() {
         Path socket = Path.of("/var/run/docker.sock");
