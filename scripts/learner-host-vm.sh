@@ -8,6 +8,7 @@
 #   scripts/learner-host-vm.sh up         boots it from a fresh overlay (the cached image stays as built), waits
 #                                         for sshd and dockerd, loads the stand-in images
 #   scripts/learner-host-vm.sh ssh [USER] [CMD...]   a command in the VM (root, or learner: in group docker)
+#   scripts/learner-host-vm.sh forward    forwards the VM's docker socket here; prints its DOCKER_HOST
 #   scripts/learner-host-vm.sh facts      kernel, cgroup fs, AppArmor, docker info, iptables --version
 #   scripts/learner-host-vm.sh ssh-opts   the ssh options a grader needs (key, known hosts, port)
 #   scripts/learner-host-vm.sh status     whether it runs, and where
@@ -183,6 +184,24 @@ load_images() {
   say "loaded ${IMAGES[*]} in $((SECONDS - started)) s"
 }
 
+# The VM's docker socket forwarded to $RUN/docker.sock (for the docker CLI here: DOCKER_HOST=unix://…); prints it.
+forward() {
+  running || die "not running: $0 up first"
+  local sock=$RUN/docker.sock
+  if [[ -f $RUN/forward.pid ]] && kill -0 "$(cat "$RUN/forward.pid")" 2>/dev/null && [[ -S $sock ]]; then echo "unix://$sock"; return; fi
+  rm -f "$sock"
+  setsid ssh "${SSH_OPTS[@]}" -i "$CACHE/id_ed25519" -p "$PORT" -nNT -o ExitOnForwardFailure=yes \
+    -L "$sock:/var/run/docker.sock" root@127.0.0.1 </dev/null 2>"$RUN/forward.log" &
+  echo $! >"$RUN/forward.pid"
+  local deadline=$((SECONDS + 20))
+  until [[ -S $sock ]]; do
+    kill -0 "$(cat "$RUN/forward.pid")" 2>/dev/null || die "the ssh forward ended: $(cat "$RUN/forward.log")"
+    ((SECONDS < deadline)) || die "no forwarded socket within 20 s"
+    sleep 0.2
+  done
+  echo "unix://$sock"
+}
+
 facts() {
   vm_ssh root 'echo "kernel: $(uname -r)"; echo "/sys/fs/cgroup: $(stat -f -c %T /sys/fs/cgroup)";
     echo "AppArmor enabled: $(cat /sys/module/apparmor/parameters/enabled) ($(cat /sys/kernel/security/lsm))";
@@ -193,6 +212,7 @@ facts() {
 }
 
 down() {
+  if [[ -f $RUN/forward.pid ]]; then kill "$(cat "$RUN/forward.pid")" 2>/dev/null || true; fi
   if running; then
     local pid
     pid=$(cat "$RUN/qemu.pid")
@@ -217,6 +237,7 @@ case ${1:-} in
   ssh) shift; user=${1:-root}; shift || true; vm_ssh "$user" "$@" ;;
   facts) facts ;;
   load) load_images ;;
+  forward) forward ;;
   ssh-opts) echo "-i $CACHE/id_ed25519 -p $PORT ${SSH_OPTS[*]}" ;;
   status) if running; then say "running: qemu $(cat "$RUN/qemu.pid"), ssh on 127.0.0.1:$PORT, booted in $(cat "$RUN/boot-seconds" 2>/dev/null || echo '?') s"
           else say "not running"; fi

@@ -34,6 +34,14 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
         return securityOptions.stream().anyMatch(o -> o.contains("name=rootless"));
     }
 
+    /**
+     * True when the engine confines containers with AppArmor ({@code SecurityOptions} {@code name=apparmor}): then a
+     * container runs under the {@code docker-default} profile (Podman: {@code containers-default-*}) unless told otherwise.
+     */
+    public boolean appArmor() {
+        return securityOptions.stream().anyMatch(o -> o.equals("name=apparmor") || o.startsWith("name=apparmor,"));
+    }
+
     /** True for Docker Desktop: the facts live in its VM. */
     public boolean desktop() {
         return operatingSystem != null && operatingSystem.contains("Docker Desktop");

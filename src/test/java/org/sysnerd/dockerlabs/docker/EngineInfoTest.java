@@ -180,6 +180,27 @@ class EngineInfoTest {
     }
 
     @Test
+    @DisplayName("Debian 13's Docker 26.1 (recorded on a booted VM): cgroup v2, systemd driver, AppArmor, no FirewallBackend: iptables")
+    void debian_13_booted() {
+        EngineInfo info = info("docker-26.1-debian13-systemd-apparmor-recorded.json");
+
+        assertThat(info.serverVersion() + " " + info.kernelVersion()).isEqualTo("26.1.5+dfsg1 6.12.117+deb13-amd64");
+        assertThat(info.cgroupVersion() + " " + info.cgroupDriver()).isEqualTo("2 systemd");
+        assertThat(info.appArmor()).isTrue();
+        assertThat(info.firewallBackend()).isEqualTo(FirewallBackend.IPTABLES);
+    }
+
+    @ParameterizedTest(name = "{0}: AppArmor {1}")
+    @CsvSource({
+            "docker-26.1-debian13-systemd-apparmor-recorded.json, true",
+            "docker-20.10-recorded.json,                          false",
+            "podman-4.3.1-recorded.json,                          false"})
+    @DisplayName("AppArmor is told by SecurityOptions name=apparmor")
+    void apparmor(String fixture, boolean appArmor) {
+        assertThat(info(fixture).appArmor()).isEqualTo(appArmor);
+    }
+
+    @Test
     @DisplayName("without CgroupVersion (engines before 20.10) the cgroup version is 1")
     void without_cgroup_version_it_is_1() {
         Map<String, Object> json = new HashMap<>(Fixtures.json("docker-info/docker-20.10-recorded.json"));

@@ -24,6 +24,7 @@ import org.sysnerd.dockerlabs.junit.SpecOnly;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.subject.Subject;
 import org.sysnerd.dockerlabs.subject.Subjects;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
  * Publishing a port MUST add a DNAT rule to the host's nat table that rewrites the published host port
@@ -37,7 +38,7 @@ import org.sysnerd.dockerlabs.subject.Subjects;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class Q3PublishingAPortIsDnatTest {
 
-    private static final Duration RULE_LIMIT = Duration.ofSeconds(10);
+    private static final Duration RULE_LIMIT = TimeScale.of(Duration.ofSeconds(10));
 
     /** The page's {@code docker run -d -p 8080:80 nginx}; the suite's own publishes a free port instead. */
     static final Subject published = Subjects.publishedNginx("Q3");

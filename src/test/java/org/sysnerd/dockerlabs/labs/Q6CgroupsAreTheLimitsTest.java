@@ -34,7 +34,7 @@ import org.sysnerd.dockerlabs.subject.Subjects;
  * its own, found from the host's {@code /proc/<pid>/cgroup}, whose {@code cgroup.procs} lists it. Its memory limit
  * there MUST be 67108864 bytes (v2 {@code memory.max}, v1 {@code memory.limit_in_bytes}), its CPU limit a quota of
  * 50000 µs per 100000 µs. {@code docker update --memory 32m} MUST rewrite that same file, with no restart. The
- * kernel, not Docker, MUST enforce it: a process that allocates past an 8 MiB limit MUST be OOM-killed (exit 137).
+ * kernel, not Docker, MUST enforce it: a process that allocates past a 32 MiB limit MUST be OOM-killed (exit 137).
  */
 @DisplayName("Q6 · cgroups are the limits (beyond the page)")
 @DockerLab(id = "Q6", title = "cgroups are the limits (beyond the page)",
@@ -106,10 +106,10 @@ class Q6CgroupsAreTheLimitsTest {
     @Test
     @Order(5)
     @SpecOnly("it starts an allocation of its own, which the kernel kills")
-    @DisplayName("the kernel enforces it: a process allocating past an 8 MiB limit is OOM-killed, exit code 137")
+    @DisplayName("the kernel enforces it: a process allocating past a 32 MiB limit is OOM-killed, exit code 137")
     void the_kernel_kills_what_allocates_past_the_limit() {
         hog.startAllocating();
-        Waits.until("container " + hog.name() + " (docker run --memory 8m alpine sh -c 'tail /dev/zero') to end",
+        Waits.until("container " + hog.name() + " (docker run --memory 32m alpine sh -c 'tail /dev/zero') to end",
                 MemoryHog.ENDS_WITHIN, () -> LabAssertions.assertThat(hog.exit()).is("it to end", ContainerExit::reported));
         LabAssertions.assertThat(hog.exit()).is("exit code " + ContainerExit.KILLED + ", OOM-killed (OOMKilled true, or "
                 + "docker events: oom)", ContainerExit::killedByOom, MemoryHog::whyNotOomKilled);
