@@ -77,6 +77,9 @@ public final class Observer {
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);
         }
         String probe = host.host().describe();
+        if (engine.firewallBackend() == FirewallBackend.IPTABLES) {
+            engine = engine.withIptables(host.iptablesVersion());
+        }
         return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), probe,
                 host.host() instanceof DirectHost ? hostProblem(engine) : null, natProblem(host, engine.firewallBackend()),
                 linksProblem(host));

@@ -101,6 +101,15 @@ public final class HostFacts {
     }
 
     /** The host's network interfaces with their addresses, bridges and veth peers. */
+    /** The host's {@code iptables --version} (e.g. {@code iptables v1.8.11 (nf_tables)}); null when it cannot be run. */
+    public String iptablesVersion() {
+        try {
+            return host.run(List.of("iptables", "--version")).strip();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     public Seen<List<NetLink>> links() {
         return new Seen<>(IpJsonParser.links(host.run(List.of("ip", "-j", "-d", "addr", "show"))),
                 "ip -d addr show docker0; ip link show master docker0");
