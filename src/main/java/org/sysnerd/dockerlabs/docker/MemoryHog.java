@@ -39,6 +39,8 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
     public static final long MEMORY = 32L << 20;
     /** How long it may take to be killed: tail fills 32 MiB in a fraction of a second. */
     public static final Duration ENDS_WITHIN = TimeScale.of(Duration.ofSeconds(10));
+    /** How long Docker may take to report an OOM kill once the container has ended (OOMKilled, or its oom event). */
+    public static final Duration REPORTED_WITHIN = TimeScale.of(Duration.ofSeconds(5));
     /** The shell's {@code ulimit -v}, in KiB: eight times the cgroup's limit. */
     public static final long ADDRESS_SPACE_KIB = 8 * (MEMORY >> 10);
 

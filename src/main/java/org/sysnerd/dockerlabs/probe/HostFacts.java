@@ -193,6 +193,12 @@ public final class HostFacts {
         return new Seen<>(CgroupParser.procs(host.read(file)), "cat " + file);
     }
 
+    /** The kernel's OOM kills in a cgroup v2 and below it: its {@code memory.events} {@code oom_kill}. */
+    public Seen<Long> oomKills(CgroupDir dir) {
+        String file = dir.file("memory.events");
+        return new Seen<>(CgroupParser.oomKills(host.read(file)), "grep oom_kill " + file);
+    }
+
     /** A cgroup's memory limit: v2 {@code memory.max}, v1 {@code memory.limit_in_bytes}. */
     public Seen<MemoryLimit> memoryLimit(CgroupDir dir) {
         String file = dir.file(dir.version() == CgroupVersion.V2 ? "memory.max" : "memory.limit_in_bytes");

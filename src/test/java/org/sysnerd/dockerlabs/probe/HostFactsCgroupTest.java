@@ -84,6 +84,20 @@ class HostFactsCgroupTest {
     }
 
     @Test
+    @DisplayName("cgroup v2: the OOM kills under a scope's slice, from the slice's memory.events (recorded on Debian 13 after Q6 ran there)")
+    void v2_oom_kills_of_the_slice() {
+        HostFacts host = new HostFacts(FixtureHost.withFiles(Map.of("/proc/4242/cgroup", "cgroup/v2-systemd-debian13-recorded.txt",
+                "/sys/fs/cgroup/cgroup.controllers", "cgroup/limits/v2-cpu.max-half-cpu.txt",
+                "/sys/fs/cgroup/system.slice/memory.events", "cgroup/limits/v2-memory.events-system.slice-debian13-recorded.txt")));
+        CgroupDir slice = host.cgroupDirOf(PID, CgroupController.MEMORY).value().parent();
+
+        assertThat(slice).hasToString("/sys/fs/cgroup/system.slice");
+        assertThat(host.oomKills(slice).value()).isEqualTo(2);
+        assertThat(host.oomKills(slice).command()).isEqualTo("grep oom_kill /sys/fs/cgroup/system.slice/memory.events");
+        assertThat(slice.parent()).hasToString("/sys/fs/cgroup").isEqualTo(slice.parent().parent());
+    }
+
+    @Test
     @DisplayName("paths read from another cgroup namespace (/..) are not resolved: the fact is unavailable, not failed")
     void another_namespace_is_unavailable() {
         assertThatThrownBy(() -> v2Systemd("v2-read-from-another-namespace.txt").cgroupsOf(PID))
