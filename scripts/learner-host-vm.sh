@@ -217,12 +217,12 @@ down() {
     local pid
     pid=$(cat "$RUN/qemu.pid")
     local deadline=$SECONDS
-    if timeout 15 bash -c "$(declare -f vm_ssh); $(declare -p SSH_OPTS CACHE PORT); vm_ssh root true" 2>/dev/null; then
+    if timeout 30 bash -c "$(declare -f vm_ssh); $(declare -p SSH_OPTS CACHE PORT); vm_ssh root true" 2>/dev/null; then
       vm_ssh root 'systemctl poweroff' >/dev/null 2>&1 || true
-      deadline=$((SECONDS + 30))
+      deadline=$((SECONDS + 60))
     fi
     while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 1; done
-    if kill -0 "$pid" 2>/dev/null; then say "no poweroff (no ssh, or not within 30 s): killing qemu $pid"; kill "$pid"; sleep 2; kill -9 "$pid" 2>/dev/null || true; fi
+    if kill -0 "$pid" 2>/dev/null; then say "no poweroff (no ssh within 30 s, or no power-off within 60 s): killing qemu $pid"; kill "$pid"; sleep 2; kill -9 "$pid" 2>/dev/null || true; fi
     say "stopped qemu $pid"
   fi
   [[ -f $RUN/console.log ]] && cp "$RUN/console.log" "$CACHE/last-console.log"
