@@ -12,7 +12,7 @@
 #
 # Env: LABS_USER (default labuser), LABS_COPY (default /tmp/$LABS_USER-copy), LABS_M2 (the .m2 to seed
 # from; default: that of $SUDO_USER, or root's); TESTCONTAINERS_*,
-# LABS_IMAGE_*, DOCKER_HOST and JAVA_HOME are passed on to the user's Maven.
+# LABS_* (images, mode, LABS_TIME_SCALE), DOCKER_HOST and JAVA_HOME are passed on to the user's Maven.
 set -euo pipefail
 
 die() { echo "as-docker-group-user: $*" >&2; exit 2; }
@@ -67,7 +67,7 @@ chown -R "$USER_NAME:" "$COPY"
 ENV=(HOME="$HOME_DIR" USER="$USER_NAME" LOGNAME="$USER_NAME" LANG=C.UTF-8
      PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)
 for name in $(compgen -e); do
-  case $name in TESTCONTAINERS_* | LABS_IMAGE_* | DOCKER_HOST | DOCKER_TLS_VERIFY | DOCKER_CERT_PATH | JAVA_HOME)
+  case $name in TESTCONTAINERS_* | LABS_* | DOCKER_HOST | DOCKER_TLS_VERIFY | DOCKER_CERT_PATH | JAVA_HOME)
     ENV+=("$name=${!name}") ;;
   esac
 done

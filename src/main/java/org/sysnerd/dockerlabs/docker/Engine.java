@@ -18,6 +18,7 @@ import org.testcontainers.dockerclient.TransportConfig;
 import org.testcontainers.shaded.com.github.dockerjava.core.DefaultDockerClientConfig;
 import org.testcontainers.shaded.com.github.dockerjava.core.DockerClientImpl;
 import org.testcontainers.shaded.com.github.dockerjava.core.RemoteApiVersion;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /** The Docker engine the labs run on, as its API describes it (what {@code docker info}/{@code inspect} print). */
 public final class Engine {
@@ -26,9 +27,9 @@ public final class Engine {
     private static volatile DefaultBridge bridge;
     /** How long the daemon may take to accept a connection, and to answer once asked. */
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(5);
-    private static final Duration RESPONSE_LIMIT = Duration.ofSeconds(30);
+    private static final Duration RESPONSE_LIMIT = TimeScale.of(Duration.ofSeconds(30));
     /** How long Testcontainers' search for the daemon may take where the address is not plain (about a second). */
-    private static final Duration SEARCH_LIMIT = Duration.ofSeconds(60);
+    private static final Duration SEARCH_LIMIT = TimeScale.of(Duration.ofSeconds(60));
 
     private static volatile DockerClient client;
     private static volatile DockerClient puller;

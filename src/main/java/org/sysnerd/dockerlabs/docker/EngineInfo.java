@@ -14,11 +14,13 @@ import org.sysnerd.dockerlabs.facts.FirewallBackend;
  * @param podman      true for Podman's Docker-compatible API (its {@code /info} has {@code BuildahVersion})
  * @param memoryLimit {@code MemoryLimit}: the daemon can set {@code --memory} (false: it discards the limit)
  * @param cpuCfsQuota {@code CpuCfsQuota}: the daemon can set {@code --cpus} (false: it discards the limit)
+ * @param iptables    which iptables the host's {@code iptables} is ({@code iptables-nft}, {@code iptables-legacy}), from
+ *                    its {@code iptables --version} ({@link #withIptables}); null when not asked or not told
  */
 public record EngineInfo(String id, String serverVersion, String operatingSystem, String kernelVersion,
                          String storageDriver, String driverType, String dockerRootDir, String cgroupVersion,
                          String cgroupDriver, FirewallBackend firewallBackend, List<String> securityOptions,
-                         boolean podman, boolean memoryLimit, boolean cpuCfsQuota) {
+                         boolean podman, boolean memoryLimit, boolean cpuCfsQuota, String iptables) {
 
     public EngineInfo {
         securityOptions = List.copyOf(securityOptions);
@@ -32,6 +34,14 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
     /** True for rootless Docker or Podman: the bridge and the NAT rules live in the engine's own network namespace. */
     public boolean rootless() {
         return securityOptions.stream().anyMatch(o -> o.contains("name=rootless"));
+    }
+
+    /**
+     * True when the engine confines containers with AppArmor ({@code SecurityOptions} {@code name=apparmor}): then a
+     * container runs under the {@code docker-default} profile (Podman: {@code containers-default-*}) unless told otherwise.
+     */
+    public boolean appArmor() {
+        return securityOptions.stream().anyMatch(o -> o.equals("name=apparmor") || o.startsWith("name=apparmor,"));
     }
 
     /** True for Docker Desktop: the facts live in its VM. */
@@ -88,10 +98,26 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
                 : "127.0.0.1:" + port + " is served by docker-proxy instead";
     }
 
-    /** One line for the report: {@code Docker 20.10.24 · overlay2 · cgroup v1 · iptables}, or {@code Podman 4.3.1 · …}. */
+    /** The same, with the host's iptables told by its {@code iptables --version} (null or unknown: as it was). */
+    public EngineInfo withIptables(String versionOutput) {
+        return new EngineInfo(id, serverVersion, operatingSystem, kernelVersion, storageDriver, driverType, dockerRootDir,
+                cgroupVersion, cgroupDriver, firewallBackend, securityOptions, podman, memoryLimit, cpuCfsQuota,
+                FirewallBackend.iptablesVariant(versionOutput));
+    }
+
+    /** Where the NAT rules are written: the engine's backend, with the iptables variant when the host told it. */
+    public String firewall() {
+        return firewallBackend == FirewallBackend.IPTABLES && iptables != null ? iptables : firewallBackend.name().toLowerCase();
+    }
+
+    /**
+     * One line for the report: {@code Docker 26.1.5 · overlay2 · cgroup v2 (systemd) · AppArmor · iptables-nft}, or
+     * {@code Podman 4.3.1 · …}: the cgroup version and driver, the LSM confining containers, the firewall.
+     */
     public String summary() {
         return engineName() + " " + serverVersion + " · " + storageDriver + (containerdStore() ? " (containerd store)" : "")
-                + " · cgroup v" + cgroupVersion + " · " + firewallBackend.name().toLowerCase()
+                + " · cgroup v" + cgroupVersion + (cgroupDriver == null ? "" : " (" + cgroupDriver + ")")
+                + (appArmor() ? " · AppArmor" : "") + " · " + firewall()
                 + (rootless() ? " · rootless" : "") + (desktop() ? " · Docker Desktop" : "");
     }
 
@@ -118,7 +144,7 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
                 info.get("CgroupVersion") == null ? "1" : text(info, "CgroupVersion"), text(info, "CgroupDriver"),
                 podman ? FirewallBackend.NETAVARK : FirewallBackend.fromDriver(firewallDriver),
                 securityOptions(info), podman,
-                !Boolean.FALSE.equals(info.get("MemoryLimit")), !Boolean.FALSE.equals(info.get("CpuCfsQuota")));
+                !Boolean.FALSE.equals(info.get("MemoryLimit")), !Boolean.FALSE.equals(info.get("CpuCfsQuota")), null);
     }
 
     /** SecurityOptions; rootless Podman says so in a field of its own ({@code Rootless: true}), read as Docker's option. */

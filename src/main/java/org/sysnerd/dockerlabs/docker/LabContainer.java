@@ -6,6 +6,7 @@ import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.journal.Trace;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
  * A container the suite starts: uniquely named, labelled with the suite, the run and its owner process,
@@ -15,9 +16,9 @@ import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContainer<SELF> {
 
     /** How long a lab container may take to start: seconds, not Testcontainers' default minutes. */
-    public static final Duration START_LIMIT = Duration.ofSeconds(30);
+    public static final Duration START_LIMIT = TimeScale.of(Duration.ofSeconds(30));
     /** How long its removal may take. */
-    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
+    private static final Duration STOP_LIMIT = TimeScale.of(Duration.ofSeconds(30));
     /** What the start's own calls (create, start, inspect) may add to its running check. */
     private static final Duration CALL_MARGIN = Duration.ofSeconds(15);
 

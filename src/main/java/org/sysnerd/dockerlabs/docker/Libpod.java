@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.TransportConfig;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
  * Podman's own API (libpod), beside its Docker-compatible one on the same socket, for the one field the latter
@@ -17,7 +18,7 @@ import org.testcontainers.dockerclient.TransportConfig;
  */
 final class Libpod {
 
-    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration LIMIT = TimeScale.of(Duration.ofSeconds(10));
     /** The oldest libpod API version Podman 4 and 5 both serve (Podman 4.3.1's MinAPIVersion is 4.0.0). */
     private static final String API = "/v4.0.0/libpod";
 

@@ -12,11 +12,12 @@ import org.sysnerd.dockerlabs.facts.ContainerExit;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.journal.Journal;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
- * Q6's allocation past a limit: {@code docker run --memory 8m --memory-swap 8m alpine sh -c 'tail /dev/zero'}.
+ * Q6's allocation past a limit: {@code docker run --memory 32m --memory-swap 32m alpine sh -c 'tail /dev/zero'}.
  * {@code tail} keeps the last lines of a file that has no newline, so it allocates until the kernel's OOM killer
- * ends it at the cgroup's 8 MiB. It starts only when the lab says so ({@link #startAllocating}), once the container
+ * ends it at the cgroup's 32 MiB. It starts only when the lab says so ({@link #startAllocating}), once the container
  * runs: started at once, it can hit the limit before containerd's shim watches the cgroup for OOM events, and
  * Docker then reports neither OOMKilled nor an oom event (measured on this 2-core host under load: 4 of 16).
  * Even then Docker 20.10 may handle the exit before the OOM event (2 of 15 suite runs under load): the oom event
@@ -27,15 +28,24 @@ import org.sysnerd.dockerlabs.journal.Journal;
  */
 public final class MemoryHog extends LabContainer<MemoryHog> {
 
-    /** {@code --memory 8m}, and as much with swap ({@code --memory-swap 8m}): nothing to swap out to. */
-    public static final long MEMORY = 8L << 20;
-    /** How long it may take to be killed: tail fills 8 MiB in a fraction of a second. */
-    public static final Duration ENDS_WITHIN = Duration.ofSeconds(10);
+    /**
+     * {@code --memory 32m}, and as much with swap ({@code --memory-swap 32m}): nothing to swap out to. Not less: runc
+     * 1.1 copies its own binary into a memfd charged to the container's cgroup, and under cgroup v2 (which charges
+     * shmem and kernel memory too) a smaller limit kills runc's init before the container runs. Measured on Debian 13
+     * (runc 1.1.15, 10.7 MB binary, cgroup v2, systemd driver): {@code docker run -m 8m} and {@code -m 10m} fail with
+     * "OCI runtime create failed: … openat2 /sys/fs/cgroup/system.slice/docker-<id>.scope/cgroup.controllers: no such
+     * file or directory" after the kernel's "Killed process (runc:[2:INIT]) … shmem-rss:8528kB"; 12m and up start.
+     */
+    public static final long MEMORY = 32L << 20;
+    /** How long it may take to be killed: tail fills 32 MiB in a fraction of a second. */
+    public static final Duration ENDS_WITHIN = TimeScale.of(Duration.ofSeconds(10));
+    /** How long Docker may take to report an OOM kill once the container has ended (OOMKilled, or its oom event). */
+    public static final Duration REPORTED_WITHIN = TimeScale.of(Duration.ofSeconds(5));
     /** The shell's {@code ulimit -v}, in KiB: eight times the cgroup's limit. */
-    public static final long ADDRESS_SPACE_KIB = 65536;
+    public static final long ADDRESS_SPACE_KIB = 8 * (MEMORY >> 10);
 
     private static final String SIGNAL = "/oom-go";
-    private static final Duration SIGNAL_LIMIT = Duration.ofSeconds(10);
+    private static final Duration SIGNAL_LIMIT = TimeScale.of(Duration.ofSeconds(10));
 
     private final AtomicBoolean oomEvent = new AtomicBoolean();
     private ResultCallback.Adapter<Event> oomEvents;

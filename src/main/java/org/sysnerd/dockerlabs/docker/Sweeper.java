@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
  * Removes the suite's containers whose run is over: a killed run's orphans at start-up, this run's own at exit.
@@ -25,7 +26,7 @@ public final class Sweeper {
 
     /** Another host's owner cannot be checked from here: its containers are orphans only after this long. */
     static final Duration FOREIGN_AGE = Duration.ofHours(1);
-    private static final Duration CALL_LIMIT = Duration.ofSeconds(15);
+    private static final Duration CALL_LIMIT = TimeScale.of(Duration.ofSeconds(15));
     /** How long after an interruption containers still being created may appear. */
     private static final Duration SETTLE = Duration.ofSeconds(1);
 

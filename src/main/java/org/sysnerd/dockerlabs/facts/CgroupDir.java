@@ -17,6 +17,12 @@ public record CgroupDir(CgroupVersion version, String hierarchy, String cgroup) 
         return path() + "/" + name;
     }
 
+    /** The cgroup above this one, e.g. {@code /sys/fs/cgroup/system.slice} for a systemd scope; the root's is itself. */
+    public CgroupDir parent() {
+        int slash = cgroup.lastIndexOf('/');
+        return isRoot() ? this : new CgroupDir(version, hierarchy, slash <= 0 ? "/" : cgroup.substring(0, slash));
+    }
+
     /** True for the hierarchy's root cgroup ({@code /}): the process has no cgroup of its own there. */
     public boolean isRoot() {
         return cgroup.equals("/");

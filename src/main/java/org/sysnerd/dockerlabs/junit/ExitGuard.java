@@ -2,6 +2,7 @@ package org.sysnerd.dockerlabs.junit;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
  * Bounds the end of the run: the JVM waits for every shutdown hook, and Testcontainers' own (its reaper's, with
@@ -11,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ExitGuard {
 
-    static final Duration LIMIT = Duration.ofSeconds(9);
+    static final Duration LIMIT = TimeScale.of(Duration.ofSeconds(9));
 
     private ExitGuard() {
     }

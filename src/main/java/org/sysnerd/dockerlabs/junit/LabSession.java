@@ -25,6 +25,7 @@ import org.sysnerd.dockerlabs.preflight.PreflightResult;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.sysnerd.dockerlabs.subject.LabMode;
 import org.testcontainers.utility.TestcontainersConfiguration;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /** What one run of the suite learns once, before its first lab: the preflight's findings and the engine. */
 final class LabSession {
@@ -33,7 +34,7 @@ final class LabSession {
     /** Bounds the preflight, from its start: it pulls at most two images (3 minutes each), then reads the host. */
     private static final Duration PREFLIGHT_LIMIT = Duration.ofMinutes(8);
     /** Bounds the removal of this run's containers at exit: Ctrl-C must end a run within seconds. */
-    private static final Duration CLEANUP_LIMIT = Duration.ofSeconds(6);
+    private static final Duration CLEANUP_LIMIT = TimeScale.of(Duration.ofSeconds(6));
 
     private static volatile Observations observations;
     private static volatile CompletableFuture<Observations> dockerSide;

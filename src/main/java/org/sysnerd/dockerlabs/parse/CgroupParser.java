@@ -47,6 +47,16 @@ public final class CgroupParser {
     }
 
     /** v2 {@code memory.max} ({@code max} or bytes) or v1 {@code memory.limit_in_bytes} (bytes). */
+    /**
+     * The {@code oom_kill} count of a cgroup v2 {@code memory.events} (processes the kernel's OOM killer killed in it
+     * and, as the counts are hierarchical, in the cgroups below it).
+     */
+    public static long oomKills(String memoryEvents) {
+        return memoryEvents.lines().map(String::strip).filter(l -> l.startsWith("oom_kill "))
+                .mapToLong(l -> number(l.substring("oom_kill ".length()), "memory.events oom_kill")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no oom_kill line in memory.events: " + memoryEvents.strip()));
+    }
+
     public static MemoryLimit memoryLimit(String text) {
         String value = text.strip();
         if (value.equals("max")) {

@@ -93,6 +93,9 @@ public final class Observer {
         }
         Trace.mark("preflight probe chosen");
         String probe = host.host().describe();
+        if (engine.firewallBackend() == FirewallBackend.IPTABLES) {
+            engine = engine.withIptables(host.iptablesVersion());
+        }
         String nat = natProblem(host, engine.firewallBackend());
         Trace.mark("preflight nat table read");
         String links = linksProblem(host);

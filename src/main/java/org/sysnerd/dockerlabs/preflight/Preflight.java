@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.preflight;
 import java.util.ArrayList;
 import java.util.List;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /** Decides, from what was observed before the labs run, which labs can be checked here and why not. */
 public final class Preflight {
@@ -27,6 +28,10 @@ public final class Preflight {
         }
         EngineInfo engine = seen.engine();
         findings.add(Finding.ok("docker", engine.summary() + " at " + seen.dockerHost()));
+        if (TimeScale.factor() != 1) {
+            findings.add(Finding.ok("limits", "every wait on the daemon and its host ×" + TimeScale.factor() + " ("
+                    + TimeScale.VARIABLE + " / -D" + TimeScale.PROPERTY + "): a slow host said so; a hang still ends"));
+        }
         if (engine.rootless()) {
             findings.add(Finding.blocking("engine", engine.podman()
                     ? "rootless Podman: its bridge and DNAT rules live in its rootless network namespace (slirp4netns or "

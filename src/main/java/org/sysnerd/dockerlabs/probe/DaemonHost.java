@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.Exec;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.journal.Trace;
 
@@ -34,15 +36,21 @@ import org.sysnerd.dockerlabs.journal.Trace;
  * {@code docker exec} per read. Like {@code docker run -d --rm --pid=host --network=host --cgroupns=host -v /:/host:ro
  * --cap-drop ALL --cap-add SYS_PTRACE --cap-add SYS_CHROOT --cap-add NET_ADMIN --cap-add NET_RAW
  * --security-opt no-new-privileges --read-only alpine sleep 600}. No {@code --privileged}, which fails on
- * some hosts; no AppArmor exception: docker-default lets it read the ns links of processes under the same
- * profile ({@code ptrace (read) peer=docker-default}), i.e. the labs' containers (untried: no AppArmor here).
+ * some hosts. Where the engine confines containers with AppArmor ({@link EngineInfo#appArmor}), the helper runs
+ * {@code --security-opt apparmor=unconfined}: {@code docker-default} lets a container read the ns links of processes
+ * under the same profile only ({@code ptrace (read) peer=docker-default}), and the helper must read those of the
+ * host's own, unconfined processes (its containerd-shim's mount namespace, to tell where the daemon's host is).
+ * Measured on Debian 13 (Docker 26.1.5, AppArmor enforcing): without it {@code readlink /proc/<shim>/ns/mnt} exits 1
+ * and the kernel logs {@code apparmor="DENIED" operation="ptrace" profile="docker-default" comm="readlink"
+ * requested_mask="read" denied_mask="read" peer="unconfined"}. It stays without capabilities beyond the four,
+ * with no-new-privileges, a read-only root and the host's root read-only: AppArmor's profile is the only fence lifted.
  */
 public final class DaemonHost implements Host, AutoCloseable {
 
     /** How long a helper lives: it runs {@code sleep}, then exits and the daemon removes it (auto-remove). */
     public static final Duration LIFETIME = Duration.ofMinutes(10);
     /** How long one read or command may take. */
-    public static final Duration EXEC_LIMIT = Duration.ofSeconds(10);
+    public static final Duration EXEC_LIMIT = TimeScale.of(Duration.ofSeconds(10));
     /** Where the host's root is mounted in the helper, read-only. */
     public static final String ROOT = "/host";
 
@@ -185,7 +193,7 @@ public final class DaemonHost implements Host, AutoCloseable {
         Helper current = current();
         return "through the daemon (helper container " + current.name() + ", " + image
                 + ": --pid=host --network=host --cgroupns=host, / read-only at " + ROOT + ", capabilities "
-                + List.of(CAPABILITIES) + "), because " + reason;
+                + List.of(CAPABILITIES) + (Engine.info().appArmor() ? ", apparmor=unconfined" : "") + "), because " + reason;
     }
 
     /** Says why this probe is used, for the report; returns this. */
@@ -251,7 +259,7 @@ public final class DaemonHost implements Host, AutoCloseable {
         HostConfig config = HostConfig.newHostConfig().withPidMode("host").withNetworkMode("host").withCgroupnsMode("host")
                 .withBinds(new Bind("/", new Volume(ROOT), AccessMode.ro))
                 .withCapDrop(Capability.ALL).withCapAdd(CAPABILITIES)
-                .withSecurityOpts(List.of("no-new-privileges")).withReadonlyRootfs(true).withAutoRemove(true);
+                .withSecurityOpts(securityOptions(Engine.info())).withReadonlyRootfs(true).withAutoRemove(true);
         String id = LabRun.current().creating(() -> client.createContainerCmd(image).withName(name)
                 .withLabels(LabRun.current().labels("probe")).withCmd("sleep", String.valueOf(LIFETIME.toSeconds()))
                 .withHostConfig(config).exec().getId());
@@ -270,6 +278,11 @@ public final class DaemonHost implements Host, AutoCloseable {
             remove(id);
             throw e;
         }
+    }
+
+    /** {@code no-new-privileges}, and {@code apparmor=unconfined} where AppArmor confines containers (see the class). */
+    static List<String> securityOptions(EngineInfo engine) {
+        return engine.appArmor() ? List.of("no-new-privileges", "apparmor=unconfined") : List.of("no-new-privileges");
     }
 
     /** The helper, replaced by a fresh one when it would expire during the next exec. */

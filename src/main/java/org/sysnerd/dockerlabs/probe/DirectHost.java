@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.journal.Journal;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /** The host as this process sees it: it reads /proc itself and runs the host's tools as its own user. */
 public final class DirectHost implements Host {
 
-    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
+    private static final Duration COMMAND_LIMIT = TimeScale.of(Duration.ofSeconds(10));
 
     private final String why;
 

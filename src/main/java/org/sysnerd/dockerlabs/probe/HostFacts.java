@@ -101,6 +101,15 @@ public final class HostFacts {
     }
 
     /** The host's network interfaces with their addresses, bridges and veth peers. */
+    /** The host's {@code iptables --version} (e.g. {@code iptables v1.8.11 (nf_tables)}); null when it cannot be run. */
+    public String iptablesVersion() {
+        try {
+            return host.run(List.of("iptables", "--version")).strip();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     public Seen<List<NetLink>> links() {
         return new Seen<>(IpJsonParser.links(host.run(List.of("ip", "-j", "-d", "addr", "show"))),
                 "ip -d addr show docker0; ip link show master docker0");
@@ -182,6 +191,12 @@ public final class HostFacts {
     public Seen<List<Long>> cgroupProcs(CgroupDir dir) {
         String file = dir.file("cgroup.procs");
         return new Seen<>(CgroupParser.procs(host.read(file)), "cat " + file);
+    }
+
+    /** The kernel's OOM kills in a cgroup v2 and below it: its {@code memory.events} {@code oom_kill}. */
+    public Seen<Long> oomKills(CgroupDir dir) {
+        String file = dir.file("memory.events");
+        return new Seen<>(CgroupParser.oomKills(host.read(file)), "grep oom_kill " + file);
     }
 
     /** A cgroup's memory limit: v2 {@code memory.max}, v1 {@code memory.limit_in_bytes}. */

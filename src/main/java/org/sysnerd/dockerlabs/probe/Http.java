@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 import org.sysnerd.dockerlabs.assertions.LabFailure;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
  * A bounded HTTP GET, like {@code curl -s --noproxy '*' --retry-connrefused http://172.17.0.1:32768/}: a server
@@ -26,7 +27,7 @@ import org.sysnerd.dockerlabs.assertions.LabFailure;
  */
 public final class Http {
 
-    static final Duration LIMIT = Duration.ofSeconds(5);
+    static final Duration LIMIT = TimeScale.of(Duration.ofSeconds(5));
     /** One try's connect and read limits: a try under way when LIMIT is reached adds at most their sum. */
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(1);
     private static final Duration READ_LIMIT = Duration.ofSeconds(2);

@@ -16,6 +16,7 @@ import org.sysnerd.dockerlabs.facts.Pid1;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.parse.InspectParser;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
  * A container a lab looks at: one the suite starts (the executable spec) or one the learner made by hand
@@ -25,7 +26,7 @@ import org.sysnerd.dockerlabs.parse.InspectParser;
 public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
 
     /** How long one {@code docker exec} may take. */
-    private static final Duration EXEC_LIMIT = Duration.ofSeconds(10);
+    private static final Duration EXEC_LIMIT = TimeScale.of(Duration.ofSeconds(10));
 
     /** The container's ID; the lab has started or found it. */
     public abstract String id();

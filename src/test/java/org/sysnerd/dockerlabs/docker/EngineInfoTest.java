@@ -47,7 +47,7 @@ class EngineInfoTest {
     @DisplayName("Docker 20.10 (recorded): the one-line summary for the report")
     void docker_20_10_summary() {
         assertThat(info("docker-20.10-recorded.json").summary())
-                .isEqualTo("Docker 20.10.24+dfsg1 · overlay2 · cgroup v1 · iptables");
+                .isEqualTo("Docker 20.10.24+dfsg1 · overlay2 · cgroup v1 (cgroupfs) · iptables");
     }
 
     @Test
@@ -103,7 +103,7 @@ class EngineInfoTest {
     void podman_recorded_summary() {
         EngineInfo info = info("podman-4.3.1-recorded.json");
 
-        assertThat(info.summary()).isEqualTo("Podman 4.3.1 · overlay · cgroup v1 · netavark");
+        assertThat(info.summary()).isEqualTo("Podman 4.3.1 · overlay · cgroup v1 (cgroupfs) · netavark");
         assertThat(info.storageDriver() + " in " + info.dockerRootDir()).isEqualTo("overlay in /var/lib/containers/storage");
     }
 
@@ -169,14 +169,68 @@ class EngineInfoTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "docker-28-iptables.json,            Docker 28.3.3 · overlay2 · cgroup v2 · iptables",
-            "docker-29-containerd-nftables.json, Docker 29.0.2 · overlayfs (containerd store) · cgroup v2 · nftables",
-            "rootless.json,                      Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless",
-            "docker-desktop.json,                Docker 28.3.3 · overlay2 · cgroup v2 · iptables · Docker Desktop",
-            "podman.json,                        Podman 5.3.1 · overlay · cgroup v2 · netavark"})
+            "docker-28-iptables.json,            Docker 28.3.3 · overlay2 · cgroup v2 (systemd) · AppArmor · iptables",
+            "docker-29-containerd-nftables.json, Docker 29.0.2 · overlayfs (containerd store) · cgroup v2 (systemd) · AppArmor · nftables",
+            "rootless.json,                      Docker 28.3.3 · overlay2 · cgroup v2 (systemd) · iptables · rootless",
+            "docker-desktop.json,                Docker 28.3.3 · overlay2 · cgroup v2 (cgroupfs) · iptables · Docker Desktop",
+            "podman.json,                        Podman 5.3.1 · overlay · cgroup v2 (systemd) · netavark"})
     @DisplayName("the summary names what differs from a plain host")
     void the_summary_names_the_setup(String fixture, String summary) {
         assertThat(info(fixture).summary()).isEqualTo(summary);
+    }
+
+    @Test
+    @DisplayName("Debian 13's Docker 26.1 (recorded on a booted VM): cgroup v2, systemd driver, AppArmor, no FirewallBackend: iptables")
+    void debian_13_booted() {
+        EngineInfo info = info("docker-26.1-debian13-systemd-apparmor-recorded.json");
+
+        assertThat(info.serverVersion() + " " + info.kernelVersion()).isEqualTo("26.1.5+dfsg1 6.12.117+deb13-amd64");
+        assertThat(info.cgroupVersion() + " " + info.cgroupDriver()).isEqualTo("2 systemd");
+        assertThat(info.appArmor()).isTrue();
+        assertThat(info.firewallBackend()).isEqualTo(FirewallBackend.IPTABLES);
+    }
+
+    @ParameterizedTest(name = "{0}: AppArmor {1}")
+    @CsvSource({
+            "docker-26.1-debian13-systemd-apparmor-recorded.json, true",
+            "docker-20.10-recorded.json,                          false",
+            "podman-4.3.1-recorded.json,                          false"})
+    @DisplayName("AppArmor is told by SecurityOptions name=apparmor")
+    void apparmor(String fixture, boolean appArmor) {
+        assertThat(info(fixture).appArmor()).isEqualTo(appArmor);
+    }
+
+    @Test
+    @DisplayName("Debian 13 (recorded on the booted VM): the summary names cgroup v2 (systemd), AppArmor and iptables-nft")
+    void debian_13_summary() {
+        EngineInfo info = info("docker-26.1-debian13-systemd-apparmor-recorded.json")
+                .withIptables(Fixtures.text("iptables/debian13-version-recorded.txt"));
+
+        assertThat(info.summary()).isEqualTo("Docker 26.1.5+dfsg1 · overlay2 · cgroup v2 (systemd) · AppArmor · iptables-nft");
+        assertThat(info.withIptables(null).summary()).endsWith(" · AppArmor · iptables");
+    }
+
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "iptables v1.8.11 (nf_tables)      | iptables-nft",
+            "iptables v1.8.9 (nf_tables)       | iptables-nft",
+            "iptables v1.8.9 (legacy)          | iptables-legacy",
+            "iptables v1.6.1                   | iptables-legacy",
+            "sh: iptables: not found           | ",
+            "iptables v1.8.7                   | "})
+    @DisplayName("iptables --version tells iptables-nft from iptables-legacy (before 1.8 there was only legacy)")
+    void iptables_variant(String version, String variant) {
+        assertThat(FirewallBackend.iptablesVariant(version)).isEqualTo(variant);
+    }
+
+    @Test
+    @DisplayName("the variant names the firewall only where the backend is iptables (Podman's netavark stays netavark)")
+    void variant_only_for_iptables() {
+        assertThat(info("podman-4.3.1-recorded.json").withIptables("iptables v1.8.9 (nf_tables)").firewall()).isEqualTo("netavark");
+        assertThat(info("docker-29-containerd-nftables.json").withIptables("iptables v1.8.9 (nf_tables)").firewall())
+                .isEqualTo("nftables");
+        assertThat(info("docker-20.10-recorded.json").withIptables("iptables v1.8.9 (nf_tables)").firewall())
+                .isEqualTo("iptables-nft");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.subject.Hints;
 import org.sysnerd.dockerlabs.subject.Subject;
 import org.sysnerd.dockerlabs.subject.Subjects;
+import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
  * The app in a container is its PID 1, and the container lives exactly as long as it does:
@@ -30,7 +31,7 @@ import org.sysnerd.dockerlabs.subject.Subjects;
 class Q5TheInstantExitTest {
 
     /** Long enough to see a shell without a terminal end; the stand-in and alpine both end in well under a second. */
-    private static final Duration EXIT_LIMIT = Duration.ofSeconds(5);
+    private static final Duration EXIT_LIMIT = TimeScale.of(Duration.ofSeconds(5));
     /** "At once": a shell without a terminal ends about 5 ms after its start, on the daemon's clock. */
     private static final Duration AT_ONCE = Duration.ofSeconds(1);
     /** How long after its start the container must still run: a hundred times what the instant exit takes. */

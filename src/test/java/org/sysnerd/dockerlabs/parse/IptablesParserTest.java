@@ -67,6 +67,16 @@ class IptablesParserTest {
                 .containsExactly(-1L, -1L);
     }
 
+    @Test
+    @DisplayName("Debian 13's iptables-nft 1.8.11 (recorded on the booted VM, Docker 26.1.5): the same rules, through nf_tables")
+    void debian_13_iptables_nft() {
+        assertThat(rules("docker-26.1-debian13-nft-recorded.txt"))
+                .extracting(DnatRule::chain, DnatRule::port, DnatRule::destination, r -> r.toAddress() + ":" + r.toPort(),
+                        DnatRule::notInterface, DnatRule::packets)
+                .containsExactly(tuple("DOCKER", 32768, null, "172.17.0.2:80", "docker0", 0L),
+                        tuple("DOCKER", 32769, "127.0.0.1/32", "172.17.0.2:80", "docker0", 0L));
+    }
+
     // --- written from HOST-FACTS.md ---
 
     @ParameterizedTest(name = "{0}")

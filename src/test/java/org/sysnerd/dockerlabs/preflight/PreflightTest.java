@@ -100,7 +100,7 @@ class PreflightTest {
     @DisplayName("a healthy host's first finding names the engine and where it answered")
     void healthy_host_names_the_engine() {
         assertThat(Preflight.decide(recorded()).findings().get(0))
-                .isEqualTo(Finding.ok("docker", "Docker 20.10.24+dfsg1 · overlay2 · cgroup v1 · iptables at " + SOCKET));
+                .isEqualTo(Finding.ok("docker", "Docker 20.10.24+dfsg1 · overlay2 · cgroup v1 (cgroupfs) · iptables at " + SOCKET));
     }
 
     @Test

@@ -19,6 +19,7 @@ class HostFactsCgroupTest {
     private static final long PID = 4242;
     private static final String RECORDED = "/docker/a373a4ad69076e1138473fe0ed210b754c1c193b51a66368eb35974aeaed88bd";
     private static final String WRITTEN = "3f6f2b5e8c1d4a7b9e0c2d4f6a8b1c3e5d7f9a0b2c4e6f8a1b3d5f7e9c0a2b4d";
+    private static final String DEBIAN13 = "091ee093d6021e97d376dc13c4834555ec3585ea4311044ea069e228cef28ba4";
     private static final String V2_SCOPE = "/sys/fs/cgroup/system.slice/docker-" + WRITTEN + ".scope";
 
     private static HostFacts v1Cgroupfs() {
@@ -64,6 +65,36 @@ class HostFactsCgroupTest {
         assertThat(host.memoryLimit(dir).value()).hasToString("max (no limit)");
         assertThat(host.cpuQuota(dir).value()).isEqualTo(new CpuQuota(50000L, 100000));
         assertThat(host.cgroupDirOf(PID, CgroupController.CPU).command()).isEqualTo("cat /proc/4242/cgroup | grep '^0::'");
+    }
+
+    @Test
+    @DisplayName("cgroup v2 with systemd (recorded on a booted Debian 13, Docker 26.1.5, --memory 64m --cpus 0.5)")
+    void v2_systemd_recorded() {
+        String scope = "/sys/fs/cgroup/system.slice/docker-" + DEBIAN13 + ".scope";
+        HostFacts host = new HostFacts(FixtureHost.withFiles(Map.of("/proc/4242/cgroup", "cgroup/v2-systemd-debian13-recorded.txt",
+                "/sys/fs/cgroup/cgroup.controllers", "cgroup/limits/v2-cpu.max-half-cpu.txt",
+                scope + "/memory.max", "cgroup/limits/v2-memory.max-64m-debian13-recorded.txt",
+                scope + "/cpu.max", "cgroup/limits/v2-cpu.max-half-cpu-debian13-recorded.txt")));
+        CgroupDir dir = host.cgroupDirOf(PID, CgroupController.MEMORY).value();
+
+        assertThat(host.cgroupVersion()).isEqualTo(CgroupVersion.V2);
+        assertThat(dir).hasToString(scope).isEqualTo(host.cgroupDirOf(PID, CgroupController.CPU).value());
+        assertThat(host.memoryLimit(dir).value().bytes()).isEqualTo(64L << 20);
+        assertThat(host.cpuQuota(dir).value()).isEqualTo(new CpuQuota(50000L, 100000));
+    }
+
+    @Test
+    @DisplayName("cgroup v2: the OOM kills under a scope's slice, from the slice's memory.events (recorded on Debian 13 after Q6 ran there)")
+    void v2_oom_kills_of_the_slice() {
+        HostFacts host = new HostFacts(FixtureHost.withFiles(Map.of("/proc/4242/cgroup", "cgroup/v2-systemd-debian13-recorded.txt",
+                "/sys/fs/cgroup/cgroup.controllers", "cgroup/limits/v2-cpu.max-half-cpu.txt",
+                "/sys/fs/cgroup/system.slice/memory.events", "cgroup/limits/v2-memory.events-system.slice-debian13-recorded.txt")));
+        CgroupDir slice = host.cgroupDirOf(PID, CgroupController.MEMORY).value().parent();
+
+        assertThat(slice).hasToString("/sys/fs/cgroup/system.slice");
+        assertThat(host.oomKills(slice).value()).isEqualTo(2);
+        assertThat(host.oomKills(slice).command()).isEqualTo("grep oom_kill /sys/fs/cgroup/system.slice/memory.events");
+        assertThat(slice.parent()).hasToString("/sys/fs/cgroup").isEqualTo(slice.parent().parent());
     }
 
     @Test

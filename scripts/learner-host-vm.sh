@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# A real learner's host, booted: a Debian 13 (trixie) VM with systemd, cgroup v2, AppArmor enforcing, Docker
+# (trixie's docker.io 26.1 with docker-cli), Podman 5, rootlesskit, a JDK and sshd, under qemu on this machine.
+# Unlike scripts/learner-vm.sh (network namespaces sharing this machine's kernel), this is another kernel (6.12),
+# another init (systemd) and another LSM (AppArmor): what the learners' hosts are. Run as root.
+#
+#   scripts/learner-host-vm.sh build      builds the disk image once (debootstrap from Debian's packages), cached
+#   scripts/learner-host-vm.sh up         boots it from a fresh overlay (the cached image stays as built), waits
+#                                         for sshd and dockerd, loads the stand-in images
+#   scripts/learner-host-vm.sh ssh [USER] [CMD...]   a command in the VM (root, or learner: in group docker)
+#   scripts/learner-host-vm.sh forward    forwards the VM's docker socket here; prints its DOCKER_HOST
+#   scripts/learner-host-vm.sh facts      kernel, cgroup fs, AppArmor, docker info, iptables --version
+#   scripts/learner-host-vm.sh ssh-opts   the ssh options a grader needs (key, known hosts, port)
+#   scripts/learner-host-vm.sh status     whether it runs, and where
+#   scripts/learner-host-vm.sh down       stops qemu (poweroff, then kill), removes the overlay: nothing is left
+#
+# The cache ($LHVM_CACHE, /var/cache/docker-labs-vm): base.img (raw ext4, made with mkfs.ext4 -d: no loop
+# device), vmlinuz and initrd.img from its /boot, the ssh key pair, and recipe.sha (the image is rebuilt when
+# this script's recipe changes). Each boot writes to run/overlay.qcow2 only.
+# Acceleration: KVM where it boots Debian's kernel, else TCG (LHVM_ACCEL=tcg|kvm|auto). On this machine /dev/kvm
+# is kvm_pvm (a software nested hypervisor for PVM-built guest kernels): Debian's kernel dies in its
+# decompressor there ("KVM emulation failure"), so `auto` means TCG (see learner_vm_accel below for what was tried).
+# ssh is forwarded from 127.0.0.1:$LHVM_PORT (2222) only; the VM's user network reaches nothing else.
+# Env: LHVM_MEM (MiB, 4096), LHVM_SMP (2), LHVM_BOOT_WAIT (seconds for sshd, 300), LHVM_MIRROR (this machine's
+# apt mirror), LHVM_IMAGES (the images loaded at `up`).
+set -euo pipefail
+export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+CACHE=${LHVM_CACHE:-/var/cache/docker-labs-vm}
+RUN=$CACHE/run
+PORT=${LHVM_PORT:-2222}
+MEM=${LHVM_MEM:-4096}
+SMP=${LHVM_SMP:-2}
+BOOT_WAIT=${LHVM_BOOT_WAIT:-300}
+ACCEL=${LHVM_ACCEL:-auto}
+SUITE=trixie
+LEARNER=learner
+read -r -a IMAGES <<<"${LHVM_IMAGES:-docker-labs-standin/nginx:debian docker-labs-standin/alpine:busybox}"
+CMDLINE="root=/dev/vda rw console=ttyS0 apparmor=1 security=apparmor loglevel=4 systemd.show_status=0"
+PACKAGES=systemd-sysv,systemd,systemd-resolved,udev,kmod,dbus,libpam-systemd,dbus-user-session,linux-image-amd64,\
+initramfs-tools,docker.io,docker-cli,openssh-server,iproute2,iptables,nftables,apparmor,ca-certificates,procps,\
+default-jdk-headless,podman,rootlesskit,uidmap,slirp4netns,passt,fuse-overlayfs,curl,less
+
+die() { echo "learner-host-vm: $*" >&2; exit 1; }
+say() { echo "learner-host-vm: $*"; }
+[[ $(id -u) -eq 0 ]] || die "run me as root"
+
+# The mirror this machine's apt uses (deb822 or one-line sources), else Debian's CDN.
+mirror() {
+  [[ -n ${LHVM_MIRROR:-} ]] && { echo "$LHVM_MIRROR"; return; }
+  local m
+  m=$(grep -hsE '^(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources \
+    | grep -o 'https\?://[^ ]*/debian/\?' | grep -v security | head -1)
+  echo "${m:-http://deb.debian.org/debian}"
+}
+
+# What the image is made of: a change to any of it makes `build` rebuild.
+recipe() { printf '%s\n' "$PACKAGES" "$CMDLINE" "$SUITE"; declare -f configure_root; }
+
+configure_root() {
+  local root=$1 key=$2
+  echo learner-vm >"$root/etc/hostname"
+  printf '127.0.0.1 localhost\n127.0.1.1 learner-vm\n' >"$root/etc/hosts"
+  echo '/dev/vda / ext4 rw,errors=remount-ro 0 1' >"$root/etc/fstab"
+  mkdir -p "$root/etc/systemd/network"
+  printf '[Match]\nName=en* eth*\n[Network]\nDHCP=yes\n' >"$root/etc/systemd/network/20-wired.network"
+  chroot "$root" systemctl enable systemd-networkd systemd-resolved ssh docker >/dev/null 2>&1
+  # Nothing a grading VM needs, and all of it slow under TCG.
+  chroot "$root" systemctl mask apt-daily.timer apt-daily-upgrade.timer man-db.timer e2scrub_all.timer \
+    e2scrub_reap.service fstrim.timer systemd-timesyncd.service >/dev/null 2>&1 || true
+  # Key-only ssh for root and the learner (in group docker; subordinate ids and lingering for rootless engines).
+  printf 'PasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\nUseDNS no\n' \
+    >"$root/etc/ssh/sshd_config.d/learner-vm.conf"
+  chroot "$root" useradd -m -s /bin/bash -G docker "$LEARNER"
+  grep -q "^$LEARNER:" "$root/etc/subuid" 2>/dev/null || echo "$LEARNER:100000:65536" >>"$root/etc/subuid"
+  grep -q "^$LEARNER:" "$root/etc/subgid" 2>/dev/null || echo "$LEARNER:100000:65536" >>"$root/etc/subgid"
+  mkdir -p "$root/var/lib/systemd/linger" && touch "$root/var/lib/systemd/linger/$LEARNER"
+  local home
+  for home in root "home/$LEARNER"; do
+    install -d -m 700 "$root/$home/.ssh"
+    install -m 600 "$key.pub" "$root/$home/.ssh/authorized_keys"
+  done
+  chroot "$root" chown -R "$LEARNER:$LEARNER" "/home/$LEARNER/.ssh"
+  # The serial console logs root in: only reachable through qemu's console file, for a boot that went wrong.
+  mkdir -p "$root/etc/systemd/system/serial-getty@ttyS0.service.d"
+  printf '[Service]\nExecStart=\nExecStart=-/sbin/agetty --autologin root --keep-baud 115200 %%I $TERM\n' \
+    >"$root/etc/systemd/system/serial-getty@ttyS0.service.d/autologin.conf"
+  chroot "$root" apt-get clean
+}
+
+build() {
+  local sha
+  sha=$(recipe | sha256sum | cut -c1-16)
+  if [[ -f $CACHE/base.img && $(cat "$CACHE/recipe.sha" 2>/dev/null) == "$sha" ]]; then
+    say "image cached: $CACHE/base.img (recipe $sha, $(du -sh --apparent-size "$CACHE/base.img" | cut -f1) apparent, $(du -sh "$CACHE/base.img" | cut -f1) used)"
+    return
+  fi
+  command -v debootstrap >/dev/null && command -v qemu-system-x86_64 >/dev/null && command -v qemu-img >/dev/null || {
+    say "installing debootstrap qemu-system-x86 qemu-utils"
+    DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq debootstrap qemu-system-x86 qemu-utils >/dev/null
+  }
+  local dir=$CACHE/build started=$SECONDS
+  mkdir -p "$CACHE" && rm -rf "$dir" && mkdir -p "$dir"
+  [[ -f $CACHE/id_ed25519 ]] || ssh-keygen -q -t ed25519 -N '' -C docker-labs-vm -f "$CACHE/id_ed25519"
+  say "debootstrap $SUITE from $(mirror) into $dir (a few minutes; log: $dir/debootstrap.log)"
+  if ! timeout 1800 debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$dir/root" "$(mirror)" >"$dir/debootstrap.log" 2>&1; then
+    tail -20 "$dir/debootstrap.log" "$dir/root/debootstrap/debootstrap.log" 2>/dev/null >&2
+    die "debootstrap failed (log above)"
+  fi
+  configure_root "$dir/root" "$CACHE/id_ed25519"
+  cp -L "$dir/root/vmlinuz" "$dir/vmlinuz" && cp -L "$dir/root/initrd.img" "$dir/initrd.img" \
+    || die "no /vmlinuz or /initrd.img in the root: did linux-image-amd64 install?"
+  truncate -s 20G "$dir/base.img"
+  mkfs.ext4 -q -F -L learner-vm -d "$dir/root" "$dir/base.img" || die "mkfs.ext4 -d failed"
+  mv "$dir/base.img" "$dir/vmlinuz" "$dir/initrd.img" "$CACHE/"
+  echo "$sha" >"$CACHE/recipe.sha"
+  rm -rf "$dir"
+  say "built $CACHE/base.img in $((SECONDS - started)) s ($(du -sh "$CACHE/base.img" | cut -f1) used; kernel $(file -b "$CACHE/vmlinuz" | grep -o 'version [^ ]*'))"
+}
+
+SSH_OPTS=(-o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
+          -o ConnectTimeout=10 -o ServerAliveInterval=10 -o ServerAliveCountMax=6)
+vm_ssh() {
+  local user=$1; shift
+  ssh "${SSH_OPTS[@]}" -i "$CACHE/id_ed25519" -p "$PORT" "$user@127.0.0.1" "$@"
+}
+running() { [[ -f $RUN/qemu.pid ]] && kill -0 "$(cat "$RUN/qemu.pid")" 2>/dev/null; }
+
+# Waits for a condition at most LIMIT seconds; when it gives up, says what it waited for and the console's last lines.
+wait_for() {
+  local what=$1 limit=$2; shift 2
+  local deadline=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    running || { console_tail; down >&2; die "qemu ended while waiting for $what (console: $CACHE/last-console.log)"; }
+    ((SECONDS < deadline)) || { console_tail; down >&2; die "no $what within ${limit}s: qemu stopped (console above; all of it: $CACHE/last-console.log)"; }
+    sleep 1
+  done
+}
+console_tail() { echo "learner-host-vm: the console's last lines:" >&2; tail -25 "$RUN/console.log" 2>/dev/null | sed 's/^/  | /' >&2; }
+
+# KVM only if asked: here /dev/kvm is kvm_pvm, on which Debian's kernel does not boot (see the header).
+accel_args() {
+  case $ACCEL in
+    kvm) echo "-accel kvm -cpu host" ;;
+    tcg) echo "-accel tcg,thread=multi -cpu max" ;;
+    auto) if [[ -w /dev/kvm && ! -d /sys/module/kvm_pvm ]]; then echo "-accel kvm -cpu host"
+          else echo "-accel tcg,thread=multi -cpu max"; fi ;;
+    *) die "LHVM_ACCEL=$ACCEL: kvm, tcg or auto" ;;
+  esac
+}
+
+up() {
+  running && die "already running (pid $(cat "$RUN/qemu.pid")): $0 down first"
+  [[ -f $CACHE/base.img ]] || build
+  ss -Hltn "sport = :$PORT" | grep -q . && die "127.0.0.1:$PORT is taken (LHVM_PORT)"
+  rm -rf "$RUN" && mkdir -p "$RUN"
+  qemu-img create -q -f qcow2 -b "$CACHE/base.img" -F raw "$RUN/overlay.qcow2"
+  local accel started=$SECONDS
+  accel=$(accel_args)
+  say "booting ($accel, $SMP CPUs, $MEM MiB; ssh on 127.0.0.1:$PORT; console: $RUN/console.log)"
+  # shellcheck disable=SC2086
+  qemu-system-x86_64 $accel -machine q35 -smp "$SMP" -m "$MEM" -nographic -nodefaults -no-user-config \
+    -kernel "$CACHE/vmlinuz" -initrd "$CACHE/initrd.img" -append "$CMDLINE" \
+    -drive "file=$RUN/overlay.qcow2,format=qcow2,if=virtio,cache=unsafe,discard=unmap" \
+    -netdev "user,id=n0,restrict=off,hostfwd=tcp:127.0.0.1:$PORT-:22" -device virtio-net-pci,netdev=n0 \
+    -device virtio-rng-pci -serial "file:$RUN/console.log" -monitor none \
+    -pidfile "$RUN/qemu.pid" -daemonize || die "qemu did not start"
+  wait_for "ssh login" "$BOOT_WAIT" vm_ssh root true
+  local booted=$((SECONDS - started))
+  wait_for "dockerd" 120 vm_ssh root docker info
+  say "up: sshd after ${booted} s, dockerd after $((SECONDS - started)) s ($(vm_ssh root uname -r))"
+  echo "$booted" >"$RUN/boot-seconds"
+  load_images
+}
+
+load_images() {
+  local image started=$SECONDS
+  for image in "${IMAGES[@]}"; do
+    docker image inspect "$image" >/dev/null 2>&1 || die "no image $image here to load (scripts/build-standin-images.sh)"
+  done
+  docker save "${IMAGES[@]}" | timeout 300 bash -c "$(declare -f vm_ssh); $(declare -p SSH_OPTS CACHE PORT); vm_ssh root docker load -q" \
+    || die "docker load in the VM failed"
+  say "loaded ${IMAGES[*]} in $((SECONDS - started)) s"
+}
+
+# The VM's docker socket forwarded to $RUN/docker.sock (for the docker CLI here: DOCKER_HOST=unix://…); prints it.
+forward() {
+  running || die "not running: $0 up first"
+  local sock=$RUN/docker.sock
+  if [[ -f $RUN/forward.pid ]] && kill -0 "$(cat "$RUN/forward.pid")" 2>/dev/null && [[ -S $sock ]]; then echo "unix://$sock"; return; fi
+  rm -f "$sock"
+  setsid ssh "${SSH_OPTS[@]}" -i "$CACHE/id_ed25519" -p "$PORT" -nNT -o ExitOnForwardFailure=yes \
+    -L "$sock:/var/run/docker.sock" root@127.0.0.1 </dev/null 2>"$RUN/forward.log" &
+  echo $! >"$RUN/forward.pid"
+  local deadline=$((SECONDS + 20))
+  until [[ -S $sock ]]; do
+    kill -0 "$(cat "$RUN/forward.pid")" 2>/dev/null || die "the ssh forward ended: $(cat "$RUN/forward.log")"
+    ((SECONDS < deadline)) || die "no forwarded socket within 20 s"
+    sleep 0.2
+  done
+  echo "unix://$sock"
+}
+
+facts() {
+  vm_ssh root 'echo "kernel: $(uname -r)"; echo "/sys/fs/cgroup: $(stat -f -c %T /sys/fs/cgroup)";
+    echo "AppArmor enabled: $(cat /sys/module/apparmor/parameters/enabled) ($(cat /sys/kernel/security/lsm))";
+    echo "AppArmor profiles: $(grep -c . /sys/kernel/security/apparmor/profiles) loaded";
+    echo "init: $(ps -o comm= -p 1)"; echo "$(iptables --version)";
+    docker info -f "docker {{.ServerVersion}} · cgroup v{{.CgroupVersion}} · driver {{.CgroupDriver}} · {{.SecurityOptions}}";
+    echo "podman: $(podman --version)"; echo "java: $(java -version 2>&1 | head -1)"'
+}
+
+down() {
+  if [[ -f $RUN/forward.pid ]]; then kill "$(cat "$RUN/forward.pid")" 2>/dev/null || true; fi
+  if running; then
+    local pid
+    pid=$(cat "$RUN/qemu.pid")
+    local deadline=$SECONDS
+    if timeout 30 bash -c "$(declare -f vm_ssh); $(declare -p SSH_OPTS CACHE PORT); vm_ssh root true" 2>/dev/null; then
+      vm_ssh root 'systemctl poweroff' >/dev/null 2>&1 || true
+      deadline=$((SECONDS + 60))
+    fi
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 1; done
+    if kill -0 "$pid" 2>/dev/null; then say "no poweroff (no ssh within 30 s, or no power-off within 60 s): killing qemu $pid"; kill "$pid"; sleep 2; kill -9 "$pid" 2>/dev/null || true; fi
+    say "stopped qemu $pid"
+  fi
+  [[ -f $RUN/console.log ]] && cp "$RUN/console.log" "$CACHE/last-console.log"
+  rm -rf "$RUN"
+  ss -Hltn "sport = :$PORT" | grep -q . && die "something still listens on 127.0.0.1:$PORT" || true
+}
+
+case ${1:-} in
+  build) build ;;
+  up) up ;;
+  down) down ;;
+  ssh) shift; user=${1:-root}; shift || true; vm_ssh "$user" "$@" ;;
+  facts) facts ;;
+  load) load_images ;;
+  forward) forward ;;
+  ssh-opts) echo "-i $CACHE/id_ed25519 -p $PORT ${SSH_OPTS[*]}" ;;
+  status) if running; then say "running: qemu $(cat "$RUN/qemu.pid"), ssh on 127.0.0.1:$PORT, booted in $(cat "$RUN/boot-seconds" 2>/dev/null || echo '?') s"
+          else say "not running"; fi
+          [[ -f $CACHE/base.img ]] && say "image: $CACHE/base.img ($(du -sh "$CACHE/base.img" | cut -f1) used)" || say "no image built" ;;
+  *) die "usage: $0 build|up|down|ssh [USER] [CMD]|facts|load|ssh-opts|status" ;;
+esac
