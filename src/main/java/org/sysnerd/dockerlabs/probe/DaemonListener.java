@@ -92,8 +92,7 @@ public record DaemonListener(long pid, String command, UnixListener socket) {
     public DaemonPlace.Identity identity() {
         Path process = PROC.resolve(Long.toString(pid));
         try {
-            return new DaemonPlace.Identity(Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip(),
-                    link(process, "net"), link(process, "pid"), link(process, "mnt"));
+            return DaemonPlace.Identity.of(process);
         } catch (IOException e) {
             throw new HostFactUnavailable("could not read the namespaces of " + command + " (PID " + pid + "): " + e);
         }
@@ -142,9 +141,5 @@ public record DaemonListener(long pid, String command, UnixListener socket) {
         } catch (IOException ended) {
             return null;
         }
-    }
-
-    private static String link(Path process, String namespace) throws IOException {
-        return Files.readSymbolicLink(process.resolve("ns/" + namespace)).toString();
     }
 }

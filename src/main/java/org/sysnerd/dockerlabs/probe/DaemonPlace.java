@@ -32,15 +32,20 @@ public record DaemonPlace(Identity daemon, Identity here) {
         /** This process's kernel and namespaces. */
         public static Identity ofThisProcess() {
             try {
-                return new Identity(Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip(), link("net"),
-                        link("pid"), link("mnt"));
+                return of(Path.of("/proc/self"));
             } catch (IOException e) {
                 throw new HostFactUnavailable("could not read this process's boot id or namespaces: " + e, e);
             }
         }
 
-        private static String link(String namespace) throws IOException {
-            return Files.readSymbolicLink(Path.of("/proc/self/ns/" + namespace)).toString();
+        /** The kernel and the namespaces of the process whose {@code /proc} directory this is. */
+        static Identity of(Path process) throws IOException {
+            return new Identity(Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip(), link(process, "net"),
+                    link(process, "pid"), link(process, "mnt"));
+        }
+
+        private static String link(Path process, String namespace) throws IOException {
+            return Files.readSymbolicLink(process.resolve("ns").resolve(namespace)).toString();
         }
     }
 
