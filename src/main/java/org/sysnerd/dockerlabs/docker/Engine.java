@@ -133,11 +133,13 @@ public final class Engine {
 
     /**
      * {@code docker info}: every field of the answer, also those docker-java does not type
-     * ({@code FirewallBackend}, {@code DriverStatus}'s driver-type).
+     * ({@code FirewallBackend}, {@code DriverStatus}'s driver-type); on Podman, with libpod's word on the limits
+     * ({@link EngineInfo#withLibpodInfo}).
      */
     public static EngineInfo info() {
         if (info == null) {
-            info = EngineInfo.fromJson(client().infoCmd().exec().getRawValues());
+            EngineInfo compatible = EngineInfo.fromJson(client().infoCmd().exec().getRawValues());
+            info = compatible.podman() ? compatible.withLibpodInfo(Libpod.info()) : compatible;
         }
         return info;
     }

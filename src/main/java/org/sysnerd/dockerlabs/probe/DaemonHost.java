@@ -11,8 +11,12 @@ import com.github.dockerjava.api.model.Volume;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -24,6 +28,8 @@ import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.Exec;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LabRun;
+import org.sysnerd.dockerlabs.docker.Libpod;
+import org.sysnerd.dockerlabs.facts.AppArmorLabel;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 import org.sysnerd.dockerlabs.journal.Journal;
@@ -62,6 +68,8 @@ public final class DaemonHost implements Host, AutoCloseable {
     // (Debian's busybox-static runs its `ip` for `chroot /host ip`); env then looks the tool up on the host.
     private static final List<String> HOST_TOOL = List.of("chroot", ROOT, "/usr/bin/env");
     private static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    /** A process's AppArmor label (kernels with AppArmor only; {@code attr/current} is any security module's). */
+    private static final String APPARMOR_LABEL = "/proc/self/attr/apparmor/current";
     private static final Pattern MOUNT_TABLE = Pattern.compile("/proc/self/(mountinfo|mounts|mountstats)");
 
     private final DockerClient client = Engine.client();
@@ -255,14 +263,19 @@ public final class DaemonHost implements Host, AutoCloseable {
 
     private Helper startHelper() {
         String name = LabRun.current().containerName("probe", "host");
+        Map<String, String> labels = LabRun.current().labels("probe");
+        List<String> command = List.of("sleep", String.valueOf(LIFETIME.toSeconds()));
+        EngineInfo engine = Engine.info();
         // --cgroupns=host: in a namespace of its own (cgroup v2's default) /proc/<pid>/cgroup gives paths relative to it.
-        HostConfig config = HostConfig.newHostConfig().withPidMode("host").withNetworkMode("host").withCgroupnsMode("host")
-                .withBinds(new Bind("/", new Volume(ROOT), AccessMode.ro))
-                .withCapDrop(Capability.ALL).withCapAdd(CAPABILITIES)
-                .withSecurityOpts(securityOptions(Engine.info())).withReadonlyRootfs(true).withAutoRemove(true);
-        String id = LabRun.current().creating(() -> client.createContainerCmd(image).withName(name)
-                .withLabels(LabRun.current().labels("probe")).withCmd("sleep", String.valueOf(LIFETIME.toSeconds()))
-                .withHostConfig(config).exec().getId());
+        // Podman's Docker-compatible create ignores it (see Libpod#create): there the helper is made with libpod's.
+        String id = LabRun.current().creating(() -> engine.podman()
+                ? Libpod.create(podmanSpec(name, image, labels, command, engine))
+                : client.createContainerCmd(image).withName(name).withLabels(labels).withCmd(command)
+                        .withHostConfig(HostConfig.newHostConfig().withPidMode("host").withNetworkMode("host")
+                                .withCgroupnsMode("host").withBinds(new Bind("/", new Volume(ROOT), AccessMode.ro))
+                                .withCapDrop(Capability.ALL).withCapAdd(CAPABILITIES)
+                                .withSecurityOpts(securityOptions(engine)).withReadonlyRootfs(true).withAutoRemove(true))
+                        .exec().getId());
         try {
             client.startContainerCmd(id).exec();
             Instant expires = Instant.now().plus(LIFETIME);
@@ -278,6 +291,33 @@ public final class DaemonHost implements Host, AutoCloseable {
             remove(id);
             throw e;
         }
+    }
+
+    /**
+     * The same helper in libpod's terms (its SpecGenerator): {@code podman create --pid=host --network=host --cgroupns=host
+     * -v /:/host:ro --cap-drop ALL --cap-add ... --security-opt no-new-privileges --read-only --rm}, and
+     * {@code apparmor=unconfined} where AppArmor confines containers.
+     */
+    static Map<String, Object> podmanSpec(String name, String image, Map<String, String> labels, List<String> command,
+                                          EngineInfo engine) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("name", name);
+        spec.put("image", image);
+        spec.put("command", command);
+        spec.put("labels", labels);
+        spec.put("pidns", Map.of("nsmode", "host"));
+        spec.put("netns", Map.of("nsmode", "host"));
+        spec.put("cgroupns", Map.of("nsmode", "host"));
+        spec.put("mounts", List.of(Map.of("type", "bind", "source", "/", "destination", ROOT, "options", List.of("rbind", "ro"))));
+        spec.put("cap_drop", List.of("ALL"));
+        spec.put("cap_add", Arrays.stream(CAPABILITIES).map(Capability::name).toList());
+        spec.put("no_new_privileges", true);
+        spec.put("read_only_filesystem", true);
+        spec.put("remove", true);
+        if (engine.appArmor()) {
+            spec.put("apparmor_profile", "unconfined");
+        }
+        return spec;
     }
 
     /** {@code no-new-privileges}, and {@code apparmor=unconfined} where AppArmor confines containers (see the class). */
@@ -300,7 +340,7 @@ public final class DaemonHost implements Host, AutoCloseable {
     private Result exec(Helper target, List<String> command) {
         try {
             Exec.Result result = Exec.run(client, target.id(), command, List.of(PATH), EXEC_LIMIT);
-            return new Result(target.name(), String.join(" ", command), result.exitCode(), result.stdout(), result.stderr());
+            return new Result(target, String.join(" ", command), result.exitCode(), result.stdout(), result.stderr());
         } catch (HostFactUnavailable e) {
             throw new HostFactUnavailable("helper " + target.name() + ": " + e.getMessage(), e);
         }
@@ -320,16 +360,62 @@ public final class DaemonHost implements Host, AutoCloseable {
         }
     }
 
-    private static String succeeded(Result result, String what) {
+    private String succeeded(Result result, String what) {
         if (result.exitCode() != 0) {
             throw unavailable(what, result);
         }
         return result.stdout();
     }
 
-    private static HostFactUnavailable unavailable(String what, Result result) {
-        return new HostFactUnavailable("`" + what + "` exited " + result.exitCode() + " on the daemon's host (`"
-                + result.command() + "` in helper " + result.helper() + "): " + result.stderr().strip());
+    private HostFactUnavailable unavailable(String what, Result result) {
+        String seen = "`" + what + "` exited " + result.exitCode() + " on the daemon's host (`" + result.command()
+                + "` in helper " + result.helper().name() + "): " + result.stderr().strip();
+        if (!result.stderr().contains("Permission denied")) {
+            return new HostFactUnavailable(seen);
+        }
+        String why;
+        try {
+            why = deniedWhy(label(result.helper()), Engine.info().rootless(), result.helper().name());
+        } catch (HostFactUnavailable | IllegalArgumentException e) {
+            why = "the kernel denied it, and the helper's AppArmor label could not be read to tell why: " + e.getMessage();
+        }
+        return new HostFactUnavailable(seen + "\nWhy: " + why);
+    }
+
+    /** The helper's AppArmor label, read only to explain a denial: empty where the kernel runs no AppArmor. */
+    private Optional<AppArmorLabel> label(Helper target) {
+        Result read = exec(target, List.of("cat", APPARMOR_LABEL));
+        Optional<AppArmorLabel> label = AppArmorLabel.ofRead(read.exitCode(), read.stdout());
+        logged("cat " + APPARMOR_LABEL + " (in the helper)", label.map(AppArmorLabel::toString).orElse(read.stderr().strip()));
+        return label;
+    }
+
+    /**
+     * Why the helper was denied a read on the daemon's host, from what was seen: its AppArmor label (a profile that
+     * enforces lets it read the /proc entries of processes under the same profile only), else a rootless engine's user
+     * namespace (the helper's root is the learner's user on the host), else another security module.
+     */
+    static String deniedWhy(Optional<AppArmorLabel> label, boolean rootless, String helper) {
+        if (label.isPresent() && label.get().enforced()) {
+            return "the helper runs under AppArmor's profile " + label.get() + ", which lets it read the /proc entries"
+                    + " of processes under that profile only (the kernel logs apparmor=\"DENIED\" operation=\"ptrace\")."
+                    + " The kit asks for apparmor=unconfined where `docker info` lists AppArmor among its security options;"
+                    + " this engine confines containers without saying so."
+                    + "\nSee it yourself: docker inspect -f '{{.AppArmorProfile}}' " + helper
+                    + "; on the daemon's host: journalctl -k | grep 'apparmor=\"DENIED\"'";
+        }
+        String apparmor = label.isEmpty() ? "not under AppArmor (the kernel runs none)"
+                : label.get().equals(AppArmorLabel.UNCONFINED) ? "unconfined by AppArmor"
+                : "under AppArmor's " + label.get() + ", which enforces nothing";
+        if (rootless) {
+            return "the helper is " + apparmor + "; it runs in the rootless engine's user namespace, where its root is"
+                    + " your own user on the host, and the host's kernel denies that user what only the host's root may read."
+                    + "\nSee it yourself, on the daemon's host: docker inspect -f '{{.HostConfig.UsernsMode}}' " + helper
+                    + "; cat /proc/self/uid_map inside it";
+        }
+        return "the helper is " + apparmor + ", so something else denies it: another security module (SELinux:"
+                + " getenforce) or a user namespace the host's processes are not in."
+                + "\nSee it yourself, on the daemon's host: docker inspect -f '{{.HostConfig.SecurityOpt}} {{.HostConfig.UsernsMode}}' " + helper;
     }
 
     private static String logged(String command, String output) {
@@ -337,6 +423,6 @@ public final class DaemonHost implements Host, AutoCloseable {
         return output;
     }
 
-    private record Result(String helper, String command, long exitCode, String stdout, String stderr) {
+    private record Result(Helper helper, String command, long exitCode, String stdout, String stderr) {
     }
 }

@@ -241,4 +241,50 @@ class EngineInfoTest {
 
         assertThat(EngineInfo.fromJson(json).cgroupVersion()).isEqualTo("1");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"rootful", "rootless"})
+    @DisplayName("Podman 5.4 on Debian 13 (recorded): its Docker-compatible /info says CpuCfsQuota false, libpod's info"
+            + " names the cpu and memory controllers its containers get (they got cpu.max 50000 100000): libpod's word wins")
+    void podman_5_limits_from_libpod(String mode) {
+        EngineInfo compatible = info("podman-5.4-debian13-" + mode + "-recorded.json");
+        assertThat(compatible.cpuCfsQuota()).as("the compatible /info").isFalse();
+
+        EngineInfo told = compatible.withLibpodInfo(Fixtures.json("libpod-info/podman-5.4-debian13-" + mode + "-recorded.json"));
+        assertThat(told.memoryLimit()).isTrue();
+        assertThat(told.cpuCfsQuota()).isTrue();
+        assertThat(told.rootless()).isEqualTo(mode.equals("rootless"));
+        assertThat(told.appArmor()).isTrue();
+    }
+
+    @Test
+    @DisplayName("without libpod's answer, or with no controllers listed, or for Docker, the compatible /info stands")
+    void libpod_info_absent_or_empty_changes_nothing() {
+        EngineInfo podman = info("podman-5.4-debian13-rootful-recorded.json");
+        assertThat(podman.withLibpodInfo(null)).isEqualTo(podman);
+        assertThat(podman.withLibpodInfo(Map.of("host", Map.of("cgroupControllers", List.of())))).isEqualTo(podman);
+        EngineInfo docker = info("docker-20.10-recorded.json");
+        assertThat(docker.withLibpodInfo(Fixtures.json("libpod-info/podman-5.4-debian13-rootful-recorded.json"))).isEqualTo(docker);
+    }
+
+    @Test
+    @DisplayName("a controller libpod does not list is a limit Podman cannot set (cgroup v2 rootless without cpu delegated)")
+    void libpod_without_cpu() {
+        EngineInfo told = info("podman-5.4-debian13-rootless-recorded.json")
+                .withLibpodInfo(Map.of("host", Map.of("cgroupControllers", List.of("memory", "pids"))));
+        assertThat(told.memoryLimit()).isTrue();
+        assertThat(told.cpuCfsQuota()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}: docker update {1}")
+    @CsvSource({
+            "docker-20.10-recorded.json,                    true",
+            "podman-4.3.1-recorded.json,                    false",
+            "podman-5.4-debian13-rootful-recorded.json,     true",
+            "podman-5.4-debian13-rootless-recorded.json,    true",
+    })
+    @DisplayName("docker update is there on Docker and on Podman 5 (5.4.2 answered 200 and rewrote memory.max), not on Podman 4.3.1 (404)")
+    void updates_containers(String fixture, boolean updates) {
+        assertThat(info(fixture).updatesContainers()).isEqualTo(updates);
+    }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.sysnerd.dockerlabs.facts.CgroupController;
 import org.sysnerd.dockerlabs.facts.CgroupDir;
 import org.sysnerd.dockerlabs.facts.CgroupVersion;
@@ -79,6 +81,27 @@ class HostFactsCgroupTest {
 
         assertThat(host.cgroupVersion()).isEqualTo(CgroupVersion.V2);
         assertThat(dir).hasToString(scope).isEqualTo(host.cgroupDirOf(PID, CgroupController.CPU).value());
+        assertThat(host.memoryLimit(dir).value().bytes()).isEqualTo(64L << 20);
+        assertThat(host.cpuQuota(dir).value()).isEqualTo(new CpuQuota(50000L, 100000));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "rootful,  /sys/fs/cgroup/machine.slice/libpod-5529781bcb148352c64267a932818e05a96fd34d946d9242dcc2e0fda115cd77.scope/container",
+            "rootless, /sys/fs/cgroup/user.slice/user-1000.slice/user@1000.service/user.slice/libpod-2023fecc6451bdb9ca339c4765417d6f9a3c665260f8971a0c733795c8e8b457.scope/container",
+    })
+    @DisplayName("cgroup v2 under Podman 5.4 (recorded on the Debian 13 VM, --memory 64m --cpus 0.5): the container's"
+            + " cgroup is the `container` leaf of its libpod-<id>.scope, and the limits are there")
+    void v2_podman_recorded(String mode, String leaf) {
+        HostFacts host = new HostFacts(FixtureHost.withFiles(Map.of(
+                "/proc/4242/cgroup", "cgroup/v2-podman-5.4-" + mode + "-debian13-recorded.txt",
+                "/sys/fs/cgroup/cgroup.controllers", "cgroup/limits/v2-cpu.max-half-cpu.txt",
+                leaf + "/memory.max", "cgroup/limits/v2-memory.max-64m-debian13-recorded.txt",
+                leaf + "/cpu.max", "cgroup/limits/v2-cpu.max-half-cpu-debian13-recorded.txt")));
+        CgroupDir dir = host.cgroupDirOf(PID, CgroupController.MEMORY).value();
+
+        assertThat(dir).hasToString(leaf).isEqualTo(host.cgroupDirOf(PID, CgroupController.CPU).value());
+        assertThat(dir.parent().toString()).endsWith(".scope").contains("libpod-");
         assertThat(host.memoryLimit(dir).value().bytes()).isEqualTo(64L << 20);
         assertThat(host.cpuQuota(dir).value()).isEqualTo(new CpuQuota(50000L, 100000));
     }
