@@ -18,15 +18,21 @@ import org.sysnerd.dockerlabs.facts.FirewallBackend;
  * @param cpuCfsQuota {@code CpuCfsQuota}: the daemon can set {@code --cpus} (false: it discards the limit)
  * @param iptables    which iptables the host's {@code iptables} is ({@code iptables-nft}, {@code iptables-legacy}), from
  *                    its {@code iptables --version} ({@link #withIptables}); null when not asked or not told
+ * @param cgroupControllers on Podman, the controllers libpod says its containers get ({@link #withLibpodInfo}), which
+ *                    then told {@code memoryLimit} and {@code cpuCfsQuota}; null where {@code docker info} told them
  */
 public record EngineInfo(String id, String serverVersion, String operatingSystem, String kernelVersion,
                          String storageDriver, String driverType, String dockerRootDir, String cgroupVersion,
                          String cgroupDriver, FirewallBackend firewallBackend, List<String> securityOptions,
-                         boolean podman, boolean memoryLimit, boolean cpuCfsQuota, String iptables) {
+                         boolean podman, boolean memoryLimit, boolean cpuCfsQuota, String iptables,
+                         List<String> cgroupControllers) {
 
     public EngineInfo {
         securityOptions = List.copyOf(securityOptions);
+        cgroupControllers = cgroupControllers == null ? null : List.copyOf(cgroupControllers);
     }
+
+    private static final Pattern MAJOR = Pattern.compile("^(\\d+)");
 
     /** True when images live in containerd's snapshotter rather than in the overlay2 graph driver. */
     public boolean containerdStore() {
@@ -84,7 +90,7 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
 
     /** The first number of {@code ServerVersion} ({@code 5} for {@code 5.4.2}), 0 when it has none. */
     private int majorVersion() {
-        Matcher major = Pattern.compile("^(\\d+)").matcher(serverVersion == null ? "" : serverVersion);
+        Matcher major = MAJOR.matcher(serverVersion == null ? "" : serverVersion);
         return major.find() ? Integer.parseInt(major.group(1)) : 0;
     }
 
@@ -107,7 +113,6 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
                 : "127.0.0.1:" + port + " is served by docker-proxy instead";
     }
 
-    /** The same, with the host's iptables told by its {@code iptables --version} (null or unknown: as it was). */
     /**
      * Podman's own word on the limits, from {@code podman info}'s {@code host.cgroupControllers} (libpod's API): the
      * controllers its containers' cgroups get, {@code memory} for {@code --memory} and {@code cpu} for {@code --cpus}.
@@ -116,7 +121,6 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
      * while {@code /info} said false, and libpod said {@code [cpuset cpu io memory hugetlb pids rdma misc]} (rootless:
      * {@code [cpu memory pids]}). This as it was when libpod did not answer or listed no controllers.
      */
-    @SuppressWarnings("unchecked")
     public EngineInfo withLibpodInfo(Map<String, Object> libpodInfo) {
         Object host = libpodInfo == null ? null : libpodInfo.get("host");
         Object controllers = host instanceof Map<?, ?> map ? map.get("cgroupControllers") : null;
@@ -125,13 +129,24 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
         }
         return new EngineInfo(id, serverVersion, operatingSystem, kernelVersion, storageDriver, driverType, dockerRootDir,
                 cgroupVersion, cgroupDriver, firewallBackend, securityOptions, podman, list.contains("memory"),
-                list.contains("cpu"), iptables);
+                list.contains("cpu"), iptables, list.stream().map(String::valueOf).toList());
     }
 
+    /** The same, with the host's iptables told by its {@code iptables --version} (null or unknown: as it was). */
     public EngineInfo withIptables(String versionOutput) {
         return new EngineInfo(id, serverVersion, operatingSystem, kernelVersion, storageDriver, driverType, dockerRootDir,
                 cgroupVersion, cgroupDriver, firewallBackend, securityOptions, podman, memoryLimit, cpuCfsQuota,
-                FirewallBackend.iptablesVariant(versionOutput));
+                FirewallBackend.iptablesVariant(versionOutput), cgroupControllers);
+    }
+
+    /**
+     * Where {@link #memoryLimit} and {@link #cpuCfsQuota} were told, as a command to see it: libpod's controllers on
+     * Podman when it listed them, else the engine's {@code docker info}.
+     */
+    public String limitsSeenWith() {
+        return cgroupControllers != null
+                ? "podman info -f '{{.Host.CgroupControllers}}': " + cgroupControllers
+                : "docker info: MemoryLimit " + memoryLimit + ", CpuCfsQuota " + cpuCfsQuota;
     }
 
     /** Where the NAT rules are written: the engine's backend, with the iptables variant when the host told it. */
@@ -173,7 +188,7 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
                 info.get("CgroupVersion") == null ? "1" : text(info, "CgroupVersion"), text(info, "CgroupDriver"),
                 podman ? FirewallBackend.NETAVARK : FirewallBackend.fromDriver(firewallDriver),
                 securityOptions(info), podman,
-                !Boolean.FALSE.equals(info.get("MemoryLimit")), !Boolean.FALSE.equals(info.get("CpuCfsQuota")), null);
+                !Boolean.FALSE.equals(info.get("MemoryLimit")), !Boolean.FALSE.equals(info.get("CpuCfsQuota")), null, null);
     }
 
     /** SecurityOptions; rootless Podman says so in a field of its own ({@code Rootless: true}), read as Docker's option. */

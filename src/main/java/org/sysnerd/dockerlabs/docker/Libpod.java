@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.TransportConfig;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
@@ -45,17 +46,18 @@ public final class Libpod {
      *
      * @param spec libpod's SpecGenerator as JSON fields ({@code name}, {@code image}, {@code pidns}, ...)
      * @return the new container's id
-     * @throws IllegalStateException with libpod's own message, when it refuses or does not answer
+     * @throws HostFactUnavailable with libpod's own message, when it refuses or does not answer
      */
     public static String create(Map<String, Object> spec) {
         Answer answer;
         try {
             answer = send(DockerHttpClient.Request.Method.POST, "/containers/create", new ObjectMapper().writeValueAsBytes(spec));
         } catch (IOException e) {
-            throw new IllegalStateException("libpod's create (POST " + API + "/containers/create) gave no answer: " + e.getMessage(), e);
+            throw new HostFactUnavailable("libpod's create (POST " + API + "/containers/create) gave no answer it could read: "
+                    + e.getMessage(), e);
         }
         if (answer.status() != 201 || !(answer.body().get("Id") instanceof String id)) {
-            throw new IllegalStateException("libpod refused the create (POST " + API + "/containers/create answered "
+            throw new HostFactUnavailable("libpod refused the create (POST " + API + "/containers/create answered "
                     + answer.status() + "): " + answer.body().getOrDefault("message", answer.body()));
         }
         return id;
@@ -85,7 +87,8 @@ public final class Libpod {
                 .sslConfig(transport.getSslConfig()).connectionTimeout(LIMIT).responseTimeout(LIMIT).build();
              DockerHttpClient.Response response = http.execute(request.build());
              InputStream in = response.getBody()) {
-            return new Answer(response.getStatusCode(), new ObjectMapper().readValue(in, new TypeReference<Map<String, Object>>() { }));
+            Map<String, Object> json = new ObjectMapper().readValue(in, new TypeReference<Map<String, Object>>() { });
+            return new Answer(response.getStatusCode(), json == null ? Map.of() : json);
         }
     }
 }

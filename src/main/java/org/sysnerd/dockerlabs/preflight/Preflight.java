@@ -80,25 +80,17 @@ public final class Preflight {
         return new PreflightResult(findings);
     }
 
-    /** Why the daemon cannot put --memory and --cpus into cgroups, from {@code docker info}; null when it can. */
+    /** Why the daemon cannot put --memory and --cpus into cgroups, from {@code docker info} (Podman: libpod's controllers); null when it can. */
     private static String cgroupLimitsProblem(EngineInfo engine) {
         if (engine.rootless() && ("1".equals(engine.cgroupVersion()) || "none".equals(engine.cgroupDriver()))) {
             return "rootless " + engine.engineName() + " on cgroup v" + engine.cgroupVersion() + " (cgroup driver " + engine.cgroupDriver()
                     + ") makes no cgroups: it discards --memory and --cpus "
                     + "(docker info: \"Running in rootless-mode without cgroups\")";
         }
-        List<String> missing = new ArrayList<>();
-        if (!engine.memoryLimit()) {
-            missing.add("MemoryLimit false");
-        }
-        if (!engine.cpuCfsQuota()) {
-            missing.add("CpuCfsQuota false");
-        }
-        if (missing.isEmpty()) {
+        if (engine.memoryLimit() && engine.cpuCfsQuota()) {
             return null;
         }
         return (engine.rootless() ? "rootless " + engine.engineName() + " whose cgroup controllers are not delegated to its user" : "the daemon")
-                + " cannot set a container's memory or CPU limit, and discards it (docker info: "
-                + String.join(", ", missing) + ")";
+                + " cannot set a container's memory or CPU limit, and discards it (" + engine.limitsSeenWith() + ")";
     }
 }

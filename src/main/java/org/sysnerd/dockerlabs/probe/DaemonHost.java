@@ -199,7 +199,7 @@ public final class DaemonHost implements Host, AutoCloseable {
     @Override
     public String describe() {
         Helper current = current();
-        return "through the daemon (helper container " + current.name() + ", " + image
+        return "through the daemon (helper container " + current.name() + (Engine.info().podman() ? " made with libpod's API" : "") + ", " + image
                 + ": --pid=host --network=host --cgroupns=host, / read-only at " + ROOT + ", capabilities "
                 + List.of(CAPABILITIES) + (Engine.info().appArmor() ? ", apparmor=unconfined" : "") + "), because " + reason;
     }
@@ -332,7 +332,15 @@ public final class DaemonHost implements Host, AutoCloseable {
         }
         if (Instant.now().plus(EXEC_LIMIT).plusSeconds(5).isAfter(helper.expires())) {
             remove(helper.id());
-            helper = startHelper();
+            try {
+                helper = startHelper();
+            } catch (HostFactUnavailable e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The daemon refused or dropped the new helper: the host cannot be read, which is not the lab's fact failing.
+                throw new HostFactUnavailable("the helper that reads the daemon's host could not be made again after its "
+                        + LIFETIME.toMinutes() + " min: " + e.getMessage(), e);
+            }
         }
         return helper;
     }
@@ -375,7 +383,7 @@ public final class DaemonHost implements Host, AutoCloseable {
         }
         String why;
         try {
-            why = deniedWhy(label(result.helper()), Engine.info().rootless(), result.helper().name());
+            why = deniedWhy(label(result.helper()), Engine.info(), result.helper().name());
         } catch (HostFactUnavailable | IllegalArgumentException e) {
             why = "the kernel denied it, and the helper's AppArmor label could not be read to tell why: " + e.getMessage();
         }
@@ -395,19 +403,20 @@ public final class DaemonHost implements Host, AutoCloseable {
      * enforces lets it read the /proc entries of processes under the same profile only), else a rootless engine's user
      * namespace (the helper's root is the learner's user on the host), else another security module.
      */
-    static String deniedWhy(Optional<AppArmorLabel> label, boolean rootless, String helper) {
+    static String deniedWhy(Optional<AppArmorLabel> label, EngineInfo engine, String helper) {
         if (label.isPresent() && label.get().enforced()) {
-            return "the helper runs under AppArmor's profile " + label.get() + ", which lets it read the /proc entries"
-                    + " of processes under that profile only (the kernel logs apparmor=\"DENIED\" operation=\"ptrace\")."
-                    + " The kit asks for apparmor=unconfined where `docker info` lists AppArmor among its security options;"
-                    + " this engine confines containers without saying so."
+            return "the helper runs under AppArmor's profile " + label.get() + ", which likely lets it read the /proc"
+                    + " entries of processes under that profile only (the kernel then logs apparmor=\"DENIED\" operation=\"ptrace\")."
+                    + (engine.appArmor() ? " The kit asked for apparmor=unconfined, and the engine did not apply it."
+                            : " The kit asks for apparmor=unconfined where `docker info` lists AppArmor among its security"
+                            + " options; this engine confines containers without saying so.")
                     + "\nSee it yourself: docker inspect -f '{{.AppArmorProfile}}' " + helper
                     + "; on the daemon's host: journalctl -k | grep 'apparmor=\"DENIED\"'";
         }
         String apparmor = label.isEmpty() ? "not under AppArmor (the kernel runs none)"
                 : label.get().equals(AppArmorLabel.UNCONFINED) ? "unconfined by AppArmor"
                 : "under AppArmor's " + label.get() + ", which enforces nothing";
-        if (rootless) {
+        if (engine.rootless()) {
             return "the helper is " + apparmor + "; it runs in the rootless engine's user namespace, where its root is"
                     + " your own user on the host, and the host's kernel denies that user what only the host's root may read."
                     + "\nSee it yourself, on the daemon's host: docker inspect -f '{{.HostConfig.UsernsMode}}' " + helper

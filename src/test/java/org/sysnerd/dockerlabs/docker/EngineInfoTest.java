@@ -274,6 +274,8 @@ class EngineInfoTest {
                 .withLibpodInfo(Map.of("host", Map.of("cgroupControllers", List.of("memory", "pids"))));
         assertThat(told.memoryLimit()).isTrue();
         assertThat(told.cpuCfsQuota()).isFalse();
+        assertThat(told.limitsSeenWith()).isEqualTo("podman info -f '{{.Host.CgroupControllers}}': [memory, pids]");
+        assertThat(info("docker-20.10-recorded.json").limitsSeenWith()).isEqualTo("docker info: MemoryLimit true, CpuCfsQuota true");
     }
 
     @ParameterizedTest(name = "{0}: docker update {1}")

@@ -40,9 +40,12 @@ class DaemonHostSecurityTest {
             + " profile, the kernel's log line and the commands to see both")
     void denied_under_an_enforcing_profile() {
         AppArmorLabel label = AppArmorLabel.parse(Fixtures.text("apparmor/docker-26.1-container-recorded.txt"));
-        assertThat(DaemonHost.deniedWhy(Optional.of(label), false, "docker-labs-probe-host-1"))
+        assertThat(DaemonHost.deniedWhy(Optional.of(label), info("docker-20.10-recorded.json"), "docker-labs-probe-host-1"))
                 .contains("AppArmor's profile docker-default (enforce)", "apparmor=\"DENIED\" operation=\"ptrace\"",
-                        "docker inspect -f '{{.AppArmorProfile}}' docker-labs-probe-host-1", "journalctl -k");
+                        "docker inspect -f '{{.AppArmorProfile}}' docker-labs-probe-host-1", "journalctl -k",
+                        "confines containers without saying so");
+        assertThat(DaemonHost.deniedWhy(Optional.of(label), info("docker-26.1-debian13-systemd-apparmor-recorded.json"), "h"))
+                .contains("The kit asked for apparmor=unconfined, and the engine did not apply it");
     }
 
     @Test
@@ -50,9 +53,9 @@ class DaemonHostSecurityTest {
             + " points elsewhere: another security module, a user namespace")
     void denied_elsewhere() {
         AppArmorLabel unconfined = AppArmorLabel.parse(Fixtures.text("apparmor/unconfined-helper-recorded.txt"));
-        assertThat(DaemonHost.deniedWhy(Optional.of(unconfined), false, "h"))
+        assertThat(DaemonHost.deniedWhy(Optional.of(unconfined), info("docker-26.1-debian13-systemd-apparmor-recorded.json"), "h"))
                 .contains("unconfined by AppArmor", "SELinux", "user namespace").doesNotContain("journalctl");
-        assertThat(DaemonHost.deniedWhy(Optional.empty(), false, "h")).contains("not under AppArmor (the kernel runs none)");
+        assertThat(DaemonHost.deniedWhy(Optional.empty(), info("docker-20.10-recorded.json"), "h")).contains("not under AppArmor (the kernel runs none)");
     }
 
     @Test
@@ -60,7 +63,7 @@ class DaemonHostSecurityTest {
             + " `Permission denied (you must be root)`) names the rootless engine's user namespace")
     void denied_in_a_rootless_engine() {
         AppArmorLabel crun = AppArmorLabel.parse(Fixtures.text("apparmor/podman-5.4-rootless-container-recorded.txt"));
-        assertThat(DaemonHost.deniedWhy(Optional.of(crun), true, "h"))
+        assertThat(DaemonHost.deniedWhy(Optional.of(crun), info("podman-5.4-debian13-rootless-recorded.json"), "h"))
                 .contains("under AppArmor's crun (unconfined), which enforces nothing", "rootless engine's user namespace",
                         "uid_map");
     }
