@@ -49,7 +49,10 @@ trap stop EXIT
 remote() { podman --remote --url "unix://$SOCK" "$@"; }
 start_service() {
   echo "podman-labs: starting podman system service on unix://$SOCK (log: $LOG)"
-  podman system service --time=0 "unix://$SOCK" >"$LOG" 2>&1 &
+  # From its own directory: conmon writes an empty file `oom` into its working directory when the kernel OOM-kills a
+  # container (Q6's does, on purpose), and the service's conmons inherit the service's (the checkout, otherwise).
+  mkdir -p "$RUN_DIR"
+  (cd "$RUN_DIR" && exec podman system service --time=0 "unix://$SOCK") >"$LOG" 2>&1 &
   service=$!
   local deadline=$((SECONDS + WAIT))
   until remote version >/dev/null 2>&1; do

@@ -10,6 +10,8 @@
 #   scripts/learner-host-vm.sh ssh [USER] [CMD...]   a command in the VM (root, or learner: in group docker)
 #   scripts/learner-host-vm.sh forward    forwards the VM's docker socket here; prints its DOCKER_HOST
 #   scripts/learner-host-vm.sh facts      kernel, cgroup fs, AppArmor, docker info, iptables --version
+#   scripts/learner-host-vm.sh engine sid  replaces the VM's Docker 26.1 with sid's docker.io 28.5 (containerd store)
+#                                         until `down`; loads the stand-ins into it
 #   scripts/learner-host-vm.sh ssh-opts   the ssh options a grader needs (key, known hosts, port)
 #   scripts/learner-host-vm.sh status     whether it runs, and where
 #   scripts/learner-host-vm.sh down       stops qemu (poweroff, then kill), removes the overlay: nothing is left
@@ -211,6 +213,35 @@ facts() {
     echo "podman: $(podman --version)"; echo "java: $(java -version 2>&1 | head -1)"'
 }
 
+# A second engine in the running VM: sid's docker.io 28.5 (containerd 2.1, runc 1.3, the containerd image store), in
+# place of trixie's 26.1 until `down` (the overlay goes, the image stays as built). The packages are fetched here once
+# (apt-get download with a sources list of their own; cached in $CACHE/sid/debs), installed with dpkg in the VM (sid's
+# docker.io wants tini-static, which breaks trixie's tini: sid's tini comes too), and the stand-ins loaded again (the
+# containerd store is a store of its own). Measured 2026-12-03: 28.5.2+dfsg4, `docker info`: overlayfs, driver-type
+# io.containerd.snapshotter.v1, systemd driver, apparmor; trixie's docker-cli 26.1 stays the CLI (sid ships none).
+engine_sid() {
+  running || die "the VM is not running (up first)"
+  local dir=$CACHE/sid
+  if ! ls "$dir"/debs/docker.io_*.deb >/dev/null 2>&1; then
+    mkdir -p "$dir"/lists "$dir"/cache/archives/partial "$dir"/debs
+    echo "deb $(mirror) sid main" >"$dir/sources.list"
+    local apt=(-q -o "Dir::Etc::sourcelist=$dir/sources.list" -o Dir::Etc::sourceparts=- -o "Dir::State::Lists=$dir/lists"
+      -o "Dir::Cache=$dir/cache")
+    timeout 300 apt-get "${apt[@]}" update >"$dir/apt.log" 2>&1 \
+      && (cd "$dir/debs" && timeout 300 apt-get "${apt[@]}" download docker.io containerd runc tini tini-static >>"$dir/apt.log" 2>&1) \
+      || { rm -f "$dir"/debs/*.deb; tail -5 "$dir/apt.log" >&2; die "could not fetch sid's docker.io (log: $dir/apt.log)"; }
+  fi
+  tar -C "$dir/debs" -cf - . | vm_ssh root 'rm -rf /root/sid && mkdir -p /root/sid && tar -C /root/sid -xf - &&
+    systemctl stop docker.service docker.socket containerd.service &&
+    mkdir -p /etc/docker && echo "{\"features\":{\"containerd-snapshotter\":true}}" >/etc/docker/daemon.json &&
+    DEBIAN_FRONTEND=noninteractive timeout 300 dpkg -i /root/sid/*.deb >/root/sid/dpkg.log 2>&1 &&
+    systemctl restart docker.service && timeout 120 sh -c "until docker info >/dev/null 2>&1; do sleep 1; done" &&
+    docker info -f "{{.DriverStatus}}" | grep -q containerd.snapshotter ||
+    { tail -15 /root/sid/dpkg.log; exit 1; }' || die "sid's docker.io did not install or start in the VM (above)"
+  load_images
+  say "engine: $(vm_ssh root 'docker info -f "Docker {{.ServerVersion}} · {{.Driver}} {{.DriverStatus}} · cgroup v{{.CgroupVersion}} ({{.CgroupDriver}})"')"
+}
+
 down() {
   if [[ -f $RUN/forward.pid ]]; then kill "$(cat "$RUN/forward.pid")" 2>/dev/null || true; fi
   if running; then
@@ -237,10 +268,11 @@ case ${1:-} in
   ssh) shift; user=${1:-root}; shift || true; vm_ssh "$user" "$@" ;;
   facts) facts ;;
   load) load_images ;;
+  engine) [[ ${2:-} == sid ]] || die "usage: $0 engine sid"; engine_sid ;;
   forward) forward ;;
   ssh-opts) echo "-i $CACHE/id_ed25519 -p $PORT ${SSH_OPTS[*]}" ;;
   status) if running; then say "running: qemu $(cat "$RUN/qemu.pid"), ssh on 127.0.0.1:$PORT, booted in $(cat "$RUN/boot-seconds" 2>/dev/null || echo '?') s"
           else say "not running"; fi
           [[ -f $CACHE/base.img ]] && say "image: $CACHE/base.img ($(du -sh "$CACHE/base.img" | cut -f1) used)" || say "no image built" ;;
-  *) die "usage: $0 build|up|down|ssh [USER] [CMD]|facts|load|ssh-opts|status" ;;
+  *) die "usage: $0 build|up|down|ssh [USER] [CMD]|facts|load|engine sid|ssh-opts|status" ;;
 esac
