@@ -83,8 +83,9 @@ public final class Engine {
      * by its 10 s, the event watch by its lab); a pull goes through {@link #puller()}, bounded by its progress.
      */
     private static DockerClient boundedClient(URI host, SSLConfig ssl) {
+        SSLConfig tls = ssl == null && "unix".equals(host.getScheme()) ? NoTls.UNIX_SOCKET : ssl;
         DockerHttpClient http = new BoundedHttpClient(new ZerodepDockerHttpClient.Builder().dockerHost(host)
-                .sslConfig(ssl).connectionTimeout(CONNECT_LIMIT).responseTimeout(RESPONSE_LIMIT).build(),
+                .sslConfig(tls).connectionTimeout(CONNECT_LIMIT).responseTimeout(RESPONSE_LIMIT).build(),
                 RESPONSE_LIMIT);
         DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host.toString());
