@@ -103,7 +103,7 @@ final class LabSession {
             Runtime.getRuntime().addShutdownHook(new Thread(LabSession::removeThisRun, "docker-labs-cleanup"));
         }
         Trace.mark("preflight docker side start");
-        Observations docker = Observer.observeDocker();
+        Observations docker = Observer.observeDocker(() -> { });
         Trace.mark("preflight docker side done");
         return docker;
     }

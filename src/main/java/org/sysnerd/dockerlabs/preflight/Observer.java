@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,24 +48,42 @@ public final class Observer {
 
     /**
      * The daemon's side, which decides whether containers can start: Docker reachable, its engine, the images.
-     * Each part fails fast rather than after Testcontainers' minutes. The host's side is left empty.
+     * Each part fails fast rather than after Testcontainers' minutes. The host's side is left empty. Once the daemon
+     * answers, {@code answered} runs (in this thread: what it does at length, it starts elsewhere), and the engine and
+     * the images are looked at while Testcontainers' own search still goes on.
      */
-    public static Observations observeDocker() {
+    public static Observations observeDocker(Runnable answered) {
         // Testcontainers' own search for the daemon, which the labs' containers wait for, goes on beside the kit's.
         CompletableFuture<URI> testcontainers = LabMode.currentOrSpec().startsLabContainers()
                 ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, Observer::inADaemonThread) : null;
         String dockerError = dockerError();
-        if (dockerError == null && testcontainers != null) {
-            dockerError = testcontainersAgrees(testcontainers, TESTCONTAINERS_LIMIT);
-        }
         if (dockerError != null) {
-            return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
+            return noDocker(dockerError);
         }
+        answered.run();
+        CompletableFuture<Map<String, ImageProblem>> images = CompletableFuture.supplyAsync(
+                () -> imageProblems(Engine.client()), Observer::inADaemonThread);
         EngineInfo engine = Engine.info();
         Trace.mark("preflight docker info");
-        Map<String, ImageProblem> images = imageProblems(Engine.client());
+        if (testcontainers != null) {
+            dockerError = testcontainersAgrees(testcontainers, TESTCONTAINERS_LIMIT);
+            if (dockerError != null) {
+                return noDocker(dockerError);
+            }
+        }
+        Map<String, ImageProblem> problems;
+        try {
+            problems = images.join(); // bounded: each check is (ImagePull)
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         Trace.mark("preflight images checked");
-        return new Observations(dockerHost(), null, engine, engine.podman(), images, PROBE_NOT_CHOSEN, null, null, null);
+        return new Observations(dockerHost(), null, engine, engine.podman(), problems, PROBE_NOT_CHOSEN, null, null, null);
+    }
+
+    /** What is seen when Docker is not reached, or not as Testcontainers reaches it: nothing else. */
+    private static Observations noDocker(String dockerError) {
+        return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
     }
 
     /** The host's side, once Docker answered: how the host facts are read, and whether they can be. */
