@@ -24,6 +24,7 @@ import org.sysnerd.dockerlabs.preflight.Preflight;
 import org.sysnerd.dockerlabs.preflight.PreflightResult;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.sysnerd.dockerlabs.subject.LabMode;
+import org.sysnerd.dockerlabs.subject.LearnerContainers;
 import org.testcontainers.utility.TestcontainersConfiguration;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 
@@ -103,9 +104,27 @@ final class LabSession {
             Runtime.getRuntime().addShutdownHook(new Thread(LabSession::removeThisRun, "docker-labs-cleanup"));
         }
         Trace.mark("preflight docker side start");
-        Observations docker = Observer.observeDocker(() -> { });
+        Observations docker = Observer.observeDocker(LabSession::lookForTheLearnersContainers);
         Trace.mark("preflight docker side done");
         return docker;
+    }
+
+    /**
+     * In the learner mode, the learner's containers are looked at as soon as the daemon answers, while the preflight
+     * goes on: the labs find theirs among them. What goes wrong there is told to the labs that look (in LearnerSubject).
+     */
+    private static void lookForTheLearnersContainers() {
+        if (LabMode.currentOrSpec() == LabMode.LEARNER) {
+            CompletableFuture.runAsync(LabSession::learnersContainers, LabSession::inItsOwnThread);
+        }
+    }
+
+    private static void learnersContainers() {
+        try {
+            LearnerContainers.all();
+        } catch (RuntimeException e) {
+            // the first lab that looks asks again, and is told why
+        }
     }
 
     private static PreflightResult observeHost(Observations docker) {
