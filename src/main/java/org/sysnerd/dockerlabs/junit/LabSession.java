@@ -15,6 +15,7 @@ import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.docker.Sweeper;
 import org.sysnerd.dockerlabs.journal.Trace;
+import org.sysnerd.dockerlabs.preflight.EarlyHost;
 import org.sysnerd.dockerlabs.preflight.Finding;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
@@ -40,6 +41,8 @@ final class LabSession {
     private static volatile Observations observations;
     private static volatile CompletableFuture<Observations> dockerSide;
     private static volatile CompletableFuture<PreflightResult> pending;
+    /** The host's side begun once the daemon answered (null until then, or when it never did). */
+    private static volatile CompletableFuture<EarlyHost> earlyHost;
     private static volatile boolean labsOver;
 
     private LabSession() {
@@ -104,16 +107,19 @@ final class LabSession {
             Runtime.getRuntime().addShutdownHook(new Thread(LabSession::removeThisRun, "docker-labs-cleanup"));
         }
         Trace.mark("preflight docker side start");
-        Observations docker = Observer.observeDocker(LabSession::lookForTheLearnersContainers);
+        Observations docker = Observer.observeDocker(LabSession::daemonAnswered);
         Trace.mark("preflight docker side done");
         return docker;
     }
 
     /**
-     * In the learner mode, the learner's containers are looked at as soon as the daemon answers, while the preflight
-     * goes on: the labs find theirs among them. What goes wrong there is told to the labs that look (in LearnerSubject).
+     * Once the daemon answers, the host's side begins (what of it needs no engine: {@link Observer#observeHostEarly}),
+     * and in the learner mode the learner's containers are looked at, while the daemon's side goes on. What goes wrong
+     * with the learner's is told to the labs that look (in LearnerSubject).
      */
-    private static void lookForTheLearnersContainers() {
+    private static void daemonAnswered() {
+        earlyHost = CompletableFuture.supplyAsync(() -> Observer.observeHostEarly(ProbeChoice::choose),
+                LabSession::inItsOwnThread);
         if (LabMode.currentOrSpec() == LabMode.LEARNER) {
             CompletableFuture.runAsync(LabSession::learnersContainers, LabSession::inItsOwnThread);
         }
@@ -131,9 +137,8 @@ final class LabSession {
         // Killed runs' leftovers are swept while the host is looked at.
         CompletableFuture<String> swept = docker.dockerError() == null
                 ? CompletableFuture.supplyAsync(LabSession::sweep, LabSession::inItsOwnThread) : null;
-        observations = Observer.observeHost(docker, engine -> {
-            return Lab.use(ProbeChoice.choose());
-        });
+        CompletableFuture<EarlyHost> early = earlyHost;
+        observations = Observer.observeHost(docker, early == null ? null : await(early), Lab::use);
         List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
         if (swept != null) {
             findings.add(Finding.ok("leftovers", swept.join()));
