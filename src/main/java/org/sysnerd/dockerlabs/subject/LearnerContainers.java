@@ -23,8 +23,7 @@ public final class LearnerContainers {
     /** Every container of the daemon, inspected; looked at on the first call, the same list after. */
     public static synchronized List<InspectedContainer> all() {
         if (seen == null) {
-            seen = Engine.client().listContainersCmd().withShowAll(true).exec().stream()
-                    .flatMap(c -> inspected(c.getId()).stream()).toList();
+            seen = Engine.containersRaw().stream().flatMap(c -> inspected(String.valueOf(c.get("Id"))).stream()).toList();
             Trace.mark("learner's containers inspected");
         }
         return seen;
@@ -33,7 +32,7 @@ public final class LearnerContainers {
     /** The container, or nothing when it went between {@code docker ps} and {@code docker inspect}. */
     private static Optional<InspectedContainer> inspected(String id) {
         try {
-            return Optional.of(InspectParser.container(Engine.client().inspectContainerCmd(id).exec().getRawValues()));
+            return Optional.of(InspectParser.container(Engine.inspectRaw(id)));
         } catch (NotFoundException gone) {
             return Optional.empty();
         }
