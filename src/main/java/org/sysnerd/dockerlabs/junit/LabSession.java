@@ -43,6 +43,8 @@ final class LabSession {
     private static volatile CompletableFuture<PreflightResult> pending;
     /** The host's side begun once the daemon answered (null until then, or when it never did). */
     private static volatile CompletableFuture<EarlyHost> earlyHost;
+    /** The sweep of killed runs' leftovers, begun once the daemon answered (null when it never did). */
+    private static volatile CompletableFuture<String> swept;
     private static volatile boolean labsOver;
 
     private LabSession() {
@@ -113,13 +115,14 @@ final class LabSession {
     }
 
     /**
-     * Once the daemon answers, the host's side begins (what of it needs no engine: {@link Observer#observeHostEarly}),
-     * and in the learner mode the learner's containers are looked at, while the daemon's side goes on. What goes wrong
-     * with the learner's is told to the labs that look (in LearnerSubject).
+     * Once the daemon answers, while its side of the preflight goes on: the host's side begins (what of it needs no
+     * engine: {@link Observer#observeHostEarly}), killed runs' leftovers are swept, and in the learner mode the
+     * learner's containers are looked at (what goes wrong there is told to the labs that look, in LearnerSubject).
      */
     private static void daemonAnswered() {
         earlyHost = CompletableFuture.supplyAsync(() -> Observer.observeHostEarly(ProbeChoice::choose),
                 LabSession::inItsOwnThread);
+        swept = CompletableFuture.supplyAsync(LabSession::sweep, LabSession::inItsOwnThread);
         if (LabMode.currentOrSpec() == LabMode.LEARNER) {
             CompletableFuture.runAsync(LabSession::learnersContainers, LabSession::inItsOwnThread);
         }
@@ -134,9 +137,8 @@ final class LabSession {
     }
 
     private static PreflightResult observeHost(Observations docker) {
-        // Killed runs' leftovers are swept while the host is looked at.
-        CompletableFuture<String> swept = docker.dockerError() == null
-                ? CompletableFuture.supplyAsync(LabSession::sweep, LabSession::inItsOwnThread) : null;
+        // Killed runs' leftovers are swept while the host is looked at (begun once the daemon answered).
+        CompletableFuture<String> swept = docker.dockerError() == null ? LabSession.swept : null;
         CompletableFuture<EarlyHost> early = earlyHost;
         observations = Observer.observeHost(docker, early == null ? null : await(early), Lab::use);
         List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
