@@ -13,12 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.sysnerd.dockerlabs.docker.DaemonAddress;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
@@ -28,7 +26,6 @@ import org.sysnerd.dockerlabs.docker.TestcontainersImages;
 import org.sysnerd.dockerlabs.facts.FirewallBackend;
 import org.sysnerd.dockerlabs.journal.Trace;
 import org.sysnerd.dockerlabs.probe.DirectHost;
-import org.sysnerd.dockerlabs.probe.Host;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.sysnerd.dockerlabs.subject.LabMode;
@@ -50,71 +47,28 @@ public final class Observer {
 
     /**
      * The daemon's side, which decides whether containers can start: Docker reachable, its engine, the images.
-     * Each part fails fast rather than after Testcontainers' minutes. The host's side is left empty. Once the daemon
-     * answers, {@code answered} runs (in this thread: what it does at length, it starts elsewhere), and the engine and
-     * the images are looked at while Testcontainers' own search still goes on.
+     * Each part fails fast rather than after Testcontainers' minutes. The host's side is left empty.
      */
-    public static Observations observeDocker(Runnable answered) {
+    public static Observations observeDocker() {
         // Testcontainers' own search for the daemon, which the labs' containers wait for, goes on beside the kit's.
         CompletableFuture<URI> testcontainers = LabMode.currentOrSpec().startsLabContainers()
                 ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, Observer::inADaemonThread) : null;
         String dockerError = dockerError();
-        if (dockerError != null) {
-            return noDocker(dockerError);
+        if (dockerError == null && testcontainers != null) {
+            dockerError = testcontainersAgrees(testcontainers, TESTCONTAINERS_LIMIT);
         }
-        answered.run();
-        CompletableFuture<Map<String, ImageProblem>> images = CompletableFuture.supplyAsync(
-                () -> imageProblems(Engine.client()), Observer::inADaemonThread);
+        if (dockerError != null) {
+            return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
+        }
         EngineInfo engine = Engine.info();
         Trace.mark("preflight docker info");
-        if (testcontainers != null) {
-            dockerError = testcontainersAgrees(testcontainers, TESTCONTAINERS_LIMIT);
-            if (dockerError != null) {
-                return noDocker(dockerError);
-            }
-        }
-        Map<String, ImageProblem> problems;
-        try {
-            problems = images.join(); // bounded: each check is (ImagePull)
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        Map<String, ImageProblem> images = imageProblems(Engine.client());
         Trace.mark("preflight images checked");
-        return new Observations(dockerHost(), null, engine, engine.podman(), problems, PROBE_NOT_CHOSEN, null, null, null);
+        return new Observations(dockerHost(), null, engine, engine.podman(), images, PROBE_NOT_CHOSEN, null, null, null);
     }
 
-    /** What is seen when Docker is not reached, or not as Testcontainers reaches it: nothing else. */
-    private static Observations noDocker(String dockerError) {
-        return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
-    }
-
-    /**
-     * The part of the host's side that needs neither the engine nor the images, read as soon as the daemon answers:
-     * where the host is read directly, its probe, iptables' version and the interfaces; null where the helper
-     * container must read it (its image is checked first) or the probe could not be chosen (told by {@link #observeHost}).
-     */
-    public static EarlyHost observeHostEarly(Supplier<Host> chooseProbe) {
-        if (ProbeChoice.needsHelper()) {
-            return null;
-        }
-        Host probe;
-        try {
-            probe = chooseProbe.get();
-        } catch (RuntimeException e) {
-            return null;
-        }
-        HostFacts host = new HostFacts(probe);
-        String version = host.iptablesVersion();
-        String links = linksProblem(host);
-        Trace.mark("preflight interfaces read");
-        return new EarlyHost(probe, version, links);
-    }
-
-    /**
-     * The host's side, once Docker answered: how the host facts are read, and whether they can be; what
-     * {@link #observeHostEarly} read already (null when it did not) is taken as it is.
-     */
-    public static Observations observeHost(Observations docker, EarlyHost early, Function<Host, HostFacts> use) {
+    /** The host's side, once Docker answered: how the host facts are read, and whether they can be. */
+    public static Observations observeHost(Observations docker, Function<EngineInfo, HostFacts> chooseProbe) {
         if (docker.dockerError() != null) {
             return docker;
         }
@@ -125,14 +79,14 @@ public final class Observer {
         }
         EngineInfo engine = docker.engine();
         ImageProblem helperImage = docker.imageProblems().get("alpine");
-        if (early == null && helperImage != null && ProbeChoice.needsHelper()) {
+        if (helperImage != null && ProbeChoice.needsHelper()) {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host runs the alpine image: " + helperImage.describe(),
                     null, null);
         }
         HostFacts host;
         try {
-            host = use.apply(early != null ? early.probe() : ProbeChoice.choose());
+            host = chooseProbe.apply(engine);
         } catch (RuntimeException e) {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);
@@ -140,11 +94,11 @@ public final class Observer {
         Trace.mark("preflight probe chosen");
         String probe = host.host().describe();
         if (engine.firewallBackend() == FirewallBackend.IPTABLES) {
-            engine = engine.withIptables(early != null ? early.iptablesVersion() : host.iptablesVersion());
+            engine = engine.withIptables(host.iptablesVersion());
         }
         String nat = natProblem(host, engine.firewallBackend());
         Trace.mark("preflight nat table read");
-        String links = early != null ? early.linksProblem() : linksProblem(host);
+        String links = linksProblem(host);
         Trace.mark("preflight interfaces read");
         return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), probe,
                 host.host() instanceof DirectHost ? hostProblem(engine) : null, nat, links);
