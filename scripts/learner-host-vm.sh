@@ -234,7 +234,8 @@ engine_sid() {
   tar -C "$dir/debs" -cf - . | vm_ssh root 'rm -rf /root/sid && mkdir -p /root/sid && tar -C /root/sid -xf - &&
     systemctl stop docker.service docker.socket containerd.service &&
     mkdir -p /etc/docker && echo "{\"features\":{\"containerd-snapshotter\":true}}" >/etc/docker/daemon.json &&
-    DEBIAN_FRONTEND=noninteractive timeout 300 dpkg -i /root/sid/*.deb >/root/sid/dpkg.log 2>&1 &&
+    DEBIAN_FRONTEND=noninteractive timeout 120 dpkg -i /root/sid/tini_*.deb >/root/sid/dpkg.log 2>&1 &&
+    DEBIAN_FRONTEND=noninteractive timeout 300 dpkg -i /root/sid/*.deb >>/root/sid/dpkg.log 2>&1 &&
     systemctl restart docker.service && timeout 120 sh -c "until docker info >/dev/null 2>&1; do sleep 1; done" &&
     docker info -f "{{.DriverStatus}}" | grep -q containerd.snapshotter ||
     { tail -15 /root/sid/dpkg.log; exit 1; }' || die "sid's docker.io did not install or start in the VM (above)"
