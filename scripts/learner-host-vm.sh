@@ -14,6 +14,8 @@
 #                                         until `down`; loads the stand-ins into it
 #   scripts/learner-host-vm.sh ssh-opts   the ssh options a grader needs (key, known hosts, port)
 #   scripts/learner-host-vm.sh status     whether it runs, and where
+#   scripts/learner-host-vm.sh broken     exit 0 (and the console's lines of it) when the VM's kernel panicked or
+#                                         qemu ended; exit 1 while it is alive
 #   scripts/learner-host-vm.sh down       stops qemu (poweroff, then kill), removes the overlay: nothing is left
 #
 # The cache ($LHVM_CACHE, /var/cache/docker-labs-vm): base.img (raw ext4, made with mkfs.ext4 -d: no loop
@@ -22,6 +24,11 @@
 # Acceleration: KVM where it boots Debian's kernel, else TCG (LHVM_ACCEL=tcg|kvm|auto). On this machine /dev/kvm
 # is kvm_pvm (a software nested hypervisor for PVM-built guest kernels): Debian's kernel dies in its
 # decompressor there ("KVM emulation failure"), so `auto` means TCG (see learner_vm_accel below for what was tried).
+# TCG runs single-threaded (LHVM_TCG_THREAD=single; `multi` is QEMU's default): CI's run of 2026-12-03 15:59 lost
+# the VM to a guest kernel panic under thread=multi (QEMU 7.2), 76 s after boot, as runc started the first
+# container: "Oops: int3" in dequeue_entity, a CPU running code another CPU had just patched (a static key's
+# text_poke) from a stale translation. thread=single runs both vCPUs in one host thread, so no CPU sees another's
+# half-patched code; measured: sshd after 84 s (multi: ~70 s).
 # ssh is forwarded from 127.0.0.1:$LHVM_PORT (2222) only; the VM's user network reaches nothing else.
 # Env: LHVM_MEM (MiB, 4096), LHVM_SMP (2), LHVM_BOOT_WAIT (seconds for sshd, 300), LHVM_MIRROR (this machine's
 # apt mirror), LHVM_IMAGES (the images loaded at `up`).
@@ -36,6 +43,7 @@ MEM=${LHVM_MEM:-4096}
 SMP=${LHVM_SMP:-2}
 BOOT_WAIT=${LHVM_BOOT_WAIT:-300}
 ACCEL=${LHVM_ACCEL:-auto}
+TCG_THREAD=${LHVM_TCG_THREAD:-single}
 SUITE=trixie
 LEARNER=learner
 read -r -a IMAGES <<<"${LHVM_IMAGES:-docker-labs-standin/nginx:debian docker-labs-standin/alpine:busybox}"
@@ -139,15 +147,26 @@ wait_for() {
     sleep 1
   done
 }
+# Whether the VM is gone: its kernel panicked (the console says so) or qemu ended. Prints the console's oops lines.
+broken() {
+  if [[ -f $RUN/console.log ]] && grep -qE 'Kernel panic|Oops:' "$RUN/console.log"; then
+    echo "the VM's kernel panicked (console, $RUN/console.log):"
+    grep -m1 -B2 -A6 -E 'Oops:|Kernel panic' "$RUN/console.log" | sed 's/^/  | /'
+    grep -m1 'Kernel panic' "$RUN/console.log" | sed 's/^/  | /'
+    return 0
+  fi
+  running && return 1
+  echo "qemu is not running (no VM up, or it ended)"
+}
 console_tail() { echo "learner-host-vm: the console's last lines:" >&2; tail -25 "$RUN/console.log" 2>/dev/null | sed 's/^/  | /' >&2; }
 
 # KVM only if asked: here /dev/kvm is kvm_pvm, on which Debian's kernel does not boot (see the header).
 accel_args() {
   case $ACCEL in
     kvm) echo "-accel kvm -cpu host" ;;
-    tcg) echo "-accel tcg,thread=multi -cpu max" ;;
+    tcg) echo "-accel tcg,thread=$TCG_THREAD -cpu max" ;;
     auto) if [[ -w /dev/kvm && ! -d /sys/module/kvm_pvm ]]; then echo "-accel kvm -cpu host"
-          else echo "-accel tcg,thread=multi -cpu max"; fi ;;
+          else echo "-accel tcg,thread=$TCG_THREAD -cpu max"; fi ;;
     *) die "LHVM_ACCEL=$ACCEL: kvm, tcg or auto" ;;
   esac
 }
@@ -272,8 +291,9 @@ case ${1:-} in
   engine) [[ ${2:-} == sid ]] || die "usage: $0 engine sid"; engine_sid ;;
   forward) forward ;;
   ssh-opts) echo "-i $CACHE/id_ed25519 -p $PORT ${SSH_OPTS[*]}" ;;
+  broken) broken ;;
   status) if running; then say "running: qemu $(cat "$RUN/qemu.pid"), ssh on 127.0.0.1:$PORT, booted in $(cat "$RUN/boot-seconds" 2>/dev/null || echo '?') s"
           else say "not running"; fi
           [[ -f $CACHE/base.img ]] && say "image: $CACHE/base.img ($(du -sh "$CACHE/base.img" | cut -f1) used)" || say "no image built" ;;
-  *) die "usage: $0 build|up|down|ssh [USER] [CMD]|facts|load|engine sid|ssh-opts|status" ;;
+  *) die "usage: $0 build|up|down|ssh [USER] [CMD]|facts|load|engine sid|ssh-opts|status|broken" ;;
 esac
