@@ -19,8 +19,10 @@
 # Where the time goes: each suite run is traced (-Dlabs.trace, see journal/Trace: one line per phase of the run), and
 # each round prints a "phases:" line of seconds: mvnw (./mvnw to the JVM's start), maven (the JVM's start to JUnit's
 # discovery: Maven, its plugins, Surefire), client (the kit's Docker client made), docker (the preflight's daemon
-# side: ping, info, images, Testcontainers' own search), probe (choosing how the host is read: the helper and its
-# identity check, or the socket's listener in /proc), host (the rest of the preflight's host side), containers (the
+# side: ping, info, images, Testcontainers' own search), early (the host's side begun once the daemon answered: the
+# probe, iptables' version, the interfaces; from the ping), probe (choosing how the host is read: the helper and its
+# identity check, or the socket's listener in /proc; ~0 when early chose it), host (the rest of the preflight's host
+# side: the nat table, the sweep), containers (the
 # daemon side's end to the last lab's containers started), labs (the daemon side's end to the last lab's end),
 # report (the last lab's end to the report written), exit (the report to Maven's exit: clean-up, JVM end); then per
 # lab its start-to-end and, after "@", when its containers were up (from the preflight's start), and Q3's removal,
@@ -146,6 +148,7 @@ def last(pattern):
 out = [f"mvnw={at['jvm start'] - t0:.2f}", f"maven={span('jvm start', 'discovery start')}",
        "client=" + span("preflight docker side start", "preflight client made (Testcontainers' transport)"),
        f"docker={span('preflight docker side start', 'preflight docker side done')}",
+       f"early={span('preflight pinged', 'preflight interfaces read')}",
        f"probe={span('preflight docker side done', 'preflight probe chosen')}",
        f"host={span('preflight probe chosen', 'preflight done')}"]
 gate = at.get("preflight docker side done")

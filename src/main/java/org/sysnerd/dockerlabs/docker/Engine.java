@@ -32,6 +32,8 @@ public final class Engine {
     private static final Duration SEARCH_LIMIT = TimeScale.of(Duration.ofSeconds(60));
 
     private static volatile DockerClient client;
+    /** The kit's reads of the daemon's JSON, on the client's transport; set with it. */
+    private static volatile DaemonJson json;
     private static volatile DockerClient puller;
     private static volatile URI dockerHost;
 
@@ -83,21 +85,30 @@ public final class Engine {
      * by its 10 s, the event watch by its lab); a pull goes through {@link #puller()}, bounded by its progress.
      */
     private static DockerClient boundedClient(URI host, SSLConfig ssl) {
+        SSLConfig tls = ssl == null && "unix".equals(host.getScheme()) ? NoTls.UNIX_SOCKET : ssl;
         DockerHttpClient http = new BoundedHttpClient(new ZerodepDockerHttpClient.Builder().dockerHost(host)
-                .sslConfig(ssl).connectionTimeout(CONNECT_LIMIT).responseTimeout(RESPONSE_LIMIT).build(),
+                .sslConfig(tls).connectionTimeout(CONNECT_LIMIT).responseTimeout(RESPONSE_LIMIT).build(),
                 RESPONSE_LIMIT);
         DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host.toString());
-        if (config.build().getApiVersion() != RemoteApiVersion.UNKNOWN_VERSION) {
-            return DockerClientImpl.getInstance(config.build(), http);
+        RemoteApiVersion set = config.build().getApiVersion();
+        if (set != RemoteApiVersion.UNKNOWN_VERSION) {
+            return withJson(DockerClientImpl.getInstance(config.build(), http), http, set);
         }
         DockerClient latest = DockerClientImpl.getInstance(config.withApiVersion(RemoteApiVersion.VERSION_1_44).build(), http);
         try {
             latest.pingCmd().exec();
-            return latest;
+            return withJson(latest, http, RemoteApiVersion.VERSION_1_44);
         } catch (RuntimeException olderDaemon) {
-            return DockerClientImpl.getInstance(config.withApiVersion(RemoteApiVersion.VERSION_1_32).build(), http);
+            return withJson(DockerClientImpl.getInstance(config.withApiVersion(RemoteApiVersion.VERSION_1_32).build(), http),
+                    http, RemoteApiVersion.VERSION_1_32);
         }
+    }
+
+    /** The client, with the kit's reads of JSON ({@link DaemonJson}) on the same transport and API version. */
+    private static DockerClient withJson(DockerClient client, DockerHttpClient http, RemoteApiVersion version) {
+        json = new DaemonJson(http, "/v" + version.getVersion());
+        return client;
     }
 
     /**
@@ -138,15 +149,30 @@ public final class Engine {
      */
     public static EngineInfo info() {
         if (info == null) {
-            EngineInfo compatible = EngineInfo.fromJson(client().infoCmd().exec().getRawValues());
+            EngineInfo compatible = EngineInfo.fromJson(infoRaw());
             info = compatible.podman() ? compatible.withLibpodInfo(Libpod.info()) : compatible;
         }
         return info;
     }
 
+    /** A fresh {@code docker info} as raw JSON: every field (e.g. its SystemTime, the daemon's clock now). */
+    public static Map<String, Object> infoRaw() {
+        return json().info();
+    }
+
     /** {@code docker inspect <container>} as raw JSON: every field, also those docker-java leaves out. */
     public static Map<String, Object> inspectRaw(String containerId) {
-        return client().inspectContainerCmd(containerId).exec().getRawValues();
+        return json().inspect(containerId);
+    }
+
+    /** {@code docker ps -a} as raw JSON: every container of the daemon, running or not. */
+    public static List<Map<String, Object>> containersRaw() {
+        return json().containers();
+    }
+
+    private static DaemonJson json() {
+        client();
+        return json;
     }
 
     /** The image's layers, as {@code docker image inspect -f '{{.RootFS.Layers}}'} prints them. */

@@ -18,7 +18,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     /** How long a lab container may take to start: seconds, not Testcontainers' default minutes. */
     public static final Duration START_LIMIT = TimeScale.of(Duration.ofSeconds(30));
     /** How long its removal may take. */
-    private static final Duration STOP_LIMIT = TimeScale.of(Duration.ofSeconds(30));
+    public static final Duration STOP_LIMIT = TimeScale.of(Duration.ofSeconds(30));
     /** What the start's own calls (create, start, inspect) may add to its running check. */
     private static final Duration CALL_MARGIN = Duration.ofSeconds(15);
 

@@ -3,14 +3,15 @@ package org.sysnerd.dockerlabs.docker;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.dockerclient.TransportConfig;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 
@@ -78,13 +79,16 @@ public final class Libpod {
 
     /** One request, bounded. */
     private static Answer send(DockerHttpClient.Request.Method method, String path, byte[] body) throws IOException {
-        TransportConfig transport = DockerClientFactory.instance().getTransportConfig();
+        // Where the kit's client talks (no Testcontainers search on a plain socket, as in the learner mode).
+        URI host = Engine.connect();
+        SSLConfig ssl = "unix".equals(host.getScheme()) ? NoTls.UNIX_SOCKET
+                : DockerClientFactory.instance().getTransportConfig().getSslConfig();
         DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder().method(method).path(API + path);
         if (body != null) {
             request.headers(Map.of("Content-Type", "application/json")).body(new ByteArrayInputStream(body));
         }
-        try (DockerHttpClient http = new ZerodepDockerHttpClient.Builder().dockerHost(transport.getDockerHost())
-                .sslConfig(transport.getSslConfig()).connectionTimeout(LIMIT).responseTimeout(LIMIT).build();
+        try (DockerHttpClient http = new ZerodepDockerHttpClient.Builder().dockerHost(host)
+                .sslConfig(ssl).connectionTimeout(LIMIT).responseTimeout(LIMIT).build();
              DockerHttpClient.Response response = http.execute(request.build());
              InputStream in = response.getBody()) {
             Map<String, Object> json = new ObjectMapper().readValue(in, new TypeReference<Map<String, Object>>() { });

@@ -4,7 +4,11 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.docker.LabContainer;
 import org.sysnerd.dockerlabs.subject.LabMode;
@@ -54,8 +58,9 @@ final class LabContainers {
     }
 
     /**
-     * Removes the lab's own containers and lets go of the shared ones it held, one by one in the lab's thread:
-     * each {@code docker rm -f} is the lab's evidence, and another thread would file it under another lab.
+     * Removes the lab's own containers and lets go of the shared ones it held, all at once: each {@code docker rm -f}
+     * is a kill and a removal the daemon does in its own time, and one after another they added up at every lab's end.
+     * Each removal is filed under the lab (its thread enters the lab's context), as the lab's own step.
      */
     static void stop(ExtensionContext context) {
         if (!LabMode.current().startsLabContainers()) {
@@ -63,13 +68,53 @@ final class LabContainers {
         }
         @SuppressWarnings("unchecked")
         List<LabContainer<?>> held = context.getStore(NAMESPACE).getOrDefault(HELD, List.class, List.of());
-        suiteContainers(context.getRequiredTestClass()).forEach(container -> {
+        List<CompletableFuture<Void>> removals = new ArrayList<>();
+        for (LabContainer<?> container : suiteContainers(context.getRequiredTestClass())) {
             if (!container.shared()) {
-                container.stop();
+                removals.add(asTheLab(context, container::stop));
             } else if (held.contains(container)) {
-                container.release();
+                removals.add(asTheLab(context, container::release));
             }
+        }
+        awaitAll(removals);
+    }
+
+    /** Runs the step in a thread of its own, filing what it records under the lab. */
+    private static CompletableFuture<Void> asTheLab(ExtensionContext context, Runnable step) {
+        return CompletableFuture.runAsync(() -> {
+            Lab.enter(context);
+            try {
+                step.run();
+            } finally {
+                Lab.leave();
+            }
+        }, task -> {
+            Thread thread = new Thread(task, "docker-labs-removal");
+            thread.setDaemon(true);
+            thread.start();
         });
+    }
+
+    /** Waits for every removal (each is bounded by LabContainer.STOP_LIMIT); the first that failed is the lab's failure. */
+    private static void awaitAll(List<CompletableFuture<Void>> removals) {
+        RuntimeException failed = null;
+        for (CompletableFuture<Void> removal : removals) {
+            try {
+                removal.get(LabContainer.STOP_LIMIT.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                failed = failed != null ? failed : e.getCause() instanceof RuntimeException cause ? cause
+                        : new IllegalStateException(e.getCause());
+            } catch (TimeoutException e) {
+                failed = failed != null ? failed : new IllegalStateException("a container of the lab was not removed within "
+                        + LabContainer.STOP_LIMIT.multipliedBy(2).toSeconds() + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = failed != null ? failed : new IllegalStateException("interrupted while removing the lab's containers");
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     private static List<LabContainer<?>> suiteContainers(Class<?> lab) {

@@ -15,6 +15,7 @@ import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.docker.Sweeper;
 import org.sysnerd.dockerlabs.journal.Trace;
+import org.sysnerd.dockerlabs.preflight.EarlyHost;
 import org.sysnerd.dockerlabs.preflight.Finding;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
@@ -24,6 +25,7 @@ import org.sysnerd.dockerlabs.preflight.Preflight;
 import org.sysnerd.dockerlabs.preflight.PreflightResult;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.sysnerd.dockerlabs.subject.LabMode;
+import org.sysnerd.dockerlabs.subject.LearnerContainers;
 import org.testcontainers.utility.TestcontainersConfiguration;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 
@@ -39,6 +41,10 @@ final class LabSession {
     private static volatile Observations observations;
     private static volatile CompletableFuture<Observations> dockerSide;
     private static volatile CompletableFuture<PreflightResult> pending;
+    /** The host's side begun once the daemon answered (null until then, or when it never did). */
+    private static volatile CompletableFuture<EarlyHost> earlyHost;
+    /** The sweep of killed runs' leftovers, begun once the daemon answered (null when it never did). */
+    private static volatile CompletableFuture<String> swept;
     private static volatile boolean labsOver;
 
     private LabSession() {
@@ -103,18 +109,38 @@ final class LabSession {
             Runtime.getRuntime().addShutdownHook(new Thread(LabSession::removeThisRun, "docker-labs-cleanup"));
         }
         Trace.mark("preflight docker side start");
-        Observations docker = Observer.observeDocker();
+        Observations docker = Observer.observeDocker(LabSession::daemonAnswered);
         Trace.mark("preflight docker side done");
         return docker;
     }
 
+    /**
+     * Once the daemon answers, while its side of the preflight goes on: the host's side begins (what of it needs no
+     * engine: {@link Observer#observeHostEarly}), killed runs' leftovers are swept, and in the learner mode the
+     * learner's containers are looked at (what goes wrong there is told to the labs that look, in LearnerSubject).
+     */
+    private static void daemonAnswered() {
+        earlyHost = CompletableFuture.supplyAsync(() -> Observer.observeHostEarly(ProbeChoice::choose),
+                LabSession::inItsOwnThread);
+        swept = CompletableFuture.supplyAsync(LabSession::sweep, LabSession::inItsOwnThread);
+        if (LabMode.currentOrSpec() == LabMode.LEARNER) {
+            CompletableFuture.runAsync(LabSession::learnersContainers, LabSession::inItsOwnThread);
+        }
+    }
+
+    private static void learnersContainers() {
+        try {
+            LearnerContainers.all();
+        } catch (RuntimeException e) {
+            // the first lab that looks asks again, and is told why
+        }
+    }
+
     private static PreflightResult observeHost(Observations docker) {
-        // Killed runs' leftovers are swept while the host is looked at.
-        CompletableFuture<String> swept = docker.dockerError() == null
-                ? CompletableFuture.supplyAsync(LabSession::sweep, LabSession::inItsOwnThread) : null;
-        observations = Observer.observeHost(docker, engine -> {
-            return Lab.use(ProbeChoice.choose());
-        });
+        // Killed runs' leftovers are swept while the host is looked at (begun once the daemon answered).
+        CompletableFuture<String> swept = docker.dockerError() == null ? LabSession.swept : null;
+        CompletableFuture<EarlyHost> early = earlyHost;
+        observations = Observer.observeHost(docker, early == null ? null : await(early), Lab::use);
         List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
         if (swept != null) {
             findings.add(Finding.ok("leftovers", swept.join()));

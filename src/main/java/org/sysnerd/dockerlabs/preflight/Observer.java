@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.sysnerd.dockerlabs.docker.DaemonAddress;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
@@ -26,6 +28,7 @@ import org.sysnerd.dockerlabs.docker.TestcontainersImages;
 import org.sysnerd.dockerlabs.facts.FirewallBackend;
 import org.sysnerd.dockerlabs.journal.Trace;
 import org.sysnerd.dockerlabs.probe.DirectHost;
+import org.sysnerd.dockerlabs.probe.Host;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.sysnerd.dockerlabs.subject.LabMode;
@@ -47,28 +50,71 @@ public final class Observer {
 
     /**
      * The daemon's side, which decides whether containers can start: Docker reachable, its engine, the images.
-     * Each part fails fast rather than after Testcontainers' minutes. The host's side is left empty.
+     * Each part fails fast rather than after Testcontainers' minutes. The host's side is left empty. Once the daemon
+     * answers, {@code answered} runs (in this thread: what it does at length, it starts elsewhere), and the engine and
+     * the images are looked at while Testcontainers' own search still goes on.
      */
-    public static Observations observeDocker() {
+    public static Observations observeDocker(Runnable answered) {
         // Testcontainers' own search for the daemon, which the labs' containers wait for, goes on beside the kit's.
         CompletableFuture<URI> testcontainers = LabMode.currentOrSpec().startsLabContainers()
                 ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, Observer::inADaemonThread) : null;
         String dockerError = dockerError();
-        if (dockerError == null && testcontainers != null) {
-            dockerError = testcontainersAgrees(testcontainers, TESTCONTAINERS_LIMIT);
-        }
         if (dockerError != null) {
-            return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
+            return noDocker(dockerError);
         }
+        answered.run();
+        CompletableFuture<Map<String, ImageProblem>> images = CompletableFuture.supplyAsync(
+                () -> imageProblems(Engine.client()), Observer::inADaemonThread);
         EngineInfo engine = Engine.info();
         Trace.mark("preflight docker info");
-        Map<String, ImageProblem> images = imageProblems(Engine.client());
+        if (testcontainers != null) {
+            dockerError = testcontainersAgrees(testcontainers, TESTCONTAINERS_LIMIT);
+            if (dockerError != null) {
+                return noDocker(dockerError);
+            }
+        }
+        Map<String, ImageProblem> problems;
+        try {
+            problems = images.join(); // bounded: each check is (ImagePull)
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         Trace.mark("preflight images checked");
-        return new Observations(dockerHost(), null, engine, engine.podman(), images, PROBE_NOT_CHOSEN, null, null, null);
+        return new Observations(dockerHost(), null, engine, engine.podman(), problems, PROBE_NOT_CHOSEN, null, null, null);
     }
 
-    /** The host's side, once Docker answered: how the host facts are read, and whether they can be. */
-    public static Observations observeHost(Observations docker, Function<EngineInfo, HostFacts> chooseProbe) {
+    /** What is seen when Docker is not reached, or not as Testcontainers reaches it: nothing else. */
+    private static Observations noDocker(String dockerError) {
+        return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
+    }
+
+    /**
+     * The part of the host's side that needs neither the engine nor the images, read as soon as the daemon answers:
+     * where the host is read directly, its probe, iptables' version and the interfaces; null where the helper
+     * container must read it (its image is checked first) or the probe could not be chosen (told by {@link #observeHost}).
+     */
+    public static EarlyHost observeHostEarly(Supplier<Host> chooseProbe) {
+        if (ProbeChoice.needsHelper()) {
+            return null;
+        }
+        Host probe;
+        try {
+            probe = chooseProbe.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        HostFacts host = new HostFacts(probe);
+        String version = host.iptablesVersion();
+        String links = linksProblem(host);
+        Trace.mark("preflight interfaces read");
+        return new EarlyHost(probe, version, links);
+    }
+
+    /**
+     * The host's side, once Docker answered: how the host facts are read, and whether they can be; what
+     * {@link #observeHostEarly} read already (null when it did not) is taken as it is.
+     */
+    public static Observations observeHost(Observations docker, EarlyHost early, Function<Host, HostFacts> use) {
         if (docker.dockerError() != null) {
             return docker;
         }
@@ -79,14 +125,14 @@ public final class Observer {
         }
         EngineInfo engine = docker.engine();
         ImageProblem helperImage = docker.imageProblems().get("alpine");
-        if (helperImage != null && ProbeChoice.needsHelper()) {
+        if (early == null && helperImage != null && ProbeChoice.needsHelper()) {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host runs the alpine image: " + helperImage.describe(),
                     null, null);
         }
         HostFacts host;
         try {
-            host = chooseProbe.apply(engine);
+            host = use.apply(early != null ? early.probe() : ProbeChoice.choose());
         } catch (RuntimeException e) {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);
@@ -94,11 +140,11 @@ public final class Observer {
         Trace.mark("preflight probe chosen");
         String probe = host.host().describe();
         if (engine.firewallBackend() == FirewallBackend.IPTABLES) {
-            engine = engine.withIptables(host.iptablesVersion());
+            engine = engine.withIptables(early != null ? early.iptablesVersion() : host.iptablesVersion());
         }
         String nat = natProblem(host, engine.firewallBackend());
         Trace.mark("preflight nat table read");
-        String links = linksProblem(host);
+        String links = early != null ? early.linksProblem() : linksProblem(host);
         Trace.mark("preflight interfaces read");
         return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), probe,
                 host.host() instanceof DirectHost ? hostProblem(engine) : null, nat, links);

@@ -1,15 +1,11 @@
 package org.sysnerd.dockerlabs.subject;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.journal.Journal;
-import org.sysnerd.dockerlabs.parse.InspectParser;
 
 /**
  * A container the learner made by hand, found by its name or its published port and graded as it is:
@@ -30,28 +26,18 @@ public final class LearnerSubject extends Subject {
     }
 
     /**
-     * Looks for it among the daemon's containers ({@code docker ps -a}), once: the labs that share it (the page's
-     * {@code web}) grade the same container. A lesson when it is not there as it should be.
+     * Looks for it among the daemon's containers ({@code docker ps -a}, looked at once for all: {@link LearnerContainers}),
+     * once: the labs that share it (the page's {@code web}) grade the same container. A lesson when it is not there as it should be.
      */
     public synchronized InspectedContainer find() {
         if (found != null) {
             return found;
         }
-        List<InspectedContainer> all = Engine.client().listContainersCmd().withShowAll(true).exec().stream()
-                .flatMap(c -> inspected(c.getId()).stream()).toList();
+        List<InspectedContainer> all = LearnerContainers.all();
         Journal.record("docker ps -a", String.join("\n", all.stream().map(InspectedContainer::toString).toList()));
         found = LearnerLookup.find(wanted, all, Stream.of(Setting.WEB, Setting.GONE, Setting.STAYUP, Setting.LIMITED)
                 .map(Setting::value).collect(Collectors.toSet()));
         return found;
-    }
-
-    /** The container, or nothing when it went between {@code docker ps} and {@code docker inspect}. */
-    private static Optional<InspectedContainer> inspected(String id) {
-        try {
-            return Optional.of(InspectParser.container(Engine.client().inspectContainerCmd(id).exec().getRawValues()));
-        } catch (NotFoundException gone) {
-            return Optional.empty();
-        }
     }
 
     @Override

@@ -39,7 +39,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
 
     /** A fresh {@code docker inspect}. */
     public InspectedContainer inspect() {
-        InspectedContainer seen = InspectParser.container(Engine.client().inspectContainerCmd(id()).exec().getRawValues());
+        InspectedContainer seen = InspectParser.container(Engine.inspectRaw(id()));
         Journal.record("docker inspect " + name(), seen.toString());
         return seen;
     }
@@ -71,7 +71,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
      * StartedAt): the daemon's clock, not this machine's (Docker Desktop's VM, a remote host).
      */
     public Duration uptime() {
-        Instant now = Instant.parse(Engine.client().infoCmd().exec().getSystemTime());
+        Instant now = Instant.parse(String.valueOf(Engine.infoRaw().get("SystemTime")));
         Instant started = inspect().startedAt();
         Journal.record("docker info -f '{{.SystemTime}}'", now.toString());
         return started == null ? Duration.ZERO : Duration.between(started, now);
