@@ -14,5 +14,8 @@ if [[ ! -f target/gradebook.classpath || pom.xml -nt target/gradebook.classpath 
   ./mvnw $OFFLINE -q compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/gradebook.classpath" \
     -Dmdep.includeScope=runtime >&2
 fi
-exec java -cp "target/classes:$(cat target/gradebook.classpath)" org.sysnerd.dockerlabs.gradebook.GradebookMain \
+# UTF-8 out whatever the locale (CI's is none: its table printed "Docker 26.1 ? overlay2" for the files' "·"), as
+# .mvn/jvm.config does for the labs (Java 17 reads sun.stdout.encoding and file.encoding, 19 and later stdout.encoding).
+exec java -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -cp "target/classes:$(cat target/gradebook.classpath)" \
+  org.sysnerd.dockerlabs.gradebook.GradebookMain \
   "$1" target/gradebook "${@:2}"
