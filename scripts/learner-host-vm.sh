@@ -29,7 +29,8 @@
 # container: "Oops: int3" in dequeue_entity, a CPU running code another CPU had just patched (a static key's
 # text_poke) from a stale translation. thread=single runs both vCPUs in one host thread, so no CPU sees another's
 # half-patched code; measured: sshd after 84 s (multi: ~70 s).
-# ssh is forwarded from 127.0.0.1:$LHVM_PORT (2222) only; the VM's user network reaches nothing else.
+# ssh is forwarded from 127.0.0.1:$LHVM_PORT (2222) only; the VM's user network reaches nothing else. LHVM_NAME=N
+# makes another VM beside it (run-N/, last-console-N.log; give it its own LHVM_PORT).
 # Env: LHVM_MEM (MiB, 4096), LHVM_SMP (2), LHVM_BOOT_WAIT (seconds for sshd, 300), LHVM_MIRROR (this machine's
 # apt mirror), LHVM_IMAGES (the images loaded at `up`).
 set -euo pipefail
@@ -37,7 +38,9 @@ export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 CACHE=${LHVM_CACHE:-/var/cache/docker-labs-vm}
-RUN=$CACHE/run
+# LHVM_NAME: a second VM beside the first (its own run dir, console log and LHVM_PORT; .ci/learner-host-vm boots two).
+RUN=$CACHE/run${LHVM_NAME:+-$LHVM_NAME}
+LAST_CONSOLE=$CACHE/last-console${LHVM_NAME:+-$LHVM_NAME}.log
 PORT=${LHVM_PORT:-2222}
 MEM=${LHVM_MEM:-4096}
 SMP=${LHVM_SMP:-2}
@@ -142,8 +145,8 @@ wait_for() {
   local what=$1 limit=$2; shift 2
   local deadline=$((SECONDS + limit))
   until "$@" >/dev/null 2>&1; do
-    running || { console_tail; down >&2; die "qemu ended while waiting for $what (console: $CACHE/last-console.log)"; }
-    ((SECONDS < deadline)) || { console_tail; down >&2; die "no $what within ${limit}s: qemu stopped (console above; all of it: $CACHE/last-console.log)"; }
+    running || { console_tail; down >&2; die "qemu ended while waiting for $what (console: $LAST_CONSOLE)"; }
+    ((SECONDS < deadline)) || { console_tail; down >&2; die "no $what within ${limit}s: qemu stopped (console above; all of it: $LAST_CONSOLE)"; }
     sleep 1
   done
 }
@@ -276,7 +279,7 @@ down() {
     if kill -0 "$pid" 2>/dev/null; then say "no poweroff (no ssh within 30 s, or no power-off within 60 s): killing qemu $pid"; kill "$pid"; sleep 2; kill -9 "$pid" 2>/dev/null || true; fi
     say "stopped qemu $pid"
   fi
-  [[ -f $RUN/console.log ]] && cp "$RUN/console.log" "$CACHE/last-console.log"
+  [[ -f $RUN/console.log ]] && cp "$RUN/console.log" "$LAST_CONSOLE"
   rm -rf "$RUN"
   ss -Hltn "sport = :$PORT" | grep -q . && die "something still listens on 127.0.0.1:$PORT" || true
 }
