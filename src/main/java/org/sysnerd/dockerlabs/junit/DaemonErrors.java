@@ -14,13 +14,19 @@ import org.testcontainers.containers.ContainerLaunchException;
 final class DaemonErrors {
 
     private static final Pattern IMAGE = Pattern.compile("for image (\\S+)");
+    /**
+     * The kit's reads of the daemon's JSON over the client's transport: an I/O error while its answer is read (a reset
+     * connection, a dropped ssh forward, a body cut short) is the daemon lost too, as it was through docker-java's typed
+     * answers. (Named, not imported: the class is the docker package's own.)
+     */
+    private static final String DAEMON_JSON = "org.sysnerd.dockerlabs.docker.DaemonJson";
 
     private DaemonErrors() {
     }
 
     /**
      * The network error of the Docker client itself (docker-java wraps its transport's {@link IOException} in a
-     * RuntimeException thrown from its own classes), or null: an error of another request (a lab's HTTP GET) is not one.
+     * RuntimeException thrown from its own classes, the kit's {@code DaemonJson} likewise), or null: an error of another request (a lab's HTTP GET) is not one.
      */
     static IOException lost(Throwable thrown) {
         for (Throwable at = thrown; at != null; at = at.getCause()) {
@@ -40,7 +46,8 @@ final class DaemonErrors {
             return false;
         }
         String where = trace[0].getClassName();
-        return where.startsWith("com.github.dockerjava.") || where.startsWith("org.testcontainers.shaded.com.github.dockerjava.");
+        return where.startsWith("com.github.dockerjava.") || where.startsWith("org.testcontainers.shaded.com.github.dockerjava.")
+                || where.equals(DAEMON_JSON);
     }
 
     /**

@@ -94,20 +94,21 @@ public final class Observer {
      * container must read it (its image is checked first) or the probe could not be chosen (told by {@link #observeHost}).
      */
     public static EarlyHost observeHostEarly(Supplier<Host> chooseProbe) {
-        if (ProbeChoice.needsHelper()) {
-            return null;
-        }
-        Host probe;
         try {
-            probe = chooseProbe.get();
+            if (ProbeChoice.needsHelper()) {
+                return null;
+            }
+            Host probe = chooseProbe.get();
+            HostFacts host = new HostFacts(probe);
+            String version = host.iptablesVersion();
+            String links = linksProblem(host);
+            Trace.mark("preflight interfaces read");
+            return new EarlyHost(probe, version, links);
         } catch (RuntimeException e) {
+            // Anything unforeseen here (the socket's listener not read, a probe that throws) is left to observeHost,
+            // which looks again the ordinary way and says what it met; this early look must not hold the labs.
             return null;
         }
-        HostFacts host = new HostFacts(probe);
-        String version = host.iptablesVersion();
-        String links = linksProblem(host);
-        Trace.mark("preflight interfaces read");
-        return new EarlyHost(probe, version, links);
     }
 
     /**

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.SequenceInputStream;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,53 @@ class DaemonJsonTest {
         assertThat(json).as("GET /info against docker-java's Info").containsOnlyKeys(typed.keySet());
         assertThat(json.get("ServerVersion")).as("the server's version").isEqualTo(typed.get("ServerVersion"));
         assertThat(json.get("Driver")).as("the storage driver").isEqualTo(typed.get("Driver"));
+    }
+
+    @Test
+    @DisplayName("cut short (the connection reset mid-answer) is an I/O error of the daemon's transport, thrown where"
+            + " DaemonErrors tells a lost daemon")
+    void an_answer_cut_short_is_the_transports_io_error() {
+        InputStream cut = new SequenceInputStream(new ByteArrayInputStream("{\"ServerVersion\": \"26.".getBytes()),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("Connection reset by peer");
+                    }
+                });
+        DockerHttpClient.Response answer = new DockerHttpClient.Response() {
+            @Override
+            public int getStatusCode() {
+                return 200;
+            }
+
+            @Override
+            public Map<String, List<String>> getHeaders() {
+                return Map.of();
+            }
+
+            @Override
+            public InputStream getBody() {
+                return cut;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        DaemonJson json = new DaemonJson(new DockerHttpClient() {
+            @Override
+            public Response execute(Request request) {
+                return answer;
+            }
+
+            @Override
+            public void close() {
+            }
+        }, "/v1.41");
+        assertThatThrownBy(json::info).isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("Connection reset by peer")
+                .satisfies(thrown -> assertThat(thrown.getStackTrace()[0].getClassName())
+                        .as("where it is thrown: the name junit/DaemonErrors knows (a move or rename must change it there)")
+                        .isEqualTo(DaemonJson.class.getName()).isEqualTo("org.sysnerd.dockerlabs.docker.DaemonJson"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.InternalServerErrorException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -228,6 +229,21 @@ class VerdictTest {
         assertThat(verdict.status()).isEqualTo(LabStatus.BLOCKED);
         assertThat(verdict.message()).startsWith(EXITS + ": the Docker daemon stopped answering during the lab (");
         assertThat(verdict.hint()).contains("docker info");
+    }
+
+    @Test
+    @DisplayName("the kit's read of the daemon's JSON cut short (an I/O error thrown where DaemonJson reads it) blocks the"
+            + " lab as a lost daemon, as docker-java's typed answers did")
+    void daemon_json_cut_short_blocked_as_lost_daemon() {
+        UncheckedIOException cut = new UncheckedIOException("GET /containers/x/json from the Docker daemon: Connection reset",
+                new IOException("Connection reset by peer"));
+        cut.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.sysnerd.dockerlabs.docker.DaemonJson", "get", "DaemonJson.java", 56)});
+
+        Verdict verdict = Verdict.of(passed(LAB), List.of(failed(EXITS, cut)));
+
+        assertThat(verdict.status()).isEqualTo(LabStatus.BLOCKED);
+        assertThat(verdict.message()).startsWith(EXITS + ": the Docker daemon stopped answering during the lab (");
     }
 
     @Test
