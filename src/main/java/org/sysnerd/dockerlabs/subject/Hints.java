@@ -45,10 +45,15 @@ public final class Hints {
                 + ": see docker logs " + container.name();
     }
 
-    /** Why a container that should have ended at once ran longer. */
+    /**
+     * Why a container that should have ended at once ran longer. Asked once its exit code 0 held: no docker stop or kill
+     * (PID 1 sh ignores SIGTERM, so those end in 137), and docker start again would have begun its clock again.
+     */
     public static String whyRanLong(InspectedContainer container) {
-        return "it ran for " + container.ranFor().toMillis() + " ms: it was stopped by hand rather than ending by itself, "
-                + "or was started again later (docker start)";
+        return "it ended by itself (exit code 0), but " + container.ranFor().toMillis() + " ms after the daemon marked it "
+                + "started: its shell kept reading an open stdin until it closed (docker run -i or -t), or the daemon was "
+                + "slow to start it (its runtime's start counts in that time: on a slow or emulated host, LABS_TIME_SCALE "
+                + "raises the limit)";
     }
 
     /** Why a container was not run with the image's default command. */

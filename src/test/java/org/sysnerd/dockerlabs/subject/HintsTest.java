@@ -32,6 +32,16 @@ class HintsTest {
     }
 
     @Test
+    @DisplayName("gone that ran long with exit code 0: not stopped by hand (that is 137), an open stdin or a slow daemon")
+    void gone_that_ran_long() {
+        InspectedContainer gone = state("learner-done-recorded.json").get("gone");
+
+        assertThat(Hints.whyRanLong(gone)).startsWith("it ended by itself (exit code 0), but " + gone.ranFor().toMillis()
+                + " ms after the daemon marked it started").contains("docker run -i or -t", "LABS_TIME_SCALE")
+                .doesNotContain("by hand");
+    }
+
+    @Test
     @DisplayName("stayup whose own command ended: points at its logs")
     void stayup_whose_command_ended() {
         InspectedContainer stayup = state("learner-done-recorded.json").get("stayup");
