@@ -36,6 +36,8 @@ public final class Engine {
     private static volatile DaemonJson json;
     private static volatile DockerClient puller;
     private static volatile URI dockerHost;
+    /** The TLS the kit's transport uses there (NoTls on a unix socket); set with the client. */
+    private static volatile SSLConfig tls;
 
     private Engine() {
     }
@@ -50,18 +52,31 @@ public final class Engine {
         if (client == null) {
             URI plain = DaemonAddress.plain().orElse(null);
             if (plain != null) {
-                client = boundedClient(plain, null);
+                tls = tlsFor(plain, null);
+                client = boundedClient(plain, tls);
                 dockerHost = plain;
             } else {
                 // Bounded: its search asks each candidate with a client of no limit, and a daemon may answer _ping only.
                 TransportConfig transport = Bounded.call("Testcontainers' search for the daemon", SEARCH_LIMIT,
                         "a daemon answered, then said nothing more: see whether docker info answers, and restart the daemon "
                         + "if it hangs", "docker info", () -> DockerClientFactory.instance().getTransportConfig());
-                client = boundedClient(transport.getDockerHost(), transport.getSslConfig());
+                tls = tlsFor(transport.getDockerHost(), transport.getSslConfig());
+                client = boundedClient(transport.getDockerHost(), tls);
                 dockerHost = transport.getDockerHost();
             }
         }
         return dockerHost;
+    }
+
+    /** The TLS for a daemon's address: the given one, else none at all on a unix socket ({@link NoTls}). */
+    private static SSLConfig tlsFor(URI host, SSLConfig given) {
+        return given == null && "unix".equals(host.getScheme()) ? NoTls.UNIX_SOCKET : given;
+    }
+
+    /** The TLS of the kit's transport, for another client to the same daemon (libpod's API); after {@link #connect()}. */
+    static SSLConfig tls() {
+        connect();
+        return tls;
     }
 
     /**
@@ -84,8 +99,7 @@ public final class Engine {
      * it after {@link #RESPONSE_LIMIT} instead of holding a lab for ever. A stream is bounded by its reader (an exec
      * by its 10 s, the event watch by its lab); a pull goes through {@link #puller()}, bounded by its progress.
      */
-    private static DockerClient boundedClient(URI host, SSLConfig ssl) {
-        SSLConfig tls = ssl == null && "unix".equals(host.getScheme()) ? NoTls.UNIX_SOCKET : ssl;
+    private static DockerClient boundedClient(URI host, SSLConfig tls) {
         DockerHttpClient http = new BoundedHttpClient(new ZerodepDockerHttpClient.Builder().dockerHost(host)
                 .sslConfig(tls).connectionTimeout(CONNECT_LIMIT).responseTimeout(RESPONSE_LIMIT).build(),
                 RESPONSE_LIMIT);

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import org.testcontainers.DockerClientFactory;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 
@@ -79,10 +78,9 @@ public final class Libpod {
 
     /** One request, bounded. */
     private static Answer send(DockerHttpClient.Request.Method method, String path, byte[] body) throws IOException {
-        // Where the kit's client talks (no Testcontainers search on a plain socket, as in the learner mode).
+        // Where and how the kit's client talks (no Testcontainers search on a plain socket, as in the learner mode).
         URI host = Engine.connect();
-        SSLConfig ssl = "unix".equals(host.getScheme()) ? NoTls.UNIX_SOCKET
-                : DockerClientFactory.instance().getTransportConfig().getSslConfig();
+        SSLConfig ssl = Engine.tls();
         DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder().method(method).path(API + path);
         if (body != null) {
             request.headers(Map.of("Content-Type", "application/json")).body(new ByteArrayInputStream(body));
