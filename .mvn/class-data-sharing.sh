@@ -7,8 +7,8 @@
 #
 # The first run without an archive writes one as the JVM exits (-XX:ArchiveClassesAtExit: about 2 s more, once; also
 # when that run is interrupted), the runs after it use it (-XX:SharedArchiveFile). One archive per user, project, JDK
-# build, Maven and pom.xml, in ~/.cache/docker-labs/cds (40-60 MB; a new one replaces the older ones of that user,
-# project and JDK).
+# build, Maven, pom.xml and JVM options, in ~/.cache/docker-labs/cds (40-60 MB; a new one replaces the older ones of
+# that user, project and JDK).
 # An archive is given to the JVM only once a JVM has mapped it whole (-Xshare:on, 0.06 s, once): JDK 17 turns all
 # sharing off for a run whose archive does not fit, and dies of SIGBUS in its first 0.01 s on a truncated one (tried
 # here with a copy cut short, as a full disk or a run killed while writing would leave it). A run writing one is left
@@ -25,10 +25,11 @@ labs_cds() {
   labs_cds_dir=${XDG_CACHE_HOME:-$HOME/.cache}/docker-labs/cds
   mkdir -p "$labs_cds_dir" 2>/dev/null && [ -w "$labs_cds_dir" ] || return 0
   labs_cds_project=$(cd "${0%/*}" && pwd -P) || return 0
-  # named for the user, project and JDK build, then for what changes with the project: Maven, the pom, jvm.config
+  # named for the user, project and JDK build, then for what changes with the project: Maven, the pom, the JVM's
+  # options (an archive made under other options, e.g. bytecode verification on, is refused, and all sharing with it)
   labs_cds_project=$( { id -u; printf '%s\n' "$labs_cds_project"; ls -lL "$labs_cds_jvm"; } | cksum | cut -d' ' -f1)
-  labs_cds_build=$( { printf '%s\n' "$MAVEN_HOME"; cat "${0%/*}/pom.xml" "${0%/*}/.mvn/jvm.config"; } 2>/dev/null \
-    | cksum | cut -d' ' -f1)
+  labs_cds_build=$( { printf '%s\n' "$MAVEN_HOME" "${MAVEN_OPTS-}" "${JAVA_TOOL_OPTIONS-}" "${JDK_JAVA_OPTIONS-}"
+    cat "${0%/*}/pom.xml" "${0%/*}/.mvn/jvm.config"; } 2>/dev/null | cksum | cut -d' ' -f1)
   labs_cds_archive=$labs_cds_dir/$labs_cds_project-$labs_cds_build.jsa
   if [ -f "$labs_cds_archive.writer" ]; then
     # a run is writing one, or was: once its JVM is gone, what it wrote is tried below
