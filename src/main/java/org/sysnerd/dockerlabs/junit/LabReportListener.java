@@ -157,11 +157,11 @@ public final class LabReportListener implements TestExecutionListener {
             List<TestResult> facts = new ArrayList<>();
             for (Outcome test : List.copyOf(tests)) {
                 Verdict one = Verdict.of(null, List.of(test));
-                facts.add(new TestResult(test.name(), one.status(), one.message()));
+                facts.add(new TestResult(test.name(), one.status(), one.message(), one.lesson()));
             }
             facts.addAll(List.copyOf(notChecked));
             return new LabResult(id, title, verdict.status(), List.copyOf(evidence), verdict.message(), verdict.hint(),
-                    verify, durationMs, facts, List.copyOf(subjects).stream().distinct().toList(), List.copyOf(commands));
+                    verdict.lesson(), verify, durationMs, facts, List.copyOf(subjects).stream().distinct().toList(), List.copyOf(commands));
         }
     }
 }

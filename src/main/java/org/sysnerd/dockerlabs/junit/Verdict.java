@@ -16,8 +16,15 @@ import org.sysnerd.dockerlabs.report.Lesson;
  * checked here, which is never a pass), and a timeout apart from other errors. Blocked is chosen by cause: the
  * preflight, a host fact that cannot be read, a container the daemon would not start, the Docker client losing the
  * daemon; a request the lab made that was refused or unanswered is a failed fact, not a lost daemon.
+ *
+ * @param lesson a failed fact's parts, of which {@code message} is the text; null when the message is no lesson
  */
-record Verdict(LabStatus status, String message, String hint) {
+record Verdict(LabStatus status, String message, String hint, Lesson lesson) {
+
+    /** A verdict whose message is no lesson: a pass, a cause of a block, an error. */
+    Verdict(LabStatus status, String message, String hint) {
+        this(status, message, hint, null);
+    }
 
     static Verdict of(LabReportListener.Outcome lab, List<LabReportListener.Outcome> tests) {
         List<LabReportListener.Outcome> all = new ArrayList<>();
@@ -74,9 +81,8 @@ record Verdict(LabStatus status, String message, String hint) {
         LabFailure lesson = find(thrown, LabFailure.class);
         String prefix = test + (thrown instanceof ConditionTimeoutException ? ": timeout: " + firstLine(thrown) : "");
         if (lesson != null) {
-            return new Verdict(LabStatus.FAILED, prefix + "\n" + Lesson.EXPECTED + " " + lesson.expected()
-                    + "\n" + Lesson.SEEN + " " + lesson.seen() + "\n" + Lesson.SEE_IT_YOURSELF + " " + lesson.command(),
-                    lesson.why());
+            Lesson parts = new Lesson(prefix, lesson.expected(), lesson.seen(), lesson.command());
+            return new Verdict(LabStatus.FAILED, parts.text(), lesson.why(), parts);
         }
         if (thrown instanceof ConditionTimeoutException) {
             return new Verdict(LabStatus.FAILED, prefix, null);

@@ -8,11 +8,12 @@ import java.util.List;
  * @param evidence the host facts the lab found, in the words of the lab
  * @param message  for a failed or blocked lab: expected vs seen, or the cause; null when passed
  * @param hint     for a failed or blocked lab: the likely reason or the fix, chosen from what was seen
+ * @param lesson   for a lab failed on a fact that did not hold: that fact's parts (the message is their text), else null
  * @param verify   the lab page's "verify it yourself" command
  * @param subjects in the learner mode, the learner's containers the lab graded; empty in the spec mode
  */
 public record LabResult(String id, String title, LabStatus status, List<String> evidence, String message, String hint,
-                        String verify, long durationMs, List<TestResult> tests, List<GradedContainer> subjects,
+                        Lesson lesson, String verify, long durationMs, List<TestResult> tests, List<GradedContainer> subjects,
                         List<CommandRecord> commands) {
 
     public LabResult {

@@ -116,7 +116,7 @@ public final class LabsReportPage {
         LabResult result = lab.lab();
         Lesson lesson = lab.lesson();
         boolean here = !lab.lessonInFacts();
-        return dl(term(result.status() == LabStatus.BLOCKED ? "Not checked" : "Fact", here ? lesson.what() : null),
+        return dl(term(result.status() == LabStatus.BLOCKED ? "Not checked" : "Fact", here ? lesson.fact() : null),
                 term("Expected", here ? lesson.expected() : null), term("Seen", here ? lesson.seen() : null),
                 term(lab.hintLabel(), result.hint()), command("See it yourself", here ? lesson.command() : null),
                 command("Verify it yourself", result.verify())).withClass("lesson");
@@ -124,9 +124,9 @@ public final class LabsReportPage {
 
     private static DomContent fact(LabView lab, FactView fact) {
         Lesson lesson = fact.lesson();
-        DomContent parts = iff(lesson.what() != null || lesson.hasExpectedAndSeen(), dl(term("Expected", lesson.expected()),
+        DomContent parts = iff(lesson.fact() != null || lesson.hasExpectedAndSeen(), dl(term("Expected", lesson.expected()),
                 term("Seen", lesson.seen()), term(fact.fact().status() == LabStatus.BLOCKED ? "Not checked" : "Seen",
-                        lesson.hasExpectedAndSeen() ? null : lesson.what()), term(lab.hintLabel(), fact.why()),
+                        lesson.hasExpectedAndSeen() ? null : lesson.fact()), term(lab.hintLabel(), fact.why()),
                 command("See it yourself", lesson.command())).withClass("lesson"));
         return li(verdict(LabsReportView.word(fact.fact().status())), span(s(fact.fact().name())).withClass("fact-name"),
                 iff(fact.notCheckedReason() != null, p(s(fact.notCheckedReason())).withClass("reason")), parts)

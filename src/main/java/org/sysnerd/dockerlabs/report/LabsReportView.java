@@ -56,9 +56,9 @@ public record LabsReportView(Report report) {
             return lab.status().toString();
         }
 
-        /** The lab's message in its parts. */
+        /** The lab's lesson; for a message that is none (a block's cause, an error), the message as the fact. */
         public Lesson lesson() {
-            return Lesson.of(lab.message());
+            return lab.lesson() != null ? lab.lesson() : new Lesson(lab.message(), null, null, null);
         }
 
         /** True when one of the facts carries the lab's message (it is shown there, with its Expected and Seen). */
@@ -90,9 +90,13 @@ public record LabsReportView(Report report) {
             return fact.status().toString();
         }
 
-        /** The fact's failure in its parts (not for a passed or a not-checked fact). */
+        /** The fact's failure in its parts (empty for a passed or a not-checked fact; a message that is no lesson as the fact). */
         public Lesson lesson() {
-            return Lesson.of(fact.status() == LabStatus.FAILED || fact.status() == LabStatus.BLOCKED ? fact.message() : null);
+            if (fact.lesson() != null) {
+                return fact.lesson();
+            }
+            boolean failure = fact.status() == LabStatus.FAILED || fact.status() == LabStatus.BLOCKED;
+            return new Lesson(failure ? fact.message() : null, null, null, null);
         }
 
         /** Why the fact was not checked (learner mode), or null. */

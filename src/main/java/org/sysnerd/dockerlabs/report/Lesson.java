@@ -1,48 +1,20 @@
 package org.sysnerd.dockerlabs.report;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * A failure's message in its parts, as the labs write it: what was checked, then {@code Expected:}, {@code Seen:} and
- * {@code See it yourself:} lines (each part null when the message has no such line, e.g. a blocked lab's cause).
+ * A fact that did not hold, in its parts, as the lab's assertion made them ({@code assertions/LabFailure}): the fact
+ * (with a timeout's note when a wait for it ran out), what was expected, what was seen, and the command that shows
+ * it. The likely reason, chosen from what was seen, is the result's hint. Carried to the report as it is, never
+ * parsed back out of the message, which is {@link #text()}.
  */
-public record Lesson(String what, String expected, String seen, String command) {
+public record Lesson(String fact, String expected, String seen, String command) {
 
-    public static final String EXPECTED = "Expected:";
-    public static final String SEEN = "Seen:";
-    public static final String WHY = "Why:";
-    public static final String SEE_IT_YOURSELF = "See it yourself:";
-
-    /** The parts of {@code message}; lines that are none of them make up {@code what}. */
-    public static Lesson of(String message) {
-        if (message == null || message.isBlank()) {
-            return new Lesson(null, null, null, null);
-        }
-        List<String> what = new ArrayList<>();
-        String expected = null;
-        String seen = null;
-        String command = null;
-        for (String line : message.strip().lines().map(String::strip).toList()) {
-            if (line.startsWith(EXPECTED)) {
-                expected = after(line, EXPECTED);
-            } else if (line.startsWith(SEEN)) {
-                seen = after(line, SEEN);
-            } else if (line.startsWith(SEE_IT_YOURSELF)) {
-                command = after(line, SEE_IT_YOURSELF);
-            } else if (!line.startsWith(WHY) && !line.isEmpty()) {
-                what.add(line);
-            }
-        }
-        return new Lesson(what.isEmpty() ? null : String.join("\n", what), expected, seen, command);
-    }
-
-    /** True when the message said what was expected and what was seen. */
+    /** True when it says what was expected and what was seen (a message that is no lesson says neither). */
     public boolean hasExpectedAndSeen() {
         return expected != null || seen != null;
     }
 
-    private static String after(String line, String label) {
-        return line.substring(label.length()).strip();
+    /** The message of a failed fact: the fact, then its Expected, Seen and See it yourself lines. */
+    public String text() {
+        return fact + "\nExpected: " + expected + "\nSeen: " + seen + "\nSee it yourself: " + command;
     }
 }

@@ -18,7 +18,7 @@ public record Report(String schema, String runId, String mode, String startedAt,
                      String probe, List<Finding> preflight, List<LabResult> labs, int passed, int total) {
 
     /** The schema this report follows; a change that breaks readers bumps the version. */
-    public static final String SCHEMA = "https://sysnerd.org/docker-labs/labs-report/v2";
+    public static final String SCHEMA = "https://sysnerd.org/docker-labs/labs-report/v3";
 
     public Report {
         engine = Collections.unmodifiableMap(new LinkedHashMap<>(engine));

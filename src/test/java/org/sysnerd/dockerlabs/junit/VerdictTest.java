@@ -32,6 +32,7 @@ import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.probe.Http;
 import org.sysnerd.dockerlabs.report.LabStatus;
+import org.sysnerd.dockerlabs.report.Lesson;
 import org.testcontainers.containers.ContainerFetchException;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
@@ -85,6 +86,33 @@ class VerdictTest {
         assertThat(verdict.status()).isEqualTo(LabStatus.FAILED);
         assertThat(verdict.message()).isEqualTo(EXITS + "\nExpected: the container to have exited\nSeen: running, PID 1301"
                 + "\nSee it yourself: docker ps -a --filter name=docker-labs-q5-gone-1");
+    }
+
+    @Test
+    @DisplayName("a LabFailure's parts go to the report as they are: the lesson, of which the message is the text")
+    void lab_failure_parts_are_the_lesson() {
+        Verdict verdict = Verdict.of(passed(LAB), List.of(failed(EXITS, STILL_RUNNING)));
+
+        assertThat(verdict.lesson()).isEqualTo(new Lesson(EXITS, "the container to have exited", "running, PID 1301",
+                "docker ps -a --filter name=docker-labs-q5-gone-1"));
+        assertThat(verdict.message()).isEqualTo(verdict.lesson().text());
+    }
+
+    @Test
+    @DisplayName("a timeout on a LabFailure is a lesson too, its fact saying 'timeout'")
+    void timeout_is_a_lesson() {
+        Lesson lesson = Verdict.of(passed(LAB), List.of(failed(EXITS, timeout))).lesson();
+
+        assertThat(lesson.fact()).startsWith(EXITS + ": timeout: ").contains(ALIAS);
+        assertThat(lesson.seen()).isEqualTo("running, PID 1301");
+    }
+
+    @Test
+    @DisplayName("a blocked lab, or a failure that is no LabFailure, has no lesson")
+    void no_lesson_otherwise() {
+        assertThat(Verdict.of(passed(LAB), List.of(failed(EXITS, new IllegalStateException("no such container")))).lesson())
+                .isNull();
+        assertThat(Verdict.of(failed(LAB, new HostFactUnavailable("no nat table")), List.of()).lesson()).isNull();
     }
 
     @Test

@@ -85,7 +85,7 @@ class LabsReportPageTest {
     @DisplayName("a failed fact")
     class FailedFact {
 
-        private final Element fact = page("gradebook/recorded-vm-q3-failed.json").getElementById("Q3").selectFirst("ul.facts li.failed");
+        private final Element fact = page("report/recorded-vm-q3-failed.json").getElementById("Q3").selectFirst("ul.facts li.failed");
 
         @Test
         @DisplayName("shows Expected, Seen, Why and the command to see it yourself")
@@ -161,7 +161,7 @@ class LabsReportPageTest {
             Report recorded = RecordedReports.recorded("report/recorded-run.json");
             LabResult q5 = recorded.labs().get(4);
             LabResult withHtml = new LabResult(q5.id(), q5.title(), q5.status(), List.of("<b>evidence</b>"), q5.message(), q5.hint(),
-                    q5.verify(), q5.durationMs(), q5.tests(), q5.subjects(), List.of(new CommandRecord("echo '<i>'", output)));
+                    q5.lesson(), q5.verify(), q5.durationMs(), q5.tests(), q5.subjects(), List.of(new CommandRecord("echo '<i>'", output)));
             Document page = Jsoup.parse(LabsReportPage.html(new Report(recorded.schema(), recorded.runId(), recorded.mode(),
                     recorded.startedAt(), recorded.finishedAt(), recorded.engine(), recorded.probe(), recorded.preflight(),
                     List.of(withHtml), 0, 1)));

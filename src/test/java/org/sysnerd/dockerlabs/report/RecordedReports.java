@@ -43,7 +43,7 @@ public final class RecordedReports {
         List<GradedContainer> subjects = new ArrayList<>(first.subjects());
         subjects.add(0, container);
         labs.set(0, new LabResult(first.id(), first.title(), first.status(), first.evidence(), first.message(), first.hint(),
-                first.verify(), first.durationMs(), first.tests(), subjects, first.commands()));
+                first.lesson(), first.verify(), first.durationMs(), first.tests(), subjects, first.commands()));
         return new Report(report.schema(), report.runId(), report.mode(), report.startedAt(), report.finishedAt(),
                 report.engine(), report.probe(), report.preflight(), labs, report.passed(), report.total());
     }

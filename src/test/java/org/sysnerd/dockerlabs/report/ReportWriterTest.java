@@ -41,11 +41,10 @@ class ReportWriterTest {
     private static final Pattern UNESCAPED_PIPE = Pattern.compile("(?<!\\\\)\\|");
 
     private static final String Q1_EVIDENCE = "container PID 4242: net:[4026532183] vs host net:[4026531833]";
-    private static final String Q3_MESSAGE = """
-            a published port is a DNAT rule in the nat table
-            Expected: a DNAT rule for tcp port 8080 to 172.17.0.2:80
-            Seen: no DNAT rule for port 8080 (2 rules in DOCKER)
-            See it yourself: sudo iptables -t nat -S DOCKER | grep 8080""";
+    private static final Lesson Q3_LESSON = new Lesson("a published port is a DNAT rule in the nat table",
+            "a DNAT rule for tcp port 8080 to 172.17.0.2:80", "no DNAT rule for port 8080 (2 rules in DOCKER)",
+            "sudo iptables -t nat -S DOCKER | grep 8080");
+    private static final String Q3_MESSAGE = Q3_LESSON.text();
     private static final String Q3_HINT = "the daemon runs with --iptables=false: it writes no NAT rules";
     private static final String Q3_VERIFY = "sudo iptables -t nat -L DOCKER -n | grep 8080";
     private static final String ROOTLESS = "rootless Docker: docker0 and the DNAT rules live in RootlessKit's network "
@@ -57,16 +56,16 @@ class ReportWriterTest {
     /** One passed, one failed with a hint, one blocked lab; the preflight found rootless Docker. */
     private static Report report() {
         LabResult passed = new LabResult("Q1", "A container is just a host process", LabStatus.PASSED, List.of(Q1_EVIDENCE),
-                null, null, "sudo ls -l /proc/$(docker inspect -f \"{{.State.Pid}}\" web)/ns/net", 812,
+                null, null, null, "sudo ls -l /proc/$(docker inspect -f \"{{.State.Pid}}\" web)/ns/net", 812,
                 List.of(new TestResult("the container's PID 1 is a host process", LabStatus.PASSED, null)),
                 List.of(), List.of(new CommandRecord("docker inspect -f '{{.State.Pid}}' web", "4242"),
                         new CommandRecord("readlink /proc/4242/ns/net", "net:[4026532183]\n")));
         LabResult failed = new LabResult("Q3", "Publishing a port is DNAT", LabStatus.FAILED, List.of(), Q3_MESSAGE, Q3_HINT,
-                Q3_VERIFY, 1530, List.of(new TestResult("a published port is a DNAT rule in the nat table", LabStatus.FAILED,
-                        Q3_MESSAGE)), List.of(),
+                Q3_LESSON, Q3_VERIFY, 1530, List.of(new TestResult("a published port is a DNAT rule in the nat table",
+                        LabStatus.FAILED, Q3_MESSAGE, Q3_LESSON)), List.of(),
                 List.of(new CommandRecord("sudo iptables -t nat -S DOCKER", "-N DOCKER\n-A DOCKER -i docker0 -j RETURN\n")));
         LabResult blocked = new LabResult("Q4", "docker0 is the bridge you built", LabStatus.BLOCKED, List.of(), ROOTLESS,
-                ROOTFUL, "ip addr show docker0", 3, List.of(), List.of(), List.of());
+                ROOTFUL, null, "ip addr show docker0", 3, List.of(), List.of(), List.of());
         Map<String, Object> engine = new LinkedHashMap<>();
         engine.put("summary", "Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless");
         engine.put("version", "28.3.3");
@@ -140,7 +139,8 @@ class ReportWriterTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {"recorded-run.json", "recorded-run-all-passed.json", "recorded-learner-run.json"})
+        @ValueSource(strings = {"recorded-run.json", "recorded-run-all-passed.json", "recorded-learner-run.json",
+                "recorded-vm-q3-failed.json"})
         @DisplayName("the reports recorded on this machine (src/test/resources/report/) follow the schema")
         void recorded_runs_follow_the_schema(String recorded) throws IOException {
             try (InputStream in = resource("/report/" + recorded)) {
