@@ -24,7 +24,7 @@ COPY=${LABS_COPY:-/tmp/$USER_NAME-copy}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SOCKET=/var/run/docker.sock
 SEED_M2=${LABS_M2:-$(getent passwd "${SUDO_USER:-root}" | cut -d: -f6)/.m2}
-(($# > 0)) || set -- test
+(($# > 0)) || set -- test -Pspec
 [[ $COPY == /tmp/* || $COPY == /var/tmp/* ]] || die "LABS_COPY=$COPY: I remove and refill it, so it must be under /tmp or /var/tmp"
 
 getent group docker >/dev/null || die "no docker group: the learner's way in is membership of it (groupadd docker)"

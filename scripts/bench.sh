@@ -97,7 +97,7 @@ suite() {
   local tag=$1 t0 t1 rc dir=$WORK/report-$1 report
   shift
   mkdir -p "$dir"
-  timed "mvn-$tag" ./mvnw -o -q test -Dtest='Q*' -Dlabs.report.dir="$dir" -Dlabs.trace="$dir/trace.txt" "$@"
+  timed "mvn-$tag" ./mvnw -o -q test -Dtest='Q*' -Dlabs.mode=spec -Dlabs.report.dir="$dir" -Dlabs.trace="$dir/trace.txt" "$@"
   rc=$?
   t0=$T0 t1=$T1 MVN_S=$WALL_S MVN_CPU=$CPU_S
   PHASES=$(phases "$dir/trace.txt" "$t0" "$t1")

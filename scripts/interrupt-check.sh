@@ -21,7 +21,7 @@ SIGNAL=${2:-INT}
 shift $(( $# < 2 ? $# : 2 ))
 [ "${1:-}" = -- ] && shift
 MVN_ARGS=("$@")
-((${#MVN_ARGS[@]})) || MVN_ARGS=(-o test)
+((${#MVN_ARGS[@]})) || MVN_ARGS=(-o test -Pspec)
 EXIT_LIMIT=${EXIT_LIMIT:-60}
 RUN_LIMIT=${RUN_LIMIT:-600}
 command -v bc >/dev/null || die "needs bc to time the run (apt-get install -y bc)"
@@ -67,7 +67,7 @@ echo "interrupt-check: log in $LOG; the JVM's last lines:"
 { grep -v '^\s*at ' "$LOG" || true; } | tail -n 5 | sed 's/^/  /'
 line="signal=$SIGNAL at_s=$AT exit_s=$exit_s rc=$rc started=$started left=$left"
 if [ "${NEXT_RUN:-0}" = 1 ] && ((left > 0)); then
-  timeout "$RUN_LIMIT" ./mvnw -o -q test -Dtest='Q5*' >>"$LOG" 2>&1 || true
+  timeout "$RUN_LIMIT" ./mvnw -o -q test -Dtest='Q5*' -Dlabs.mode=spec >>"$LOG" 2>&1 || true
   line="$line left_after_next_run=$(of_jvm "$jvm" | wc -l)"
 fi
 echo "$line"

@@ -18,7 +18,7 @@ LOG="$RUN_DIR/service.log"
 NGINX="${LABS_STANDIN_NGINX:-docker-labs-standin/nginx:debian}"
 ALPINE="${LABS_STANDIN_ALPINE:-docker-labs-standin/alpine:busybox}"
 LABEL=org.sysnerd.docker-labs
-(($#)) || set -- -o test -Dtest='Q*'
+(($#)) || set -- -o test -Dtest='Q*' -Dlabs.mode=spec
 
 if ! command -v podman >/dev/null; then
   echo "podman-labs: installing podman"

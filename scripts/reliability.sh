@@ -104,7 +104,7 @@ declare -A T0=() ARGS=() DIR=()
 start_suite() { # dir name [maven args]: one bounded run, in the background; its pid (timeout's) goes to BG
   local dir=$1 name=$2 jvm= t
   shift 2
-  ((${#@})) || set -- test
+  ((${#@})) || set -- test -Pspec
   ARGS[$name]="$*" DIR[$name]=$dir T0[$name]=$SECONDS
   (cd "$WORK/$dir" && exec timeout -k 10 "$MVN_LIMIT" ./mvnw -o -q "$@") >"$WORK/$name.log" 2>&1 &
   local bg=$!
@@ -252,9 +252,9 @@ BG=()
 record concurrent1 "$rc1"; record concurrent2 "$rc2"; check_leftovers
 
 # --- kill -9 at each moment, then a rerun -------------------------------------------------------
-kill_at kit-test test
-kill_at creation test
-kill_at lab test
+kill_at kit-test test -Pspec
+kill_at creation test -Pspec
+kill_at lab test -Pspec
 kill_at learner-helper test -Dtest='Q*' -Dlabs.mode=learner
 kill_at learner-lab test -Dtest='Q*' -Dlabs.mode=learner
 

@@ -9,7 +9,7 @@ public enum LabMode {
     /** The labs grade, read-only, the containers the learner made by hand following the page. */
     LEARNER;
 
-    /** The mode of this run, from {@code -Dlabs.mode} or {@code LABS_MODE}; {@code spec} by default. */
+    /** The mode of this run, from {@code -Dlabs.mode} or {@code LABS_MODE}; {@code learner} by default (self-grading). */
     public static LabMode current() {
         return of(Setting.MODE.value());
     }

@@ -6,8 +6,11 @@ package org.sysnerd.dockerlabs.subject;
  */
 public record Setting(String property, String environmentVariable, String fallback) {
 
-    /** The mode: {@code spec} (the suite's own containers) or {@code learner} (the learner's). */
-    public static final Setting MODE = new Setting("labs.mode", "LABS_MODE", "spec");
+    /**
+     * The mode: {@code learner} (the learner's own containers: {@code ./mvnw test} grades your work) or {@code spec}
+     * (the suite's own containers: {@code ./mvnw test -Pspec}, which sets it).
+     */
+    public static final Setting MODE = new Setting("labs.mode", "LABS_MODE", "learner");
     /** The name of the page's {@code docker run -d --name web nginx}. */
     public static final Setting WEB = new Setting("labs.learner.web", "LABS_LEARNER_WEB", "web");
     /** The host port of the page's {@code docker run -d -p 8080:80 nginx}. */
@@ -20,10 +23,14 @@ public record Setting(String property, String environmentVariable, String fallba
     /** The name of Q6's {@code docker run -d --name limited --memory 64m --cpus 0.5 nginx} (beyond the page). */
     public static final Setting LIMITED = new Setting("labs.learner.limited", "LABS_LEARNER_LIMITED", "limited");
 
-    /** The value set, or the fallback. */
+    /** The value set, or the fallback; a blank property (the pom passes {@code labs.mode} empty) counts as unset. */
     public String value() {
-        String value = System.getProperty(property, System.getenv(environmentVariable));
-        return value == null || value.isBlank() ? fallback : value.strip();
+        for (String value : new String[] {System.getProperty(property), System.getenv(environmentVariable)}) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return fallback;
     }
 
     /** How to set it, for messages: {@code -Dlabs.mode / LABS_MODE}. */

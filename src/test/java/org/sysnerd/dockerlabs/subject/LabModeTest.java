@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 class LabModeTest {
 
     @Test
-    @DisplayName("spec is the fallback; the spec mode starts the suite's own containers, the learner mode none")
-    void spec_by_default() {
-        assertThat(LabMode.of(Setting.MODE.fallback())).isEqualTo(LabMode.SPEC);
+    @DisplayName("learner is the fallback (./mvnw test grades your work); the spec mode starts the suite's own containers, the learner mode none")
+    void learner_by_default() {
+        assertThat(LabMode.of(Setting.MODE.fallback())).isEqualTo(LabMode.LEARNER);
         assertThat(LabMode.SPEC.startsLabContainers()).isTrue();
         assertThat(LabMode.LEARNER.startsLabContainers()).isFalse();
     }
