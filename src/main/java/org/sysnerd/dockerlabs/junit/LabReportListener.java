@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -25,7 +24,6 @@ import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.report.Report;
 import org.sysnerd.dockerlabs.report.ReportWriter;
 import org.sysnerd.dockerlabs.report.TestResult;
-import org.sysnerd.dockerlabs.subject.LabMode;
 
 /**
  * Collects each lab's results and evidence from the JUnit Platform and writes the lab report at the end of
@@ -125,25 +123,7 @@ public final class LabReportListener implements TestExecutionListener {
 
     /** The lab's facts as the plan has them, so that those its set-up stopped before are still counted. */
     private List<PlannedFact> planned(TestIdentifier labClass) {
-        return plan.getDescendants(labClass).stream().filter(TestIdentifier::isTest).map(t -> new PlannedFact(t.getUniqueId(),
-                t.getDisplayName(), t.getSource().orElse(null) instanceof MethodSource m ? specOnly(m) : null)).toList();
-    }
-
-    private static String specOnly(MethodSource source) {
-        try {
-            SpecOnly specOnly = source.getJavaMethod().getAnnotation(SpecOnly.class);
-            return specOnly == null ? null : specOnly.value();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static boolean learner() {
-        try {
-            return LabMode.current() == LabMode.LEARNER;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return plan.getDescendants(labClass).stream().filter(TestIdentifier::isTest).map(PlannedFact::of).toList();
     }
 
     private static boolean isLab(ClassSource source) {
@@ -193,7 +173,7 @@ public final class LabReportListener implements TestExecutionListener {
                 facts.add(new TestResult(test.name(), one.status(), one.message(), one.lesson()));
             }
             facts.addAll(List.copyOf(notChecked));
-            facts.addAll(PlannedFact.unrun(planned, Set.copyOf(reported), verdict.status(), learner()));
+            facts.addAll(PlannedFact.unrun(planned, Set.copyOf(reported), verdict.status(), PlannedFact.learner()));
             return new LabResult(id, title, verdict.status(), List.copyOf(evidence), verdict.message(), verdict.hint(),
                     verdict.lesson(), verify, durationMs, facts, List.copyOf(subjects).stream().distinct().toList(), List.copyOf(commands));
         }
