@@ -60,6 +60,11 @@ public final class ReportWriter {
             lab.evidence().forEach(e -> out.append("      ").append(e).append('\n'));
             lab.tests().stream().filter(t -> t.status() == LabStatus.NOT_CHECKED).forEach(t -> out.append("      not checked: ")
                     .append(t.name()).append(" (").append(t.message()).append(")\n"));
+            // A lab blocked as a whole says so on its line; a single blocked fact among checked ones is named.
+            if (lab.points().blocked() < lab.tests().size()) {
+                lab.tests().stream().filter(t -> t.status() == LabStatus.BLOCKED).forEach(t -> out.append("      blocked, out of the total: ")
+                        .append(t.name()).append('\n'));
+            }
             if (lab.status() != LabStatus.PASSED) {
                 indent(out, lab.message());
                 if (lab.hint() != null) {

@@ -304,6 +304,23 @@ class ReportWriterTest {
         }
 
         @Test
+        @DisplayName("names a blocked fact among checked ones, out of the total; a lab blocked as a whole says so on its line")
+        void blocked_fact_named() {
+            LabResult q3 = report().labs().get(1);
+            List<TestResult> facts = List.of(new TestResult("a published port is a DNAT rule", LabStatus.PASSED, null),
+                    new TestResult("a request reaches nginx through the rule", LabStatus.BLOCKED, "no packet counters"));
+            LabResult partly = new LabResult("Q3", q3.title(), LabStatus.BLOCKED, List.of(), "no packet counters", null, null,
+                    q3.verify(), 1, facts, List.of(), List.of());
+            Report report = report();
+            String console = ReportWriter.console(new Report(report.schema(), report.runId(), report.mode(), report.startedAt(),
+                    report.finishedAt(), report.engine(), report.probe(), List.of(), List.of(partly, report.labs().get(2)), 0, 2));
+
+            assertThat(lines(console)).contains("      blocked, out of the total: a request reaches nginx through the rule")
+                    .noneMatch(l -> l.contains("out of the total: docker0 is a bridge"))
+                    .contains("3 facts blocked (could not be checked on this host), out of the total");
+        }
+
+        @Test
         @DisplayName("says how many facts were not checked on the learner's containers, out of the total")
         void not_checked_out_of_the_total() {
             List<String> lines = lines(ReportWriter.console(RecordedReports.recorded("report/recorded-learner-run.json")));
