@@ -161,5 +161,5 @@ say "all graded in $((SECONDS - fleet_started)) s"
 
 scripts/gradebook.sh "$FLEET" "${names[@]}"
 status=$?
-say "gradebook: target/gradebook.csv, target/gradebook.md, target/gradebook.json, target/gradebook.html"
+say "gradebook: target/gradebook.csv (points, for an LMS), target/gradebook-status.csv, target/gradebook.md, target/gradebook.json, target/gradebook.html"
 exit "$status"

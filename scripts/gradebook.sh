@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Writes the gradebook (target/gradebook.csv, .md, .json, .html; the Markdown also to $GITHUB_STEP_SUMMARY) from the
-# fleet's reports, FLEET_DIR/<vm>/labs-report.json. Prints the Markdown; exits 0 when every VM passed every lab.
+# Writes the gradebook (target/gradebook.csv: points, to import into an LMS as docs/grading.md says; gradebook-status.csv,
+# .md, .json, .html; the Markdown also to $GITHUB_STEP_SUMMARY) from the fleet's reports, FLEET_DIR/<vm>/labs-report.json.
+# Prints the Markdown; exits 0 when every VM passed every lab.
 #
 #   scripts/gradebook.sh FLEET_DIR [VM...]      (every subdirectory of FLEET_DIR when no VM is named)
 #

@@ -39,20 +39,22 @@ public final class GradebookPage {
         return Pages.page(view.title(),
                 header(h1(text("Gradebook: "), span(view.fullMarks() + " of " + book.rows().size() + " VMs passed every lab")
                                 .withClass("score")),
-                        p(text("Each cell opens that VM's own lab report. Sort by a column with its heading. Also as "),
-                                a("CSV").withHref("gradebook.csv"), text(", "), a("JSON").withHref("gradebook.json"), text(", "),
+                        p(text("Each fact is a point; a fact not checked on a VM is out of its total. Each cell opens that VM's "
+                                        + "own lab report. Sort by a column with its heading. Points to import into your LMS: "),
+                                a("gradebook.csv").withHref("gradebook.csv"), text(" (Moodle's CSV import). Also as "),
+                                a("statuses (CSV)").withHref("gradebook-status.csv"), text(", "), a("JSON").withHref("gradebook.json"), text(", "),
                                 a("Markdown").withHref("gradebook.md"), text(".")).withClass("meta")),
-                div(table(thead(tr(sortable("VM", "vm"), each(book.labs(), lab -> sortable(lab, lab)), sortable("Score", "score"),
+                div(table(thead(tr(sortable("VM", "vm"), each(book.labs(), lab -> sortable(lab, lab)), sortable("Score", "score"), sortable("Points", "points"),
                                 th("Mode").attr("scope", "col").withClass("wide").attr("data-column", "mode"),
                                 sortable("Engine, or why the VM was not graded", "engine").withClass("engine"))),
                         tbody(each(book.rows(), row -> row(view, row)), iff(book.rows().isEmpty(),
                                 tr(td("No VM was graded: the fleet's directory has no VM's report.")
-                                        .attr("colspan", book.labs().size() + 4)))),
+                                        .attr("colspan", book.labs().size() + 5)))),
                         tfoot(tr(th("Totals").attr("scope", "row"), each(book.labs(), lab -> td(each(view.statuses(),
                                         status -> span(verdict(view.count(lab, status) + " " + GradebookView.word(status)))
                                                 .withClass(GradebookView.word(status)).attr("data-status", status.name())))
                                         .withClass("totals").attr("data-lab", lab)),
-                                td(view.fullMarks() + " of " + book.rows().size() + " passed every lab").attr("colspan", 3))))
+                                td(view.fullMarks() + " of " + book.rows().size() + " passed every lab").attr("colspan", 4))))
                         .withClasses("gradebook", "sortable")).withClass("scroll"),
                 footer("Written by the Docker labs kit's gradebook (GradebookMain) from each VM's labs-report.json, like "
                         + "gradebook.csv."));
@@ -74,6 +76,7 @@ public final class GradebookPage {
                         .attr("data-sort", row.vm()),
                 each(view.book().labs(), lab -> cell(view, row, lab)),
                 td(row.score()).withClass("score").attr("data-sort", GradebookView.scoreKey(row)),
+                td(GradebookView.points(row)).withClass("points").attr("data-sort", GradebookView.pointsKey(row)),
                 td(row.mode()).withClass("wide"),
                 td(text(row.engine()), iff(!row.note().isBlank(), div(b("Why:"), text(" " + row.note())).withClass("note")))
                         .withClass("engine"))
@@ -83,7 +86,8 @@ public final class GradebookPage {
     private static DomContent cell(GradebookView view, VmGrade row, String lab) {
         LabStatus status = row.status(lab);
         String page = view.page(row, lab);
-        DomContent word = verdict(GradebookView.word(status));
+        DomContent word = j2html.TagCreator.each(verdict(GradebookView.word(status)),
+                span(GradebookView.points(view.book(), row, lab)).withClass("cell-points"));
         return td(page == null ? word : a(word).withHref(page)).withClasses("cell", GradebookView.word(status))
                 .attr("data-lab", lab).attr("data-sort", GradebookView.rank(status));
     }

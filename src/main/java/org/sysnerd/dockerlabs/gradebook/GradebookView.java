@@ -69,6 +69,23 @@ public record GradebookView(Gradebook book, Map<String, String> pages) {
         return row.total() == 0 ? 0 : row.passed() * 1000 / row.total();
     }
 
+    /** A row's points in all: {@code 12 of 15}, with the facts out of its total; {@code not graded} when no fact was checked (no report, no Docker). */
+    public static String points(VmGrade row) {
+        return row.pointsInAll().possible() == 0 ? "not graded" : row.pointsInAll().summary();
+    }
+
+    /** Sorts the points column by the share of points earned (per mille). */
+    public static int pointsKey(VmGrade row) {
+        org.sysnerd.dockerlabs.report.Points points = row.pointsInAll();
+        return points.possible() == 0 ? 0 : points.earned() * 1000 / points.possible();
+    }
+
+    /** A cell's points: {@code 2/3}, as the LMS's CSV has it over the column's maximum, or {@code –/3} when not graded. */
+    public static String points(Gradebook book, VmGrade row, String lab) {
+        java.util.OptionalInt grade = book.grade(row, lab);
+        return (grade.isPresent() ? Integer.toString(grade.getAsInt()) : "–") + "/" + book.maxPoints(lab);
+    }
+
     /** True when no lab of the row was checked (no report, no Docker): the row says why. */
     public static boolean allBlocked(VmGrade row) {
         return !row.labs().isEmpty() && row.labs().values().stream().allMatch(s -> s == LabStatus.BLOCKED);

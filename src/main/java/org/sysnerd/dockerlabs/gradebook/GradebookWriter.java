@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a gradebook as {@code gradebook.csv}, {@code .md} (also to GitHub's job summary), {@code .json} and the page
- * {@code .html} ({@link GradebookPage}).
+ * Writes a gradebook as {@code gradebook.csv} (points, to import into an LMS: {@link LmsCsv}), {@code gradebook-status.csv}
+ * (each lab's status, for scripts), {@code .md} (also to GitHub's job summary), {@code .json} and the page {@code .html}
+ * ({@link GradebookPage}).
  */
 public final class GradebookWriter {
 
@@ -22,8 +23,8 @@ public final class GradebookWriter {
     private GradebookWriter() {
     }
 
-    /** {@code vm,Q1,Q2,Q3,Q4,Q5,…,score,engine,mode,report}, one line per VM. */
-    public static String csv(Gradebook book) {
+    /** {@code vm,Q1,Q2,Q3,Q4,Q5,…,score,engine,mode,report}, one line per VM: each lab's status. */
+    public static String statusCsv(Gradebook book) {
         StringBuilder out = new StringBuilder(String.join(",", header(book))).append('\n');
         for (VmGrade row : book.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.vm()));
@@ -38,13 +39,14 @@ public final class GradebookWriter {
     /** The same table in Markdown, with a note column saying why a row is not what the labs said. */
     public static String markdown(Gradebook book) {
         List<String> header = new ArrayList<>(header(book));
+        header.add(header.indexOf("score") + 1, "points");
         header.add("note");
         StringBuilder out = new StringBuilder("## Gradebook\n\n| ").append(String.join(" | ", header)).append(" |\n|")
                 .append("---|".repeat(header.size())).append('\n');
         for (VmGrade row : book.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.vm()));
             book.labs().forEach(lab -> cells.add(row.status(lab).name()));
-            cells.addAll(List.of(row.score(), row.engine(), row.mode(), "`" + row.report() + "`", row.note()));
+            cells.addAll(List.of(row.score(), GradebookView.points(row), row.engine(), row.mode(), "`" + row.report() + "`", row.note()));
             out.append("| ").append(String.join(" | ", cells.stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
         }
         long full = book.rows().stream().filter(r -> r.total() > 0 && r.passed() == r.total()).count();
@@ -56,20 +58,36 @@ public final class GradebookWriter {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (VmGrade row : book.rows()) {
             Map<String, Object> labs = new LinkedHashMap<>();
-            book.labs().forEach(lab -> labs.put(lab, row.status(lab).name()));
+            Map<String, Object> points = new LinkedHashMap<>();
+            Map<String, Object> grades = new LinkedHashMap<>();
+            book.labs().forEach(lab -> {
+                labs.put(lab, row.status(lab).name());
+                points.put(lab, row.points(lab));
+                grades.put(lab, boxed(book.grade(row, lab)));
+            });
+            grades.put("Total", boxed(book.total(row)));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("vm", row.vm());
             json.put("labs", labs);
             json.put("passed", row.passed());
             json.put("total", row.total());
             json.put("score", row.score());
+            json.put("points", points);
+            json.put("grades", grades);
             json.put("engine", row.engine());
             json.put("mode", row.mode());
             json.put("report", row.report());
             json.put("note", row.note());
             rows.add(json);
         }
-        return JSON.writeValueAsString(Map.of("labs", book.labs(), "vms", rows));
+        Map<String, Object> max = new LinkedHashMap<>();
+        book.labs().forEach(lab -> max.put(lab, book.maxPoints(lab)));
+        max.put("Total", book.maxTotal());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("labs", book.labs());
+        json.put("maxPoints", max);
+        json.put("vms", rows);
+        return JSON.writeValueAsString(json);
     }
 
     /** Writes {@code <base>.csv}, {@code .md}, {@code .json} and {@code .html}; appends the Markdown to {@code githubSummary} when set. */
@@ -77,7 +95,8 @@ public final class GradebookWriter {
         Path dir = base.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         String name = base.getFileName().toString();
-        Files.writeString(dir.resolve(name + ".csv"), csv(book));
+        Files.writeString(dir.resolve(name + ".csv"), LmsCsv.csv(book));
+        Files.writeString(dir.resolve(name + "-status.csv"), statusCsv(book));
         Files.writeString(dir.resolve(name + ".md"), markdown(book));
         Files.writeString(dir.resolve(name + ".json"), json(book));
         GradebookPage.write(book, dir.resolve(name));
@@ -93,7 +112,11 @@ public final class GradebookWriter {
         return header;
     }
 
-    private static String csvCell(String cell) {
+    private static Integer boxed(java.util.OptionalInt grade) {
+        return grade.isPresent() ? grade.getAsInt() : null;
+    }
+
+    static String csvCell(String cell) {
         return cell.matches("(?s).*[,\"\\r\\n].*") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 }

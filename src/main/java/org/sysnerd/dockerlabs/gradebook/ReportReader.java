@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sysnerd.dockerlabs.gradebook.VmGrade.LabStatus;
+import org.sysnerd.dockerlabs.report.Points;
 
 /**
  * Reads one VM's {@code labs-report.json} into its gradebook row. A report that is missing, truncated or not a
@@ -40,15 +42,34 @@ public final class ReportReader {
             return unread(vm, report, "not a labs report (no labs)" + (why.isBlank() ? "" : ": " + why));
         }
         Map<String, LabStatus> labs = new LinkedHashMap<>();
+        Map<String, Points> points = new LinkedHashMap<>();
         int passed = 0;
         for (JsonNode lab : root.path("labs")) {
             LabStatus status = status(lab.path("status").asText());
             labs.put(lab.path("id").asText(), status);
+            points.put(lab.path("id").asText(), points(lab));
             passed += status == LabStatus.PASSED ? 1 : 0;
         }
         // v1 reports have no mode: before modes, every run was the spec.
         String mode = root.path("mode").asText("spec");
-        return new VmGrade(vm, labs, passed, labs.size(), engine(root), mode, report.toString(), why);
+        return new VmGrade(vm, labs, points, passed, labs.size(), engine(root), mode, report.toString(), why);
+    }
+
+    /** A lab's points: counted again from its facts, as the kit counts them (reports before v4 have no points). */
+    private static Points points(JsonNode lab) {
+        List<org.sysnerd.dockerlabs.report.LabStatus> facts = new ArrayList<>();
+        for (JsonNode fact : lab.path("tests")) {
+            facts.add(factStatus(fact.path("status").asText()));
+        }
+        return Points.of(facts);
+    }
+
+    private static org.sysnerd.dockerlabs.report.LabStatus factStatus(String text) {
+        try {
+            return org.sysnerd.dockerlabs.report.LabStatus.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            return org.sysnerd.dockerlabs.report.LabStatus.BLOCKED;
+        }
     }
 
     private static LabStatus status(String text) {
@@ -76,6 +97,6 @@ public final class ReportReader {
     private static VmGrade unread(String vm, Path report, String note) {
         Map<String, LabStatus> labs = new LinkedHashMap<>();
         PAGE_LABS.forEach(lab -> labs.put(lab, LabStatus.BLOCKED));
-        return new VmGrade(vm, labs, 0, PAGE_LABS.size(), "unknown", "", report.toString(), note);
+        return new VmGrade(vm, labs, Map.of(), 0, PAGE_LABS.size(), "unknown", "", report.toString(), note);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -42,7 +43,7 @@ public final class LabReportListener implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier id) {
         started.put(id.getUniqueId(), Instant.now());
-        labClass(id).filter(c -> c.equals(id)).ifPresent(c -> labs.computeIfAbsent(c.getUniqueId(), k -> LabRecorder.of(c)));
+        labClass(id).filter(c -> c.equals(id)).ifPresent(c -> labs.computeIfAbsent(c.getUniqueId(), k -> LabRecorder.of(c, planned(c))));
     }
 
     @Override
@@ -62,7 +63,10 @@ public final class LabReportListener implements TestExecutionListener {
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         labClass(id).map(c -> labs.get(c.getUniqueId())).filter(lab -> id.isTest())
-                .ifPresent(lab -> lab.notChecked.add(new TestResult(id.getDisplayName(), LabStatus.NOT_CHECKED, reason)));
+                .ifPresent(lab -> {
+                    lab.reported.add(id.getUniqueId());
+                    lab.notChecked.add(new TestResult(id.getDisplayName(), LabStatus.NOT_CHECKED, reason));
+                });
     }
 
     @Override
@@ -74,6 +78,7 @@ public final class LabReportListener implements TestExecutionListener {
                 return;
             }
             if (id.isTest()) {
+                lab.reported.add(id.getUniqueId());
                 lab.tests.add(new Outcome(id.getDisplayName(), result));
             } else if (labClass.equals(id)) {
                 lab.classOutcome = new Outcome(id.getDisplayName(), result);
@@ -116,6 +121,11 @@ public final class LabReportListener implements TestExecutionListener {
         return Optional.empty();
     }
 
+    /** The lab's facts as the plan has them, so that those its set-up stopped before are still counted. */
+    private List<PlannedFact> planned(TestIdentifier labClass) {
+        return plan.getDescendants(labClass).stream().filter(TestIdentifier::isTest).map(PlannedFact::of).toList();
+    }
+
     private static boolean isLab(ClassSource source) {
         try {
             return source.getJavaClass().isAnnotationPresent(DockerLab.class);
@@ -138,18 +148,21 @@ public final class LabReportListener implements TestExecutionListener {
         final List<Outcome> tests = Collections.synchronizedList(new ArrayList<>());
         final List<TestResult> notChecked = Collections.synchronizedList(new ArrayList<>());
         final List<GradedContainer> subjects = Collections.synchronizedList(new ArrayList<>());
+        final Set<String> reported = ConcurrentHashMap.newKeySet();
+        final List<PlannedFact> planned;
         volatile Outcome classOutcome;
         volatile long durationMs;
 
-        private LabRecorder(String id, String title, String verify) {
+        private LabRecorder(String id, String title, String verify, List<PlannedFact> planned) {
+            this.planned = planned;
             this.id = id;
             this.title = title;
             this.verify = verify;
         }
 
-        static LabRecorder of(TestIdentifier labClass) {
+        static LabRecorder of(TestIdentifier labClass, List<PlannedFact> planned) {
             DockerLab lab = ((ClassSource) labClass.getSource().orElseThrow()).getJavaClass().getAnnotation(DockerLab.class);
-            return new LabRecorder(lab.id(), lab.title(), lab.verify());
+            return new LabRecorder(lab.id(), lab.title(), lab.verify(), planned);
         }
 
         LabResult result() {
@@ -160,6 +173,7 @@ public final class LabReportListener implements TestExecutionListener {
                 facts.add(new TestResult(test.name(), one.status(), one.message(), one.lesson()));
             }
             facts.addAll(List.copyOf(notChecked));
+            facts.addAll(PlannedFact.unrun(planned, Set.copyOf(reported), verdict.status(), PlannedFact.learner()));
             return new LabResult(id, title, verdict.status(), List.copyOf(evidence), verdict.message(), verdict.hint(),
                     verdict.lesson(), verify, durationMs, facts, List.copyOf(subjects).stream().distinct().toList(), List.copyOf(commands));
         }

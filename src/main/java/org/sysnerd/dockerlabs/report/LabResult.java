@@ -1,5 +1,7 @@
 package org.sysnerd.dockerlabs.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -12,6 +14,8 @@ import java.util.List;
  * @param verify   the lab page's "verify it yourself" command
  * @param subjects in the learner mode, the learner's containers the lab graded; empty in the spec mode
  */
+// The points follow the facts they are counted from, as the schema lists them.
+@JsonPropertyOrder({"id", "title", "status", "evidence", "message", "hint", "lesson", "verify", "durationMs", "tests", "points"})
 public record LabResult(String id, String title, LabStatus status, List<String> evidence, String message, String hint,
                         Lesson lesson, String verify, long durationMs, List<TestResult> tests, List<GradedContainer> subjects,
                         List<CommandRecord> commands) {
@@ -21,5 +25,11 @@ public record LabResult(String id, String title, LabStatus status, List<String> 
         tests = List.copyOf(tests);
         subjects = List.copyOf(subjects);
         commands = List.copyOf(commands);
+    }
+
+    /** The lab's points, one per fact (written to the JSON; read back, they are counted again from the facts). */
+    @JsonProperty(value = "points", access = JsonProperty.Access.READ_ONLY)
+    public Points points() {
+        return Points.ofFacts(tests);
     }
 }

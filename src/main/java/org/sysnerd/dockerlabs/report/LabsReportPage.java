@@ -70,6 +70,9 @@ public final class LabsReportPage {
         return j2html.TagCreator.header(h1(text("Docker labs: "), span(report.score()).withClass("score")),
                 p(b(report.mode() + " mode"), text(": " + view.whose() + " · "), b("engine"), text(" " + view.engine()))
                         .withClass("meta"),
+                iff(report.points().outOfTotal() > 0, p(text("Each fact is a point. "),
+                        text(String.join("; ", report.points().outOfTotalLines(ReportWriter.state(report))) + "."))
+                        .withClasses("meta", "out-of-total")),
                 p(b("probe"), text(" " + report.probe())).withClasses("meta", "small"),
                 p(b("run"), text(" "), span(report.runId()).withClass("mono"),
                         text(" · " + report.startedAt() + " to " + report.finishedAt() + " · "),
@@ -80,9 +83,10 @@ public final class LabsReportPage {
 
     private static DomContent labsTable(LabsReportView view) {
         return div(table(thead(tr(th("Lab").attr("scope", "col"), th("Title").attr("scope", "col"),
-                        th("Result").attr("scope", "col"), th("Time").attr("scope", "col").withClass("wide"))),
+                        th("Result").attr("scope", "col"), th("Points").attr("scope", "col"), th("Time").attr("scope", "col").withClass("wide"))),
                 tbody(each(view.labs(), lab -> tr(td(a(lab.lab().id()).withHref("#" + lab.lab().id())), td(lab.lab().title()),
-                        td(verdict(LabsReportView.word(lab.lab().status()))), td(lab.lab().durationMs() + " ms").withClass("wide"))
+                        td(verdict(LabsReportView.word(lab.lab().status()))), td(lab.lab().points().summary()).withClass("points"),
+                        td(lab.lab().durationMs() + " ms").withClass("wide"))
                         .withClass(lab.css()).attr("data-lab", lab.lab().id())))).withClass("labs")).withClass("scroll");
     }
 
@@ -129,6 +133,7 @@ public final class LabsReportPage {
                         lesson.hasExpectedAndSeen() ? null : lesson.fact()), term(lab.hintLabel(), fact.why()),
                 command("See it yourself", lesson.command())).withClass("lesson"));
         return li(verdict(LabsReportView.word(fact.fact().status())), span(s(fact.fact().name())).withClass("fact-name"),
+                span(fact.points()).withClass("fact-points"),
                 iff(fact.notCheckedReason() != null, p(s(fact.notCheckedReason())).withClass("reason")), parts)
                 .withClass(fact.css());
     }

@@ -99,6 +99,15 @@ public record LabsReportView(Report report) {
             return new Lesson(failure ? fact.message() : null, null, null, null);
         }
 
+        /** What the fact counts for: {@code 1 of 1 point}, {@code 0 of 1 point}, or that it is out of the total. */
+        public String points() {
+            return switch (fact.status()) {
+                case PASSED -> "1 of 1 point";
+                case FAILED -> "0 of 1 point";
+                case NOT_CHECKED, BLOCKED -> "out of the total";
+            };
+        }
+
         /** Why the fact was not checked (learner mode), or null. */
         public String notCheckedReason() {
             return fact.status() == LabStatus.NOT_CHECKED ? fact.message() : null;

@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ public record Report(String schema, String runId, String mode, String startedAt,
                      String probe, List<Finding> preflight, List<LabResult> labs, int passed, int total) {
 
     /** The schema this report follows; a change that breaks readers bumps the version. */
-    public static final String SCHEMA = "https://sysnerd.org/docker-labs/labs-report/v3";
+    public static final String SCHEMA = "https://sysnerd.org/docker-labs/labs-report/v4";
 
     public Report {
         engine = Collections.unmodifiableMap(new LinkedHashMap<>(engine));
@@ -26,8 +27,14 @@ public record Report(String schema, String runId, String mode, String startedAt,
         labs = List.copyOf(labs);
     }
 
-    /** The score line: {@code 4/5 labs passed}. */
+    /** The score line: {@code 4/5 labs passed · 12 of 15 points}. */
     public String score() {
-        return passed + "/" + total + " labs passed";
+        return passed + "/" + total + " labs passed · " + points().text();
+    }
+
+    /** The run's points: its labs' together (written to the JSON; read back, they are counted again from the facts). */
+    @JsonProperty(value = "points", access = JsonProperty.Access.READ_ONLY)
+    public Points points() {
+        return labs.stream().map(LabResult::points).reduce(Points.NONE, Points::plus);
     }
 }

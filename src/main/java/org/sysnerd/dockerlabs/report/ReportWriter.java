@@ -54,12 +54,17 @@ public final class ReportWriter {
                 .forEach(f -> out.append("! ").append(f.check()).append(": ").append(f.found().strip()).append("\n  Fix: ")
                         .append(f.fix()).append('\n'));
         for (LabResult lab : report.labs()) {
-            out.append(String.format("%-3s %-40s %s%n", lab.id(), lab.title(), lab.status().name()));
+            out.append(String.format("%-3s %-40s %-7s %s%n", lab.id(), lab.title(), lab.status().name(), lab.points().summary()));
             lab.subjects().forEach(s -> out.append("      graded: ").append(s.name()).append(' ').append(shortId(s.id()))
                     .append(" (").append(s.image()).append(") ").append(s.state()).append('\n'));
             lab.evidence().forEach(e -> out.append("      ").append(e).append('\n'));
             lab.tests().stream().filter(t -> t.status() == LabStatus.NOT_CHECKED).forEach(t -> out.append("      not checked: ")
                     .append(t.name()).append(" (").append(t.message()).append(")\n"));
+            // A lab blocked as a whole says so on its line; a single blocked fact among checked ones is named.
+            if (lab.points().blocked() < lab.tests().size()) {
+                lab.tests().stream().filter(t -> t.status() == LabStatus.BLOCKED).forEach(t -> out.append("      blocked, out of the total: ")
+                        .append(t.name()).append('\n'));
+            }
             if (lab.status() != LabStatus.PASSED) {
                 indent(out, lab.message());
                 if (lab.hint() != null) {
@@ -69,26 +74,33 @@ public final class ReportWriter {
             }
         }
         Object engine = report.engine().get("summary");
-        return out.append(report.score()).append("  (").append(engine == null ? "" : engine + " · ").append(report.probe()).append(")\n")
-                .append("Details: ").append(dir).append("/labs-report.html, ").append(dir).append("/labs-report.json; replay: ")
+        out.append(report.score()).append("  (").append(engine == null ? "" : engine + " · ").append(report.probe()).append(")\n");
+        report.points().outOfTotalLines(state(report)).forEach(line -> out.append(line).append('\n'));
+        return out.append("Details: ").append(dir).append("/labs-report.html, ").append(dir).append("/labs-report.json; replay: ")
                 .append(dir).append("/labs-replay.sh\n").toString();
+    }
+
+    /** Whose state the labs graded, in the words of the lines that say what was left out of the total. */
+    static String state(Report report) {
+        return "learner".equals(report.mode()) ? "your containers" : "the suite's containers";
     }
 
     /** The report as Markdown, for a course's CI and for GitHub's job summary. */
     public static String markdown(Report report) {
         StringBuilder md = new StringBuilder("# Docker labs: ").append(report.score()).append("\n\n");
         md.append("Run `").append(report.runId()).append("` · ").append(report.mode()).append(" mode · ").append(report.engine().getOrDefault("summary", "no engine"))
-                .append(" · ").append(report.probe()).append("\n\n| Lab | Title | Result | Evidence or reason |\n|---|---|---|---|\n");
+                .append(" · ").append(report.probe()).append("\n\n| Lab | Title | Result | Points | Evidence or reason |\n|---|---|---|---|---|\n");
         for (LabResult lab : report.labs()) {
             String graded = lab.subjects().stream().map(c -> "graded: " + c.name() + " (" + c.image() + ") " + c.state() + "<br>")
                     .collect(Collectors.joining());
             String detail = graded + (lab.status() == LabStatus.PASSED ? String.join("<br>", lab.evidence())
                     : (lab.message() + (lab.hint() == null ? "" : " — " + lab.hint()) + " · verify: `" + lab.verify() + "`"));
             md.append("| ").append(cell(lab.id())).append(" | ").append(cell(lab.title())).append(" | ").append(lab.status())
-                    .append(" | ").append(cell(detail)).append(" |\n");
+                    .append(" | ").append(cell(lab.points().summary())).append(" | ").append(cell(detail)).append(" |\n");
         }
         report.preflight().stream().filter(f -> f.isBlocking()).forEach(f -> md.append("\n**").append(f.check())
                 .append("**: ").append(f.found().strip()).append(". Fix: ").append(f.fix()).append('\n'));
+        report.points().outOfTotalLines(state(report)).forEach(line -> md.append("\n").append(line).append('\n'));
         return md.toString();
     }
 

@@ -46,7 +46,7 @@ class GradebookPageTest {
 
     private static List<String> cells(Element row) {
         return row.select("td.cell").stream().map(c -> c.attr("data-lab") + " " + c.className().replace("cell ", "") + " "
-                + c.text()).toList();
+                + c.selectFirst(".verdict").text()).toList();
     }
 
     @Test
@@ -62,6 +62,17 @@ class GradebookPageTest {
         assertThat(cells(row(page, "vm-trixie"))).containsExactly("Q1 passed passed", "Q2 passed passed", "Q3 failed failed",
                 "Q4 passed passed", "Q5 passed passed");
         assertThat(cells(row(page, "vm-bookworm"))).allMatch(cell -> cell.endsWith("blocked blocked"));
+    }
+
+    @Test
+    @DisplayName("gives each cell its points over the lab's maximum, as gradebook.csv has them, and each VM its points in all")
+    void points() throws IOException {
+        Document page = page();
+        assertThat(row(page, "vm-trixie").select("td.cell .cell-points").eachText()).containsExactly("3/3", "4/4", "0/3", "3/3", "2/2");
+        assertThat(row(page, "vm-trixie").selectFirst("td.points").text()).isEqualTo("12 of 15 points");
+        assertThat(row(page, "vm-bookworm").select("td.cell .cell-points").eachText()).containsOnly("–/3", "–/4", "–/2");
+        assertThat(row(page, "vm-down").selectFirst("td.points").text()).isEqualTo("not graded");
+        assertThat(row(page, "vm-bookworm").selectFirst("td.points").text()).isEqualTo("not graded");
     }
 
     @Test
@@ -106,7 +117,7 @@ class GradebookPageTest {
     @DisplayName("sorts by VM, score and every lab (the sortable headings), and reads without its script")
     void sortable() throws IOException {
         Document page = page();
-        assertThat(page.select("thead th[data-sortable]").eachText()).containsExactly("VM", "Q1", "Q2", "Q3", "Q4", "Q5", "Score",
+        assertThat(page.select("thead th[data-sortable]").eachText()).containsExactly("VM", "Q1", "Q2", "Q3", "Q4", "Q5", "Score", "Points",
                 "Engine, or why the VM was not graded");
         assertThat(row(page, "vm-trixie").select("td.cell").eachAttr("data-sort")).containsExactly("2", "2", "0", "2", "2");
     }

@@ -30,7 +30,7 @@ class GradebookTest {
     @Test
     @DisplayName("has the CSV header of the page's labs, then score, engine, mode and report")
     void header() {
-        String csv = GradebookWriter.csv(Gradebook.read(fleet, List.of("vm-good")));
+        String csv = GradebookWriter.statusCsv(Gradebook.read(fleet, List.of("vm-good")));
 
         assertThat(csv.lines().findFirst()).hasValue("vm,Q1,Q2,Q3,Q4,Q5,score,engine,mode,report");
     }
@@ -40,7 +40,7 @@ class GradebookTest {
     void rows_from_reports() {
         Gradebook book = Gradebook.read(fleet, List.of("vm-good", "vm-blocked"));
 
-        assertThat(GradebookWriter.csv(book).lines().skip(1).map(l -> l.substring(0, l.indexOf(",Docker")))).containsExactly(
+        assertThat(GradebookWriter.statusCsv(book).lines().skip(1).map(l -> l.substring(0, l.indexOf(",Docker")))).containsExactly(
                 "vm-good,PASSED,PASSED,PASSED,PASSED,PASSED,5/5",
                 "vm-blocked,BLOCKED,BLOCKED,BLOCKED,BLOCKED,FAILED,0/5");
         assertThat(book.rows().get(0).mode()).as("a v1 report, from before modes: the spec").isEqualTo("spec");
@@ -52,7 +52,7 @@ class GradebookTest {
     void recorded_fleet_reports() throws IOException {
         put("vm-trixie", "/gradebook/recorded-vm-q3-failed.json");
         put("vm-bookworm", "/gradebook/recorded-vm-daemon-stopped.json");
-        List<String> lines = GradebookWriter.csv(Gradebook.read(fleet, List.of("vm-trixie", "vm-bookworm"))).lines().toList();
+        List<String> lines = GradebookWriter.statusCsv(Gradebook.read(fleet, List.of("vm-trixie", "vm-bookworm"))).lines().toList();
 
         assertThat(lines.get(1)).startsWith("vm-trixie,PASSED,PASSED,FAILED,PASSED,PASSED,4/5,Docker 26.1.5+dfsg1 · overlay2");
         assertThat(lines.get(2)).startsWith("vm-bookworm,BLOCKED,BLOCKED,BLOCKED,BLOCKED,BLOCKED,0/5,\"unknown: Docker is not "
@@ -76,7 +76,7 @@ class GradebookTest {
 
         assertThat(book.rows()).extracting(VmGrade::note).containsExactly(
                 "no report: ssh forward to labvm@10.211.9.2 failed: Connection refused", "no report");
-        assertThat(GradebookWriter.csv(book).lines().skip(1)).allMatch(l -> l.contains(",BLOCKED,BLOCKED,BLOCKED,BLOCKED,BLOCKED,0/5,"));
+        assertThat(GradebookWriter.statusCsv(book).lines().skip(1)).allMatch(l -> l.contains(",BLOCKED,BLOCKED,BLOCKED,BLOCKED,BLOCKED,0/5,"));
     }
 
     @Test
@@ -85,7 +85,7 @@ class GradebookTest {
         put("vm-q6", "/gradebook/written-run-with-q6.json");
         Gradebook book = Gradebook.read(fleet, List.of("vm-good", "vm-q6"));
 
-        List<String> lines = GradebookWriter.csv(book).lines().toList();
+        List<String> lines = GradebookWriter.statusCsv(book).lines().toList();
         assertThat(lines.get(0)).isEqualTo("vm,Q1,Q2,Q3,Q4,Q5,Q6,score,engine,mode,report");
         assertThat(lines.get(1)).startsWith("vm-good,PASSED,PASSED,PASSED,PASSED,PASSED,BLOCKED,5/6,");
         assertThat(lines.get(2)).startsWith("vm-q6,PASSED,PASSED,PASSED,PASSED,PASSED,FAILED,5/6,").contains(",learner,");
@@ -98,8 +98,9 @@ class GradebookTest {
         GradebookWriter.writeAll(book, out.resolve("gradebook"), null);
 
         assertThat(book.rows()).extracting(VmGrade::vm).containsExactly("vm-blocked", "vm-cut", "vm-down", "vm-good");
-        assertThat(out.resolve("gradebook.csv")).content().hasLineCount(5);
-        assertThat(out.resolve("gradebook.md")).content().contains("| vm-down | BLOCKED |").contains("1 of 4 VMs passed every lab.");
+        assertThat(out.resolve("gradebook.csv")).content().hasLineCount(5).startsWith(LmsCsv.IDENTIFIER + ",Q1 (");
+        assertThat(out.resolve("gradebook-status.csv")).content().hasLineCount(5).startsWith("vm,Q1,Q2,");
+        assertThat(out.resolve("gradebook.md")).content().contains("| vm-down | BLOCKED |").contains("| 5/5 | 15 of 15 points |").contains("1 of 4 VMs passed every lab.");
         assertThat(out.resolve("gradebook.json")).content().contains("\"vm\" : \"vm-cut\"");
     }
 
@@ -114,9 +115,9 @@ class GradebookTest {
     @org.junit.jupiter.api.DisplayName("a VM whose report lacks a lab another VM has is scored over every column: that lab counts as not passed")
     void scores_over_every_column() {
         VmGrade five = new VmGrade("alice", java.util.Map.of("Q1", VmGrade.LabStatus.PASSED, "Q2", VmGrade.LabStatus.PASSED,
-                "Q3", VmGrade.LabStatus.PASSED, "Q4", VmGrade.LabStatus.PASSED, "Q5", VmGrade.LabStatus.PASSED), 5, 5,
+                "Q3", VmGrade.LabStatus.PASSED, "Q4", VmGrade.LabStatus.PASSED, "Q5", VmGrade.LabStatus.PASSED), java.util.Map.of(), 5, 5,
                 "Docker", "learner", "alice/labs-report.json", "");
-        VmGrade six = new VmGrade("bob", java.util.Map.of("Q6", VmGrade.LabStatus.PASSED), 1, 1, "Docker", "learner",
+        VmGrade six = new VmGrade("bob", java.util.Map.of("Q6", VmGrade.LabStatus.PASSED), java.util.Map.of(), 1, 1, "Docker", "learner",
                 "bob/labs-report.json", "");
 
         Gradebook book = Gradebook.of(java.util.List.of(five, six));

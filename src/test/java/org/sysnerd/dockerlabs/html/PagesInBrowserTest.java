@@ -107,7 +107,11 @@ class PagesInBrowserTest {
             for (JsonNode lab : book.path("labs")) {
                 String status = vm.path("labs").path(lab.asText()).asText().toLowerCase();
                 WebElement cell = row.findElement(By.cssSelector("td.cell[data-lab='" + lab.asText() + "']"));
-                assertThat(cell.getText()).as("%s %s", vm.path("vm").asText(), lab.asText()).isEqualToIgnoringCase(status);
+                assertThat(cell.findElement(By.cssSelector(".verdict")).getText()).as("%s %s", vm.path("vm").asText(), lab.asText())
+                        .isEqualToIgnoringCase(status);
+                JsonNode grade = vm.path("grades").path(lab.asText());
+                assertThat(cell.findElement(By.cssSelector(".cell-points")).getText()).as("%s %s's points", vm.path("vm").asText(),
+                        lab.asText()).isEqualTo((grade.isNull() ? "–" : grade.asText()) + "/" + book.path("maxPoints").path(lab.asText()).asText());
                 assertThat(cell.getAttribute("class")).isEqualTo("cell " + status);
             }
             assertThat(row.findElement(By.cssSelector("td.score")).getText()).isEqualTo(vm.path("score").asText());

@@ -35,7 +35,19 @@ class LabsReportPageTest {
     @DisplayName("titles the page with the score, the mode and the engine")
     void title() {
         assertThat(page("report/recorded-run.json").title())
-                .isEqualTo("Docker labs · 0/5 labs passed · spec mode · Docker 20.10.24+dfsg1 · overlay2 · cgroup v1 · iptables");
+                .isEqualTo("Docker labs · 0/5 labs passed · 1 of 2 points · spec mode · Docker 20.10.24+dfsg1 · overlay2 · cgroup v1 · iptables");
+    }
+
+    @Test
+    @DisplayName("gives each lab its points, and each fact what it counts for")
+    void points() {
+        Document page = page("report/recorded-learner-run.json");
+
+        assertThat(page.select("table.labs td.points").eachText()).containsExactly("3 of 3 points",
+                "3 of 3 points (1 not checked, out of the total)", "2 of 2 points (1 not checked, out of the total)",
+                "3 of 3 points", "3 of 3 points");
+        assertThat(page.select("#Q2 li.not_checked .fact-points").text()).isEqualTo("out of the total");
+        assertThat(page.select(".out-of-total").text()).contains("2 facts not checked on your containers, out of the total");
     }
 
     @Test

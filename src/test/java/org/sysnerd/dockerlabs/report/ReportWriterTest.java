@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,7 @@ class ReportWriterTest {
     private static final String Q3_VERIFY = "sudo iptables -t nat -L DOCKER -n | grep 8080";
     private static final String ROOTLESS = "rootless Docker: docker0 and the DNAT rules live in RootlessKit's network "
             + "namespace, not the host's (Q3, Q4 do not apply)";
+    private static final String NOT_RUN = "not run: the lab was blocked before its facts (the lab's message says why)";
     private static final String ROOTFUL = "run the labs against a rootful Docker to see docker0 and DNAT";
 
     private static JsonSchema schema;
@@ -65,7 +68,8 @@ class ReportWriterTest {
                         LabStatus.FAILED, Q3_MESSAGE, Q3_LESSON)), List.of(),
                 List.of(new CommandRecord("sudo iptables -t nat -S DOCKER", "-N DOCKER\n-A DOCKER -i docker0 -j RETURN\n")));
         LabResult blocked = new LabResult("Q4", "docker0 is the bridge you built", LabStatus.BLOCKED, List.of(), ROOTLESS,
-                ROOTFUL, null, "ip addr show docker0", 3, List.of(), List.of(), List.of());
+                ROOTFUL, null, "ip addr show docker0", 3, List.of(new TestResult("docker0 is a bridge", LabStatus.BLOCKED, NOT_RUN),
+                        new TestResult("the container's veth is enslaved to docker0", LabStatus.BLOCKED, NOT_RUN)), List.of(), List.of());
         Map<String, Object> engine = new LinkedHashMap<>();
         engine.put("summary", "Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless");
         engine.put("version", "28.3.3");
@@ -155,6 +159,16 @@ class ReportWriterTest {
         }
 
         @Test
+        @DisplayName("writes each lab's points after its facts, and the run's in all; blocked facts out of the total")
+        void points() {
+            JsonNode json = jsonOf(report());
+
+            assertThat(json.at("/labs/1/points").toString()).isEqualTo("{\"earned\":0,\"possible\":1,\"notChecked\":0,\"blocked\":0}");
+            assertThat(json.at("/points").toString()).isEqualTo("{\"earned\":1,\"possible\":2,\"notChecked\":0,\"blocked\":2}");
+            assertThat(StreamSupport.stream(Spliterators.spliteratorUnknownSize(json.at("/labs/0").fieldNames(), 0), false).toList()).containsSubsequence("tests", "points", "subjects");
+        }
+
+        @Test
         @DisplayName("a report without labs does not follow the schema")
         void without_labs_is_invalid() {
             ObjectNode json = (ObjectNode) jsonOf(report());
@@ -241,8 +255,9 @@ class ReportWriterTest {
         @DisplayName("has one line per lab, with its status")
         void one_line_per_lab() {
             assertThat(lines(console).stream().filter(l -> l.matches("Q[0-9]+ .*")).map(l -> l.replaceAll("\\s+", " ")))
-                    .containsExactly("Q1 A container is just a host process PASSED", "Q3 Publishing a port is DNAT FAILED",
-                            "Q4 docker0 is the bridge you built BLOCKED");
+                    .containsExactly("Q1 A container is just a host process PASSED 1 of 1 point",
+                            "Q3 Publishing a port is DNAT FAILED 0 of 1 point",
+                            "Q4 docker0 is the bridge you built BLOCKED 0 of 0 points (2 blocked, out of the total)");
         }
 
         @Test
@@ -284,7 +299,35 @@ class ReportWriterTest {
         @DisplayName("ends with the score line, the engine and the probe")
         void ends_with_the_score() {
             assertThat(lines(console)).contains(
-                    "1/3 labs passed  (Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless · direct (this process, user root))");
+                    "1/3 labs passed · 1 of 2 points  (Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless · direct (this process, user root))",
+                    "2 facts blocked (could not be checked on this host), out of the total");
+        }
+
+        @Test
+        @DisplayName("names a blocked fact among checked ones, out of the total; a lab blocked as a whole says so on its line")
+        void blocked_fact_named() {
+            LabResult q3 = report().labs().get(1);
+            List<TestResult> facts = List.of(new TestResult("a published port is a DNAT rule", LabStatus.PASSED, null),
+                    new TestResult("a request reaches nginx through the rule", LabStatus.BLOCKED, "no packet counters"));
+            LabResult partly = new LabResult("Q3", q3.title(), LabStatus.BLOCKED, List.of(), "no packet counters", null, null,
+                    q3.verify(), 1, facts, List.of(), List.of());
+            Report report = report();
+            String console = ReportWriter.console(new Report(report.schema(), report.runId(), report.mode(), report.startedAt(),
+                    report.finishedAt(), report.engine(), report.probe(), List.of(), List.of(partly, report.labs().get(2)), 0, 2));
+
+            assertThat(lines(console)).contains("      blocked, out of the total: a request reaches nginx through the rule")
+                    .noneMatch(l -> l.contains("out of the total: docker0 is a bridge"))
+                    .contains("3 facts blocked (could not be checked on this host), out of the total");
+        }
+
+        @Test
+        @DisplayName("says how many facts were not checked on the learner's containers, out of the total")
+        void not_checked_out_of_the_total() {
+            List<String> lines = lines(ReportWriter.console(RecordedReports.recorded("report/recorded-learner-run.json")));
+
+            assertThat(lines).anyMatch(l -> l.matches("Q2 +Layers are overlayfs +PASSED +3 of 3 points \\(1 not checked, out of the total\\)"));
+            assertThat(lines).anyMatch(l -> l.startsWith("5/5 labs passed · 14 of 14 points  ("))
+                    .contains("2 facts not checked on your containers, out of the total");
         }
     }
 
@@ -314,8 +357,16 @@ class ReportWriterTest {
         @Test
         @DisplayName("escapes '|' in a cell, so that every row keeps its four columns")
         void escapes_pipes() {
-            assertThat(rows()).allSatisfy(row -> assertThat(cells(row)).hasSize(4));
-            assertThat(cells(rows().get(1)).get(3)).contains("`sudo iptables -t nat -L DOCKER -n \\| grep 8080`");
+            assertThat(rows()).allSatisfy(row -> assertThat(cells(row)).hasSize(5));
+            assertThat(cells(rows().get(1)).get(4)).contains("`sudo iptables -t nat -L DOCKER -n \\| grep 8080`");
+        }
+
+        @Test
+        @DisplayName("gives each lab its points, and says which facts are out of the total")
+        void points_per_lab() {
+            assertThat(rows()).extracting(row -> cells(row).get(3).strip())
+                    .containsExactly("1 of 1 point", "0 of 1 point", "0 of 0 points (2 blocked, out of the total)");
+            assertThat(markdown).contains("2 facts blocked (could not be checked on this host), out of the total");
         }
 
         @Test
@@ -328,7 +379,7 @@ class ReportWriterTest {
         @Test
         @DisplayName("heads the page with the score, the run id and the mode")
         void heads_with_score_and_run() {
-            assertThat(lines(markdown)).startsWith("# Docker labs: 1/3 labs passed", "",
+            assertThat(lines(markdown)).startsWith("# Docker labs: 1/3 labs passed · 1 of 2 points", "",
                     "Run `" + RUN_ID + "` · spec mode · Docker 28.3.3 · overlay2 · cgroup v2 · iptables · rootless · "
                             + "direct (this process, user root)");
         }
