@@ -63,9 +63,10 @@ public final class LearnerLookup {
                     + wanted.imageName() + ": remove it (docker rm -f " + wanted.name() + ") and run " + wanted.solution());
         }
         if (wanted.mustRun() && !container.running()) {
-            throw lesson(wanted, container.toString(), wanted.name() + " exists but is not running (" + container.state()
-                    + "): " + ("paused".equals(container.state().status()) ? "docker unpause " + wanted.name()
-                    : "see why with docker logs " + wanted.name() + ", and start it again with docker start " + wanted.name()));
+            throw lesson(wanted, container.toString(), "paused".equals(container.state().status())
+                    ? wanted.name() + " is paused (docker pause froze its processes): docker unpause " + wanted.name()
+                    : wanted.name() + " exists but is not running (" + container.state() + "): see why with docker logs "
+                            + wanted.name() + ", and start it again with docker start " + wanted.name());
         }
         return container;
     }

@@ -97,8 +97,8 @@ class Q5TheInstantExitTest {
         ForegroundProcess given = new ForegroundProcess(stayup.inspect(), stayup.imageCommand());
         Seen<HostProcess> pid1 = host().process(stayup.hostPid());
 
-        LabAssertions.assertThat(pid1).is("the container's PID 1 to be the foreground process it was given "
-                + given.container().command() + ", not the image's default " + given.imageCommand(),
+        LabAssertions.assertThat(pid1).is("the container's PID 1 to be a foreground process given as its command (the "
+                + "page's: sleep 1000), not the image's default " + given.imageCommand(),
                 process -> given.holds(process.command()), process -> Hints.whyNotForeground(given, process.command()));
         evidence("%s: %s, host %s", stayup.name(), stayup.state(), pid1);
     }
