@@ -44,4 +44,15 @@ class DnatRuleTest {
         assertThat(rule.loopbackOnly()).isFalse();
         assertThat(rule.addressFor("172.17.0.1")).isEqualTo("192.168.1.5");
     }
+
+    @Test
+    @DisplayName("-p 127.0.0.1:8080:80 under --userland-proxy=false (recorded): the same destination, no ! -i docker0, counted")
+    void published_on_loopback_without_the_userland_proxy() {
+        DnatRule rule = IptablesParser.dnatRules(Fixtures.text(
+                "iptables/docker-20.10-userland-proxy-false-loopback-publish-recorded.txt")).get(0);
+
+        assertThat(rule.loopbackOnly()).isTrue();
+        assertThat(rule.notInterface()).isNull();
+        assertThat(rule.packets()).isEqualTo(1);
+    }
 }

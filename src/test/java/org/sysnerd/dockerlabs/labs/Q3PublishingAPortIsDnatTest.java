@@ -84,8 +84,8 @@ class Q3PublishingAPortIsDnatTest {
         }
         long after = await("the packet counter of the DNAT rule for :" + port + " to rise above " + rule.packets())
                 .atMost(RULE_LIMIT).until(() -> dnatRuleFor(port).packets(), packets -> packets > rule.packets());
-        evidence("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d (%s)", address, port, rule.packets(), after,
-                Engine.info().loopbackPath(port));
+        evidence("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d%s", address, port, rule.packets(), after,
+                rule.loopbackOnly() ? "" : " (" + Engine.info().loopbackPath(port) + ")");
     }
 
     @Test
