@@ -10,6 +10,12 @@
 #
 #   scripts/learner-state.sh up [VARIANT]     VARIANT: done (default) | nothing | stayup-without-command |
 #                                             no-gone | port-8081 | web-stopped | limited-without-limits
+#     other valid solutions, which pass:      stayup-tail (alpine tail -f /dev/null) | stayup-sleep-infinity |
+#                                             stayup-loop (sh -c 'while true; do sleep 1; done') | port-tcp (-p 8080:80/tcp) |
+#                                             port-all-addresses (-p 0.0.0.0:8080:80)
+#     a valid solution graded as far as it can be: port-loopback (-p 127.0.0.1:8080:80: Q3's traffic fact not checked)
+#     mistakes, each failing one lab:         stayup-tty (docker run -dit, no command: kept up by a terminal) |
+#                                             web-paused (Q1 fails; Q2, Q4 say they need Q1's web) | web-missing
 #   scripts/learner-state.sh down             removes what `up` made, and only that
 #
 # Each container it makes carries the label org.sysnerd.learner-state=<variant> (not the suite's label: the
@@ -41,19 +47,31 @@ up() {
   down
   case $variant in
     done|stayup-without-command|no-gone|port-8081|web-stopped|limited-without-limits) ;;
+    stayup-tail|stayup-sleep-infinity|stayup-loop|stayup-tty|port-tcp|port-all-addresses|port-loopback) ;;
+    web-paused|web-missing) ;;
     nothing) return 0 ;;
     *) die "unknown variant '$variant'" ;;
   esac
-  local l=(--label "$LABEL=$variant") port=8080 stayup=(sleep 1000) limits=(--memory 64m --cpus 0.5)
-  [ "$variant" = limited-without-limits ] && limits=()
-  [ "$variant" = port-8081 ] && port=8081
-  [ "$variant" = stayup-without-command ] && stayup=()
-  dk run -d --name web "${l[@]}" "$NGINX" >/dev/null
-  dk run -d -p "$port:80" "${l[@]}" "$NGINX" >/dev/null
+  local l=(--label "$LABEL=$variant") publish=8080:80 stayup=(sleep 1000) limits=(--memory 64m --cpus 0.5) run=(-d)
+  case $variant in
+    limited-without-limits) limits=() ;;
+    port-8081) publish=8081:80 ;;
+    port-tcp) publish=8080:80/tcp ;;
+    port-all-addresses) publish=0.0.0.0:8080:80 ;;
+    port-loopback) publish=127.0.0.1:8080:80 ;;
+    stayup-without-command) stayup=() ;;
+    stayup-tail) stayup=(tail -f /dev/null) ;;
+    stayup-sleep-infinity) stayup=(sleep infinity) ;;
+    stayup-loop) stayup=(sh -c 'while true; do sleep 1; done') ;;
+    stayup-tty) stayup=() run=(-dit) ;;
+  esac
+  [ "$variant" = web-missing ] || dk run -d --name web "${l[@]}" "$NGINX" >/dev/null
+  dk run -d -p "$publish" "${l[@]}" "$NGINX" >/dev/null
   [ "$variant" = no-gone ] || dk run --name gone "${l[@]}" "$ALPINE" >/dev/null
-  dk run -d --name stayup "${l[@]}" "$ALPINE" "${stayup[@]}" >/dev/null
+  dk run "${run[@]}" --name stayup "${l[@]}" "$ALPINE" "${stayup[@]}" >/dev/null
   dk run -d --name limited "${l[@]}" "${limits[@]}" "$NGINX" >/dev/null
   [ "$variant" = web-stopped ] && dk stop -t 1 web >/dev/null
+  [ "$variant" = web-paused ] && dk pause web >/dev/null
   return 0
 }
 

@@ -20,6 +20,6 @@ public record ContainerState(String status, long exitCode, long pid) {
 
     @Override
     public String toString() {
-        return running() ? "running, PID " + pid : status + " (exit code " + exitCode + ")";
+        return running() || "paused".equals(status) ? status + ", PID " + pid : status + " (exit code " + exitCode + ")";
     }
 }

@@ -17,6 +17,16 @@ public record DnatRule(String chain, String protocol, String notInterface, Strin
         return this.protocol.equals(protocol) && this.port == port;
     }
 
+    /** Where a request must go for this rule to match it: its destination ({@code -d 127.0.0.1/32}), else {@code anyLocal}. */
+    public String addressFor(String anyLocal) {
+        return destination == null ? anyLocal : destination.replaceFirst("/32$", "");
+    }
+
+    /** True when it matches only packets to a loopback address: the rule of {@code docker run -p 127.0.0.1:8080:80}. */
+    public boolean loopbackOnly() {
+        return destination != null && destination.startsWith("127.");
+    }
+
     @Override
     public String toString() {
         return "-A " + chain

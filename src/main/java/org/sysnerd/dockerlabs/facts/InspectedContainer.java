@@ -19,12 +19,14 @@ import java.util.Map;
  * @param memory     {@code HostConfig.Memory}: the {@code --memory} limit in bytes, 0 for none
  * @param nanoCpus   {@code HostConfig.NanoCpus}: the {@code --cpus} limit in billionths of a CPU, 0 for none
  * @param addresses  its IPv4 address on each network it is on, by the network's name ({@code bridge}, {@code podman})
+ * @param tty        {@code Config.Tty}: run with {@code -t}, its PID 1 has a terminal
+ * @param openStdin  {@code Config.OpenStdin}: run with {@code -i}, its PID 1's stdin stays open
  */
 public record InspectedContainer(String id, String name, String image, String imageId, ContainerState state,
                                  Instant startedAt, Instant finishedAt, boolean oomKilled, long restartCount,
                                  List<String> command, List<PortMapping> published, List<PortMapping> requested,
                                  long memory, long nanoCpus,
-                                 Map<String, String> addresses, Map<String, String> labels) {
+                                 Map<String, String> addresses, Map<String, String> labels, boolean tty, boolean openStdin) {
 
     public InspectedContainer {
         command = List.copyOf(command);
@@ -32,6 +34,15 @@ public record InspectedContainer(String id, String name, String image, String im
         requested = List.copyOf(requested);
         addresses = Map.copyOf(addresses);
         labels = Map.copyOf(labels);
+    }
+
+    /** One run without {@code -t} or {@code -i}. */
+    public InspectedContainer(String id, String name, String image, String imageId, ContainerState state, Instant startedAt,
+                              Instant finishedAt, boolean oomKilled, long restartCount, List<String> command,
+                              List<PortMapping> published, List<PortMapping> requested, long memory, long nanoCpus,
+                              Map<String, String> addresses, Map<String, String> labels) {
+        this(id, name, image, imageId, state, startedAt, finishedAt, oomKilled, restartCount, command, published, requested,
+                memory, nanoCpus, addresses, labels, false, false);
     }
 
     /** Its IPv4 address on this network ({@code docker inspect -f '{{.NetworkSettings.Networks.bridge.IPAddress}}'}), or null. */

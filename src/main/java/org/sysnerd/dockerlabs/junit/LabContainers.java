@@ -48,11 +48,15 @@ final class LabContainers {
         }
     }
 
-    /** Finds the learner's containers; one that is not there as the page leaves it fails the lab, with the lesson. */
+    /**
+     * Finds the learner's containers; one that is not there as the page leaves it fails the lab, with the lesson, or,
+     * when another lab's task makes it, with the word that this lab needs that lab's container.
+     */
     static void find(ExtensionContext context) {
+        String lab = context.getRequiredTestClass().getAnnotation(DockerLab.class).id();
         for (Subject subject : of(context.getRequiredTestClass())) {
             if (subject instanceof LearnerSubject learners) {
-                Lab.subject(learners.find());
+                Lab.subject(learners.findFor(lab));
             }
         }
     }

@@ -34,15 +34,27 @@ record Verdict(LabStatus status, String message, String hint, Lesson lesson) {
         all.addAll(tests);
         // A fact that did not hold is the learner's lesson, whatever else could not be checked: failed wins.
         Verdict blocked = null;
+        Verdict notChecked = null;
+        boolean checked = false;
         for (LabReportListener.Outcome outcome : all) {
             Verdict verdict = of(outcome);
             if (verdict != null && verdict.status() == LabStatus.FAILED) {
                 return verdict;
             }
+            if (verdict != null && verdict.status() == LabStatus.NOT_CHECKED) {
+                notChecked = notChecked == null ? verdict : notChecked;
+                continue;
+            }
+            checked |= outcome != lab;
             blocked = blocked == null ? verdict : blocked;
         }
         if (blocked != null) {
             return blocked;
+        }
+        // A lab is graded on the facts the learner's state shows (a NotChecked fact is listed, not counted); one fact alone is its own.
+        if (!checked && notChecked != null) {
+            return lab == null ? notChecked : new Verdict(LabStatus.BLOCKED, "no fact of this lab was checked: "
+                    + notChecked.message(), notChecked.hint());
         }
         return tests.isEmpty() ? new Verdict(LabStatus.BLOCKED, "no fact of this lab was checked", null)
                 : new Verdict(LabStatus.PASSED, null, null);
@@ -52,8 +64,10 @@ record Verdict(LabStatus status, String message, String hint, Lesson lesson) {
     private static Verdict of(LabReportListener.Outcome outcome) {
         TestExecutionResult result = outcome.result();
         return switch (result.getStatus()) {
-            case ABORTED -> new Verdict(LabStatus.BLOCKED, outcome.name() + ": not checked: "
-                    + result.getThrowable().map(Throwable::getMessage).orElse("aborted"), null);
+            case ABORTED -> result.getThrowable().orElse(null) instanceof NotChecked notChecked
+                    ? new Verdict(LabStatus.NOT_CHECKED, "not checked on your own containers: " + notChecked.getMessage(), null)
+                    : new Verdict(LabStatus.BLOCKED, outcome.name() + ": not checked: "
+                            + result.getThrowable().map(Throwable::getMessage).orElse("aborted"), null);
             case FAILED -> ofThrowable(outcome.name(), result.getThrowable().orElse(new AssertionError("failed")));
             case SUCCESSFUL -> null;
         };

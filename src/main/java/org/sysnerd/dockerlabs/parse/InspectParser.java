@@ -54,7 +54,7 @@ public final class InspectParser {
                 number(raw, "RestartCount"), strings(config.get("Cmd")),
                 ports(map(map(raw, "NetworkSettings"), "Ports")), ports(map(map(raw, "HostConfig"), "PortBindings")),
                 number(map(raw, "HostConfig"), "Memory"), number(map(raw, "HostConfig"), "NanoCpus"),
-                addresses, labels(config));
+                addresses, labels(config), Boolean.TRUE.equals(config.get("Tty")), Boolean.TRUE.equals(config.get("OpenStdin")));
     }
 
     /** {@code {"80/tcp": [{"HostIp": "0.0.0.0", "HostPort": "8080"}], "443/tcp": null}} as mappings. */

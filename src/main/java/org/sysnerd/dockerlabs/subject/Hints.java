@@ -17,9 +17,12 @@ public final class Hints {
         if (container.state().neverStarted()) {
             return neverStarted(container);
         }
-        return container.command().equals(imageCommand)
-                ? "it ran the image's default command " + container.command() + ", which exits at once without a terminal: "
-                        + "give it a foreground process (docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000)"
+        if ("paused".equals(container.state().status())) {
+            return "it is paused (docker pause froze its processes): docker unpause " + container.name();
+        }
+        return container.command().isEmpty() || container.command().equals(imageCommand)
+                ? "it ran the image's default command " + imageCommand + ", which exits at once without a terminal: "
+                        + "give it a foreground process (" + foreground() + ")"
                 : "its PID 1 (" + String.join(" ", container.command()) + ") ended: see docker logs " + container.name();
     }
 
@@ -62,10 +65,26 @@ public final class Hints {
                 + "(docker run --name " + Setting.GONE.value() + " alpine)";
     }
 
-    /** Why a container's PID 1 is not the foreground process the lab gave it. */
-    public static String whyNotSleep(String command) {
-        return "its PID 1 is " + command + ", not sleep: the lab keeps it up with sleep 1000 "
-                + "(docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000)";
+    /** Why a running container's PID 1 is not a foreground process it was given ({@link ForegroundProcess}). */
+    public static String whyNotForeground(ForegroundProcess stayup, String pid1) {
+        InspectedContainer container = stayup.container();
+        if (stayup.keptByATerminal()) {
+            return "its PID 1 (" + pid1 + ", the command " + container.command() + ") stays up only because it waits on "
+                    + (container.tty() ? "the terminal of docker run -t" : "the open stdin of docker run -i")
+                    + " (Config.Tty " + container.tty() + ", Config.OpenStdin " + container.openStdin() + "), not on work of "
+                    + "its own: give it a foreground process (" + foreground() + ")";
+        }
+        if (stayup.runsTheDefault()) {
+            return "it runs the image's default command " + stayup.imageCommand() + ": give it a foreground process ("
+                    + foreground() + ")";
+        }
+        return "its PID 1 is " + pid1 + ", which is not the command it was given " + container.command()
+                + ": was it started again with another command? (docker inspect -f '{{json .Config.Cmd}}' " + container.name() + ")";
+    }
+
+    /** The page's fix for an instant exit, with the name a course set. */
+    private static String foreground() {
+        return "docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000";
     }
 
     /** Why its cgroup may show no memory limit, from what {@code docker inspect} recorded of {@code --memory}. */

@@ -29,6 +29,22 @@ public final class LearnerLookup {
         return wanted.name() != null ? byName(wanted, learners, pageNames) : byPort(wanted, learners);
     }
 
+    /**
+     * The lesson of a lab that looks at a container another lab's task makes ({@code wanted.lab()}), which is not there
+     * as that lab wants it: the lab and the container named, what is there, and no repeat of that lab's lesson.
+     */
+    public static LabFailure needed(String lab, Wanted wanted, List<InspectedContainer> all) {
+        Optional<InspectedContainer> named = all.stream().filter(c -> !c.labels().containsKey(LabRun.SUITE_LABEL))
+                .filter(c -> c.name().equals(wanted.name())).findFirst();
+        String state = named.map(c -> !ImageRef.isOf(c.image(), wanted.image()) ? "runs " + c.image() + ", not "
+                + wanted.imageName() : "is " + c.state()).orElse("does not exist");
+        return new LabFailure(wanted.lab() + "'s " + wanted.name() + (wanted.mustRun() ? " running" : "") + " ("
+                + wanted.solution() + "), which " + lab + " looks at", named.map(InspectedContainer::toString).orElse("no container named " + wanted.name()),
+                lab + " needs " + wanted.lab() + "'s " + wanted.name() + ", which " + state + ": fix " + wanted.lab()
+                        + " first (its lesson says how), and " + lab + " is graded on it",
+                "docker ps -a --filter name=^" + wanted.name() + "$");
+    }
+
     private static InspectedContainer byName(Wanted wanted, List<InspectedContainer> all, Set<String> pageNames) {
         Optional<InspectedContainer> named = all.stream().filter(c -> c.name().equals(wanted.name())).findFirst();
         if (named.isEmpty()) {
@@ -47,9 +63,10 @@ public final class LearnerLookup {
                     + wanted.imageName() + ": remove it (docker rm -f " + wanted.name() + ") and run " + wanted.solution());
         }
         if (wanted.mustRun() && !container.running()) {
-            throw lesson(wanted, container.toString(), wanted.name() + " exists but is not running (" + container.state()
-                    + "): " + ("paused".equals(container.state().status()) ? "docker unpause " + wanted.name()
-                    : "see why with docker logs " + wanted.name() + ", and start it again with docker start " + wanted.name()));
+            throw lesson(wanted, container.toString(), "paused".equals(container.state().status())
+                    ? wanted.name() + " is paused (docker pause froze its processes): docker unpause " + wanted.name()
+                    : wanted.name() + " exists but is not running (" + container.state() + "): see why with docker logs "
+                            + wanted.name() + ", and start it again with docker start " + wanted.name());
         }
         return container;
     }

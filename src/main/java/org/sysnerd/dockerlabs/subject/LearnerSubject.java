@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.sysnerd.dockerlabs.assertions.LabFailure;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.journal.Journal;
 
@@ -38,6 +39,21 @@ public final class LearnerSubject extends Subject {
         found = LearnerLookup.find(wanted, all, Stream.of(Setting.WEB, Setting.GONE, Setting.STAYUP, Setting.LIMITED)
                 .map(Setting::value).collect(Collectors.toSet()));
         return found;
+    }
+
+    /**
+     * {@link #find()}, for a lab: one that only looks at another lab's container (Q2 and Q4 at Q1's {@code web}) is told
+     * that it needs that lab's container and in what state it is, not that lab's lesson again.
+     */
+    public InspectedContainer findFor(String lab) {
+        try {
+            return find();
+        } catch (LabFailure missing) {
+            if (!wanted.madeByAnother(lab)) {
+                throw missing;
+            }
+            throw LearnerLookup.needed(lab, wanted, LearnerContainers.all());
+        }
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class Subjects {
 
     private static final Subject WEB = LabMode.current() == LabMode.SPEC ? new SuiteSubject(NginxLab.web())
             : new LearnerSubject(Wanted.named(Setting.WEB.value(), LabImage.NGINX, true,
-                    "docker run -d --name " + Setting.WEB.value() + " nginx"));
+                    "docker run -d --name " + Setting.WEB.value() + " nginx").madeIn("Q1"));
 
     private Subjects() {
     }

@@ -11,17 +11,29 @@ import org.sysnerd.dockerlabs.docker.LabImage;
  * @param hostPort the host port it publishes, when found by its port
  * @param mustRun  true when every fact of the lab needs it running
  * @param solution the page's command that makes it
+ * @param lab      the lab whose task makes it ({@code Q1} for {@code web}), which the other labs that look at it need
  */
-public record Wanted(String name, LabImage image, int hostPort, int containerPort, boolean mustRun, String solution) {
+public record Wanted(String name, LabImage image, int hostPort, int containerPort, boolean mustRun, String solution,
+                     String lab) {
 
     /** A container by its name, from the lab's image. */
     public static Wanted named(String name, LabImage image, boolean mustRun, String solution) {
-        return new Wanted(name, image, 0, 0, mustRun, solution);
+        return new Wanted(name, image, 0, 0, mustRun, solution, null);
     }
 
     /** A running container from the lab's image that publishes the host port to the container port. */
     public static Wanted publishing(int hostPort, int containerPort, LabImage image, String solution) {
-        return new Wanted(null, image, hostPort, containerPort, true, solution);
+        return new Wanted(null, image, hostPort, containerPort, true, solution, null);
+    }
+
+    /** The same, made by the task of this lab. */
+    public Wanted madeIn(String lab) {
+        return new Wanted(name, image, hostPort, containerPort, mustRun, solution, lab);
+    }
+
+    /** True when another lab's task makes it: this lab only looks at it. */
+    public boolean madeByAnother(String lab) {
+        return this.lab != null && !this.lab.equals(lab);
     }
 
     /** The image's name as the page says it: {@code nginx}. */

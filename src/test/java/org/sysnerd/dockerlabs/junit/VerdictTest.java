@@ -201,6 +201,27 @@ class VerdictTest {
     }
 
     @Test
+    @DisplayName("a fact the learner's state cannot show (NotChecked) is listed as not checked; the lab is graded on the others")
+    void not_checked_fact_leaves_the_lab_to_its_other_facts() {
+        Outcome loopback = aborted(EXITS, new NotChecked("the rule matches only packets to 127.0.0.1/32"));
+
+        assertThat(Verdict.of(passed(LAB), List.of(passed(STAYS_UP), loopback)).status()).isEqualTo(LabStatus.PASSED);
+        assertThat(Verdict.of(null, List.of(loopback))).isEqualTo(new Verdict(LabStatus.NOT_CHECKED,
+                "not checked on your own containers: the rule matches only packets to 127.0.0.1/32", null));
+        assertThat(Verdict.of(passed(LAB), List.of(failed(STAYS_UP, STILL_RUNNING), loopback)).status())
+                .isEqualTo(LabStatus.FAILED);
+    }
+
+    @Test
+    @DisplayName("a lab none of whose facts could be checked is blocked, never passed")
+    void only_not_checked_facts_blocked() {
+        Verdict verdict = Verdict.of(passed(LAB), List.of(aborted(EXITS, new NotChecked("127.0.0.1 only"))));
+
+        assertThat(verdict.status()).isEqualTo(LabStatus.BLOCKED);
+        assertThat(verdict.message()).startsWith("no fact of this lab was checked: not checked on your own containers");
+    }
+
+    @Test
     @DisplayName("an aborted lab class blocks the lab")
     void aborted_class_blocked() {
         assertThat(Verdict.of(aborted(LAB, new TestAbortedException("not on this host")), List.of()).status())

@@ -19,6 +19,8 @@ import org.sysnerd.dockerlabs.subject.Subjects;
  * Docker doesn't run a mini-VM: a container MUST be an ordinary process of the host, visible in the
  * host's /proc under the PID that {@code docker inspect} reports, with a net namespace of its own.
  * From inside, the same process MUST see itself as PID 1 in that same namespace.
+ * <p>The state graded: a container named {@code web} from an nginx image, running (the page's {@code docker run -d
+ * --name web nginx}; any tag of nginx). Missing, stopped or paused, this lab fails with the command that fixes it.
  */
 @DisplayName("Q1 · A container is just a host process")
 @DockerLab(id = "Q1", title = "A container is just a host process",

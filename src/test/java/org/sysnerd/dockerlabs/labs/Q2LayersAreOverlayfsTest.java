@@ -22,6 +22,9 @@ import org.sysnerd.dockerlabs.subject.Subjects;
  * An image MUST be a stack of read-only layers, and a running container's rootfs MUST be an overlay
  * mount in the host's mount table: the image's layers as lower dirs (under overlay2, plus one init layer),
  * the container's own writable layer as upper dir. A file written inside MUST land in the upper dir only.
+ * <p>The state graded: Q1's {@code web}, running. The lab looks at it and makes nothing of its own, so when
+ * {@code web} is missing, stopped or paused it fails once, saying it needs Q1's {@code web} and in what state that is,
+ * rather than repeating Q1's lesson (never passed, and not blocked: blocked is for a host that cannot show the fact).
  */
 @DisplayName("Q2 · Layers are overlayfs")
 @DockerLab(id = "Q2", title = "Layers are overlayfs", verify = "mount | grep overlay | head",

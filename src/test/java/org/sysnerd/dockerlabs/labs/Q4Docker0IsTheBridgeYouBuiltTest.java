@@ -24,6 +24,9 @@ import org.sysnerd.dockerlabs.subject.Subjects;
  * network's IPAM subnet. A container on it MUST get an address in that subnet, listed by {@code docker network
  * inspect bridge}, through a veth pair whose host end is attached to the bridge: the container's eth0 and the
  * host's veth name each other as peers (iflink = ifindex).
+ * <p>The state graded: Q1's {@code web}, running, on the default network. When it is missing, stopped or paused the
+ * lab fails once, saying it needs Q1's {@code web} and in what state that is (a paused container keeps its veth, but
+ * refuses the {@code docker exec} that reads its eth0, and the page's task looks at a running one).
  */
 @DisplayName("Q4 · docker0 is the bridge you built")
 @DockerLab(id = "Q4", title = "docker0 is the bridge you built", verify = "ip addr show docker0",

@@ -15,6 +15,7 @@ import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
 import org.sysnerd.dockerlabs.preflight.Need;
+import org.sysnerd.dockerlabs.subject.ForegroundProcess;
 import org.sysnerd.dockerlabs.subject.Hints;
 import org.sysnerd.dockerlabs.subject.Subject;
 import org.sysnerd.dockerlabs.subject.Subjects;
@@ -24,6 +25,8 @@ import org.sysnerd.dockerlabs.facts.TimeScale;
  * The app in a container is its PID 1, and the container lives exactly as long as it does:
  * {@code alpine} with no command (PID 1 is the image's default, a shell with no terminal) MUST exit at once,
  * within two seconds of its start on the daemon's clock (times LABS_TIME_SCALE), with code 0; {@code alpine sleep 1000} MUST stay up, with {@code sleep} as its PID 1.
+ * <p>The state graded: {@code gone}, alpine run with no command, exited; {@code stayup}, alpine given a foreground
+ * process (the page's {@code sleep 1000}, or any other), running with that process as its PID 1.
  */
 @DisplayName("Q5 · Break-and-fix: the instant exit")
 @DockerLab(id = "Q5", title = "Break-and-fix: the instant exit", verify = "docker ps --filter name=stayup",
@@ -75,8 +78,13 @@ class Q5TheInstantExitTest {
         evidence("%s: %s after %d ms", gone.name(), exited.value().state(), Math.max(0, exited.value().ranFor().toMillis()));
     }
 
+    /**
+     * The page's state: {@code docker ps --filter name=stayup} lists it up. Any foreground process given as its command
+     * keeps it so ({@code sleep 1000}, {@code tail -f /dev/null}, a shell loop); the image's shell kept waiting by
+     * {@code -it} is no foreground process of its own.
+     */
     @Test
-    @DisplayName("alpine sleep 1000 stays up, with sleep as its PID 1")
+    @DisplayName("alpine given a foreground process stays up, with that process as its PID 1")
     void stays_up_with_a_foreground_process() {
         Waits.until("container " + stayup.name() + " (docker run -d alpine sleep 1000) to be up " + STAY_UP.toMillis()
                 + " ms after its start", stayup.patience(STAY_UP.plusSeconds(1)), () -> {
@@ -86,10 +94,12 @@ class Q5TheInstantExitTest {
                     LabAssertions.assertThat(new Seen<>(up, "docker inspect -f '{{.State.StartedAt}}' " + stayup.name()))
                             .is("to be up " + STAY_UP.toMillis() + " ms after its start", u -> u.compareTo(STAY_UP) >= 0);
                 });
+        ForegroundProcess given = new ForegroundProcess(stayup.inspect(), stayup.imageCommand());
         Seen<HostProcess> pid1 = host().process(stayup.hostPid());
 
-        LabAssertions.assertThat(pid1).is("the container's PID 1 to be sleep", process -> process.command().equals("sleep"),
-                process -> Hints.whyNotSleep(process.command()));
+        LabAssertions.assertThat(pid1).is("the container's PID 1 to be a foreground process given as its command (the "
+                + "page's: sleep 1000), not the image's default " + given.imageCommand(),
+                process -> given.holds(process.command()), process -> Hints.whyNotForeground(given, process.command()));
         evidence("%s: %s, host %s", stayup.name(), stayup.state(), pid1);
     }
 }

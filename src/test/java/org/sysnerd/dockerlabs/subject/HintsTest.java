@@ -83,8 +83,10 @@ class HintsTest {
     }
 
     @Test
-    @DisplayName("stayup running something other than sleep: names it")
-    void not_sleep() {
-        assertThat(Hints.whyNotSleep("sh")).startsWith("its PID 1 is sh, not sleep");
+    @DisplayName("stayup paused: says docker unpause")
+    void stayup_paused() {
+        InspectedContainer paused = state("learner-variants-recorded.json").get("h26-webp");
+
+        assertThat(Hints.whyNotUp(paused, ALPINE_DEFAULT)).endsWith("docker unpause h26-webp");
     }
 }

@@ -190,4 +190,56 @@ class LearnerLookupTest {
             assertThat(lesson(PUBLISHED, stopped).why()).startsWith(publisher + " publishes host port 8080 but is not running");
         }
     }
+
+    @Nested
+    @DisplayName("web, by a lab that only looks at it (Q2, Q4): needs Q1's web")
+    class NeededByAnotherLab {
+
+        private static final Wanted Q1_WEB = Wanted.named("h26-webp", LabImage.NGINX, true,
+                "docker run -d --name h26-webp nginx").madeIn("Q1");
+
+        @Test
+        @DisplayName("paused (recorded): Q1 says docker unpause; Q2 says it needs Q1's web, which is paused")
+        void web_paused() {
+            List<InspectedContainer> all = state("learner-variants-recorded.json");
+            LabFailure q1 = lesson(Q1_WEB, all);
+            LabFailure q2 = LearnerLookup.needed("Q2", Q1_WEB, all);
+
+            assertThat(q1.why()).endsWith("docker unpause h26-webp");
+            assertThat(q2.expected()).isEqualTo("Q1's h26-webp running (docker run -d --name h26-webp nginx), which Q2 looks at");
+            assertThat(q2.seen()).startsWith("h26-webp (docker-labs-standin/nginx:debian) paused, PID ");
+            assertThat(q2.why()).startsWith("Q2 needs Q1's h26-webp, which is paused, PID ").endsWith(": fix Q1 first (its "
+                    + "lesson says how), and Q2 is graded on it").doesNotContain("unpause");
+        }
+
+        @Test
+        @DisplayName("missing: Q1 gives the command that starts it; Q4 says it needs Q1's web, which does not exist")
+        void web_missing() {
+            Wanted web = WEB.madeIn("Q1");
+            LabFailure q1 = lesson(web, List.of());
+            LabFailure q4 = LearnerLookup.needed("Q4", web, List.of());
+
+            assertThat(q1.why()).isEqualTo("you have not made it yet: docker run -d --name web nginx");
+            assertThat(q4.seen()).isEqualTo("no container named web");
+            assertThat(q4.why()).isEqualTo("Q4 needs Q1's web, which does not exist: fix Q1 first (its lesson says how), "
+                    + "and Q4 is graded on it");
+        }
+
+        @Test
+        @DisplayName("from another image: says which image it runs")
+        void web_from_another_image() {
+            LabFailure q2 = LearnerLookup.needed("Q2", WEB.madeIn("Q1"), state("learner-done-recorded.json", "web",
+                    c -> section(c, "Config").put("Image", "httpd:2.4")));
+
+            assertThat(q2.why()).startsWith("Q2 needs Q1's web, which runs httpd:2.4, not nginx");
+        }
+
+        @Test
+        @DisplayName("only another lab's container is needed: Q1's own web is its own lesson")
+        void own_lab() {
+            assertThat(WEB.madeIn("Q1").madeByAnother("Q1")).isFalse();
+            assertThat(WEB.madeIn("Q1").madeByAnother("Q2")).isTrue();
+            assertThat(WEB.madeByAnother("Q2")).isFalse();
+        }
+    }
 }

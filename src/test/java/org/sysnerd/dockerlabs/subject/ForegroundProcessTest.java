@@ -1,0 +1,100 @@
+package org.sysnerd.dockerlabs.subject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sysnerd.dockerlabs.facts.InspectedContainer;
+import org.sysnerd.dockerlabs.parse.Fixtures;
+import org.sysnerd.dockerlabs.parse.InspectParser;
+
+/** Q5's stayup, graded from recorded {@code docker inspect} outputs and the command name of its PID 1 on the host. */
+@DisplayName("A container kept up by a foreground process it was given")
+class ForegroundProcessTest {
+
+    private static final List<String> ALPINE_DEFAULT = List.of("/bin/sh");
+    private static final Map<String, InspectedContainer> VARIANTS = InspectParser.containers(
+            Fixtures.text("inspect/learner-variants-recorded.json")).stream()
+            .collect(Collectors.toMap(InspectedContainer::name, Function.identity()));
+
+    private static ForegroundProcess stayup(String name) {
+        return new ForegroundProcess(VARIANTS.get(name), ALPINE_DEFAULT);
+    }
+
+    @ParameterizedTest(name = "{0}: PID 1 {1}")
+    @DisplayName("holds for any foreground process given as the command")
+    @CsvSource({"h26-stayup-tail, tail", "h26-stayup-inf, sleep", "h26-stayup-loop, sh"})
+    void holds_for_a_given_foreground_process(String name, String pid1) {
+        assertThat(stayup(name).holds(pid1)).isTrue();
+    }
+
+    @Test
+    @DisplayName("holds for the page's sleep 1000")
+    void holds_for_the_pages_solution() {
+        InspectedContainer page = InspectParser.containers(Fixtures.text("inspect/learner-done-recorded.json")).stream()
+                .filter(c -> c.name().equals("stayup")).findFirst().orElseThrow();
+
+        assertThat(new ForegroundProcess(page, ALPINE_DEFAULT).holds("sleep")).isTrue();
+    }
+
+    @Test
+    @DisplayName("holds when the command execs a program it names (sh -c 'exec sleep 1000' makes PID 1 sleep)")
+    void holds_for_a_program_the_command_names() {
+        assertThat(stayup("h26-stayup-loop").isPid1("sleep")).isTrue();
+    }
+
+    @Test
+    @DisplayName("fails when PID 1 is not the command it was given")
+    void fails_for_another_pid_1() {
+        ForegroundProcess tail = stayup("h26-stayup-tail");
+
+        assertThat(tail.holds("nginx")).isFalse();
+        assertThat(Hints.whyNotForeground(tail, "nginx")).startsWith("its PID 1 is nginx, which is not the command it was "
+                + "given [tail, -f, /dev/null]");
+    }
+
+    @Test
+    @DisplayName("fails for the image's shell kept up by docker run -it: says it waits on a terminal")
+    void fails_for_a_shell_kept_up_by_a_terminal() {
+        ForegroundProcess it = stayup("h26-stayup-it");
+
+        assertThat(it.holds("sh")).isFalse();
+        assertThat(Hints.whyNotForeground(it, "sh")).startsWith("its PID 1 (sh, the command [/bin/sh]) stays up only because "
+                + "it waits on the terminal of docker run -t (Config.Tty true, Config.OpenStdin true)");
+    }
+
+    @Test
+    @DisplayName("fails for the image's shell kept up by docker run -i: says it waits on an open stdin")
+    void fails_for_a_shell_kept_up_by_stdin() {
+        ForegroundProcess i = stayup("h26-stayup-i");
+
+        assertThat(i.holds("sh")).isFalse();
+        assertThat(Hints.whyNotForeground(i, "sh")).contains("the open stdin of docker run -i");
+    }
+
+    @Test
+    @DisplayName("stayup run with no command exited: says it ran the image's default")
+    void exited_without_a_command() {
+        InspectedContainer nocmd = VARIANTS.get("h26-stayup-nocmd");
+
+        assertThat(nocmd.running()).isFalse();
+        assertThat(Hints.whyNotUp(nocmd, ALPINE_DEFAULT)).startsWith("it ran the image's default command [/bin/sh], which "
+                + "exits at once without a terminal");
+    }
+
+    @Test
+    @DisplayName("matches a command name the kernel cut to 15 characters")
+    void matches_a_cut_command_name() {
+        InspectedContainer long_ = new InspectedContainer("id", "stayup", "alpine", "sha256:x", VARIANTS.get("h26-stayup-tail")
+                .state(), null, null, false, 0, List.of("/usr/local/bin/a-very-long-program-name"), List.of(), List.of(),
+                0, 0, Map.of(), Map.of());
+
+        assertThat(new ForegroundProcess(long_, ALPINE_DEFAULT).holds("a-very-long-pro")).isTrue();
+    }
+}
