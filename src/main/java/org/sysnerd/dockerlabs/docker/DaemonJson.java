@@ -30,6 +30,16 @@ record DaemonJson(DockerHttpClient http, String pathPrefix) {
         return get("/info", new TypeReference<>() { });
     }
 
+    /** {@code GET /info} at another API version than the client's, e.g. where {@code /info} has more fields. */
+    Map<String, Object> info(ApiVersion at) {
+        return getAt(at.path() + "/info", new TypeReference<>() { });
+    }
+
+    /** {@code GET /version}: the server's version, its newest API version ({@code ApiVersion}) and its oldest. */
+    Map<String, Object> version() {
+        return get("/version", new TypeReference<>() { });
+    }
+
     /** {@code GET /containers/json?all=1}: every container, running or not, as {@code docker ps -a} lists them. */
     List<Map<String, Object>> containers() {
         return get("/containers/json?all=1", new TypeReference<>() { });
@@ -41,8 +51,12 @@ record DaemonJson(DockerHttpClient http, String pathPrefix) {
     }
 
     private <T> T get(String path, TypeReference<T> type) {
+        return getAt(pathPrefix + path, type);
+    }
+
+    private <T> T getAt(String path, TypeReference<T> type) {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
-                .path(pathPrefix + path).build();
+                .path(path).build();
         try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
             int status = response.getStatusCode();
             if (status == 404) {

@@ -163,10 +163,22 @@ public final class Engine {
      */
     public static EngineInfo info() {
         if (info == null) {
-            EngineInfo compatible = EngineInfo.fromJson(infoRaw());
+            EngineInfo compatible = EngineInfo.fromJson(infoWithFirewallBackend());
             info = compatible.podman() ? compatible.withLibpodInfo(Libpod.info()) : compatible;
         }
         return info;
+    }
+
+    /**
+     * {@code docker info} as raw JSON, asked again at API 1.49 when the client's version left {@code FirewallBackend}
+     * out and the server speaks 1.49 (Docker 29 to a 1.44 client): the backend is then the daemon's word, not a guess.
+     */
+    private static Map<String, Object> infoWithFirewallBackend() {
+        Map<String, Object> raw = infoRaw();
+        if (raw.containsKey("FirewallBackend") || raw.containsKey("BuildahVersion")) {
+            return raw;
+        }
+        return ApiVersion.toAskForFirewallBackend(json().version()).map(json()::info).orElse(raw);
     }
 
     /** A fresh {@code docker info} as raw JSON: every field (e.g. its SystemTime, the daemon's clock now). */
