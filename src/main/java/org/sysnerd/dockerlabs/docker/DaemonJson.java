@@ -8,7 +8,9 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +42,22 @@ record DaemonJson(DockerHttpClient http, String pathPrefix) {
         return get("/version", new TypeReference<>() { });
     }
 
+    /**
+     * {@code GET /events} about one container, between two times on the daemon's clock: the daemon replays what its
+     * log of recent events still holds and ends the stream at {@code until}, which must have passed.
+     */
+    String events(String containerId, Instant since, Instant until) {
+        String filters = URLEncoder.encode("{\"container\":[\"" + containerId + "\"],\"type\":[\"container\"]}",
+                StandardCharsets.UTF_8);
+        return new String(body(pathPrefix + "/events?since=" + timestamp(since) + "&until=" + timestamp(until)
+                + "&filters=" + filters), StandardCharsets.UTF_8);
+    }
+
+    /** A time as the API's {@code since} and {@code until} take it: seconds, a dot, nanoseconds. */
+    private static String timestamp(Instant time) {
+        return time.getEpochSecond() + "." + String.format("%09d", time.getNano());
+    }
+
     /** {@code GET /containers/json?all=1}: every container, running or not, as {@code docker ps -a} lists them. */
     List<Map<String, Object>> containers() {
         return get("/containers/json?all=1", new TypeReference<>() { });
@@ -55,6 +73,15 @@ record DaemonJson(DockerHttpClient http, String pathPrefix) {
     }
 
     private <T> T getAt(String path, TypeReference<T> type) {
+        try {
+            return JSON.readValue(body(path), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " from the Docker daemon: " + e.getMessage(), e);
+        }
+    }
+
+    /** The whole answer to {@code GET path}, once the daemon ended it; its error as the client's exceptions. */
+    private byte[] body(String path) {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
                 .path(path).build();
         try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
@@ -65,7 +92,7 @@ record DaemonJson(DockerHttpClient http, String pathPrefix) {
             if (status / 100 != 2) {
                 throw new DockerException("GET " + path + ": " + message(body), status);
             }
-            return JSON.readValue(body, type);
+            return body.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path + " from the Docker daemon: " + e.getMessage(), e);
         }

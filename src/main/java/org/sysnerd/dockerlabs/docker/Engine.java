@@ -8,10 +8,13 @@ import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sysnerd.dockerlabs.facts.ContainerEvent;
 import org.sysnerd.dockerlabs.facts.IpAddress;
+import org.sysnerd.dockerlabs.parse.EventsParser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
@@ -189,6 +192,14 @@ public final class Engine {
     /** {@code docker inspect <container>} as raw JSON: every field, also those docker-java leaves out. */
     public static Map<String, Object> inspectRaw(String containerId) {
         return json().inspect(containerId);
+    }
+
+    /**
+     * The daemon's events about a container between two times on its clock ({@code docker events --filter
+     * container=ID --since … --until …}), as far as its log of recent events still holds them.
+     */
+    public static List<ContainerEvent> containerEvents(String containerId, Instant since, Instant until) {
+        return EventsParser.containerEvents(json().events(containerId, since, until));
     }
 
     /** {@code docker ps -a} as raw JSON: every container of the daemon, running or not. */
