@@ -8,7 +8,9 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,32 @@ record DaemonJson(DockerHttpClient http, String pathPrefix) {
         return get("/info", new TypeReference<>() { });
     }
 
+    /** {@code GET /info} at another API version than the client's, e.g. where {@code /info} has more fields. */
+    Map<String, Object> info(ApiVersion at) {
+        return getAt(at.path() + "/info", new TypeReference<>() { });
+    }
+
+    /** {@code GET /version}: the server's version, its newest API version ({@code ApiVersion}) and its oldest. */
+    Map<String, Object> version() {
+        return get("/version", new TypeReference<>() { });
+    }
+
+    /**
+     * {@code GET /events} about one container, between two times on the daemon's clock: the daemon replays what its
+     * log of recent events still holds and ends the stream at {@code until}, which must have passed.
+     */
+    String events(String containerId, Instant since, Instant until) {
+        String filters = URLEncoder.encode("{\"container\":[\"" + containerId + "\"],\"type\":[\"container\"]}",
+                StandardCharsets.UTF_8);
+        return new String(body(pathPrefix + "/events?since=" + timestamp(since) + "&until=" + timestamp(until)
+                + "&filters=" + filters), StandardCharsets.UTF_8);
+    }
+
+    /** A time as the API's {@code since} and {@code until} take it: seconds, a dot, nanoseconds. */
+    private static String timestamp(Instant time) {
+        return time.getEpochSecond() + "." + String.format("%09d", time.getNano());
+    }
+
     /** {@code GET /containers/json?all=1}: every container, running or not, as {@code docker ps -a} lists them. */
     List<Map<String, Object>> containers() {
         return get("/containers/json?all=1", new TypeReference<>() { });
@@ -41,8 +69,21 @@ record DaemonJson(DockerHttpClient http, String pathPrefix) {
     }
 
     private <T> T get(String path, TypeReference<T> type) {
+        return getAt(pathPrefix + path, type);
+    }
+
+    private <T> T getAt(String path, TypeReference<T> type) {
+        try {
+            return JSON.readValue(body(path), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " from the Docker daemon: " + e.getMessage(), e);
+        }
+    }
+
+    /** The whole answer to {@code GET path}, once the daemon ended it; its error as the client's exceptions. */
+    private byte[] body(String path) {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
-                .path(pathPrefix + path).build();
+                .path(path).build();
         try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
             int status = response.getStatusCode();
             if (status == 404) {
@@ -51,7 +92,7 @@ record DaemonJson(DockerHttpClient http, String pathPrefix) {
             if (status / 100 != 2) {
                 throw new DockerException("GET " + path + ": " + message(body), status);
             }
-            return JSON.readValue(body, type);
+            return body.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path + " from the Docker daemon: " + e.getMessage(), e);
         }

@@ -8,10 +8,13 @@ import com.github.dockerjava.transport.SSLConfig;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sysnerd.dockerlabs.facts.ContainerEvent;
 import org.sysnerd.dockerlabs.facts.IpAddress;
+import org.sysnerd.dockerlabs.parse.EventsParser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
@@ -163,10 +166,22 @@ public final class Engine {
      */
     public static EngineInfo info() {
         if (info == null) {
-            EngineInfo compatible = EngineInfo.fromJson(infoRaw());
+            EngineInfo compatible = EngineInfo.fromJson(infoWithFirewallBackend());
             info = compatible.podman() ? compatible.withLibpodInfo(Libpod.info()) : compatible;
         }
         return info;
+    }
+
+    /**
+     * {@code docker info} as raw JSON, asked again at API 1.49 when the client's version left {@code FirewallBackend}
+     * out and the server speaks 1.49 (Docker 29 to a 1.44 client): the backend is then the daemon's word, not a guess.
+     */
+    private static Map<String, Object> infoWithFirewallBackend() {
+        Map<String, Object> raw = infoRaw();
+        if (raw.containsKey("FirewallBackend") || raw.containsKey("BuildahVersion")) {
+            return raw;
+        }
+        return ApiVersion.toAskForFirewallBackend(json().version()).map(json()::info).orElse(raw);
     }
 
     /** A fresh {@code docker info} as raw JSON: every field (e.g. its SystemTime, the daemon's clock now). */
@@ -177,6 +192,14 @@ public final class Engine {
     /** {@code docker inspect <container>} as raw JSON: every field, also those docker-java leaves out. */
     public static Map<String, Object> inspectRaw(String containerId) {
         return json().inspect(containerId);
+    }
+
+    /**
+     * The daemon's events about a container between two times on its clock ({@code docker events --filter
+     * container=ID --since … --until …}), as far as its log of recent events still holds them.
+     */
+    public static List<ContainerEvent> containerEvents(String containerId, Instant since, Instant until) {
+        return EventsParser.containerEvents(json().events(containerId, since, until));
     }
 
     /** {@code docker ps -a} as raw JSON: every container of the daemon, running or not. */

@@ -24,6 +24,11 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
 
     private final String name;
     private boolean shared;
+    /**
+     * Held across the start, so that labs asking at once start it once; not this object's monitor, which the removal
+     * takes, and Testcontainers removes a container whose start failed from within that start.
+     */
+    private final Object starting = new Object();
     /** The labs looking at this shared container now; guarded by this. */
     private int holders;
     /** Why its start failed, for the other labs that look at it; guarded by this. */
@@ -75,11 +80,11 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
 
     /** Starts the container once, however many labs ask at the same time; a failed start fails them all. */
     @Override
-    public synchronized void start() {
-        if (startFailure != null) {
-            throw new IllegalStateException("container " + name + " did not start: " + startFailure.getMessage(), startFailure);
-        }
-        if (!started) {
+    public void start() {
+        synchronized (starting) {
+            if (startedAlready()) {
+                return;
+            }
             try {
                 // Testcontainers' own calls have no limit of their own: a daemon that hangs blocks the lab instead.
                 Bounded.call("docker run " + name, START_LIMIT.plus(CALL_MARGIN), "the daemon did not answer, or the "
@@ -89,13 +94,25 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
                             super.start();
                             return null;
                         }));
-                started = true;
+                synchronized (this) {
+                    started = true;
+                }
                 Trace.mark("container " + name + " started");
             } catch (RuntimeException e) {
-                startFailure = e;
+                synchronized (this) {
+                    startFailure = e;
+                }
                 throw e;
             }
         }
+    }
+
+    /** True when an earlier start succeeded; throws its failure when it failed. */
+    private synchronized boolean startedAlready() {
+        if (startFailure != null) {
+            throw new IllegalStateException("container " + name + " did not start: " + startFailure.getMessage(), startFailure);
+        }
+        return started;
     }
 
     /** The container's unique name, e.g. {@code docker-labs-q1-web-1a2b3c-1}. */

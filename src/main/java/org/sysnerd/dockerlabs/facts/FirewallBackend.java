@@ -34,7 +34,10 @@ public enum FirewallBackend {
         return "legacy".equals(version.group(3)) || (version.group(3) == null && before18) ? "iptables-legacy" : null;
     }
 
-    /** From {@code docker info}'s {@code FirewallBackend.Driver} (28.1+; absent before: iptables). */
+    /**
+     * From {@code docker info}'s {@code FirewallBackend.Driver} (28.1+, API 1.49+); absent: iptables, which holds only
+     * where {@code /info} was asked at 1.49 or later or the server speaks no 1.49 ({@code Engine.info} sees to both).
+     */
     public static FirewallBackend fromDriver(String driver) {
         return driver != null && driver.startsWith("nftables") ? NFTABLES : IPTABLES;
     }

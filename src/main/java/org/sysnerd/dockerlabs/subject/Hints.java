@@ -1,6 +1,7 @@
 package org.sysnerd.dockerlabs.subject;
 
 import java.util.List;
+import org.sysnerd.dockerlabs.facts.ContainerLife;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 
 /**
@@ -49,14 +50,21 @@ public final class Hints {
     }
 
     /**
-     * Why a container that should have ended at once ran longer. Asked once its exit code 0 held: no docker stop or kill
-     * (PID 1 sh ignores SIGTERM, so those end in 137), and docker start again would have begun its clock again.
+     * Why a container that should have ended at once ran longer, from how long its own PID 1 ran. Asked once its exit
+     * code 0 held: no docker stop or kill (PID 1 sh ignores SIGTERM, so those end in 137), and docker start again would
+     * have begun its clock again.
      */
-    public static String whyRanLong(InspectedContainer container) {
-        return "it ended by itself (exit code 0), but " + container.ranFor().toMillis() + " ms after the daemon marked it "
-                + "started: its shell kept reading an open stdin until it closed (docker run -i or -t), or the daemon was "
-                + "slow to start it (its runtime's start counts in that time: on a slow or emulated host, LABS_TIME_SCALE "
-                + "raises the limit)";
+    public static String whyRanLong(ContainerLife life) {
+        if (!life.measuredFromEvents()) {
+            return "it ended by itself (exit code 0), but " + life.ownLife().toMillis() + " ms after the daemon marked it "
+                    + "started, which counts its runtime's start too (the daemon's log no longer tells them apart): its "
+                    + "shell kept reading an open stdin until it closed (docker run -i or -t), or the runtime was slow to "
+                    + "start it (on a slow or emulated host, LABS_TIME_SCALE raises the limit)";
+        }
+        return "it ended by itself (exit code 0), but its own PID 1 ran " + life.ownLife().toMillis() + " ms after its "
+                + "runtime started it (the runtime's start, " + life.runtimeStart().toMillis() + " ms, is not counted): "
+                + "something kept it alive: its shell read an open stdin until it closed (docker run -i or -t), or it "
+                + "was given a command that takes its time";
     }
 
     /** Why a container was not run with the image's default command. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.Exec;
 import org.sysnerd.dockerlabs.docker.GraphDriverDirs;
+import org.sysnerd.dockerlabs.facts.ContainerLife;
 import org.sysnerd.dockerlabs.facts.ContainerState;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
@@ -75,6 +76,20 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
         Instant started = inspect().startedAt();
         Journal.record("docker info -f '{{.SystemTime}}'", now.toString());
         return started == null ? Duration.ZERO : Duration.between(started, now);
+    }
+
+    /**
+     * How long its PID 1 ran, once it exited, told apart from the runtime's start by the daemon's events about it
+     * ({@code docker events}, read up to now on the daemon's clock): the daemon's word, read-only.
+     */
+    public Seen<ContainerLife> life() {
+        InspectedContainer exited = inspect();
+        Instant now = Instant.parse(String.valueOf(Engine.infoRaw().get("SystemTime")));
+        ContainerLife life = ContainerLife.of(exited, Engine.containerEvents(exited.id(), exited.startedAt().minusSeconds(1), now));
+        String command = "docker inspect -f '{{.State.StartedAt}} {{.State.FinishedAt}}' " + name()
+                + "; docker events --filter container=" + name() + " --since 10m --until 0s";
+        Journal.record(command, exited.startedAt() + " " + exited.finishedAt() + "\n" + life);
+        return new Seen<>(life, command);
     }
 
     /** The layers of its image ({@code docker image inspect IMAGE -f '{{.RootFS.Layers}}'}). */

@@ -63,6 +63,19 @@ class EngineInfoTest {
     }
 
     @Test
+    @DisplayName("Docker 29.7.2 with nftables (recorded), asked at API 1.44, leaves FirewallBackend out: read as iptables")
+    void docker_29_at_api_1_44_does_not_say_nftables() {
+        assertThat(info("docker-29.7.2-nftables-v1.44-recorded.json").firewallBackend()).isEqualTo(FirewallBackend.IPTABLES);
+    }
+
+    @Test
+    @DisplayName("Docker 29.7.2 with nftables (recorded), asked at API 1.49: nftables, and the engine line says so")
+    void docker_29_at_api_1_49_says_nftables() {
+        assertThat(info("docker-29.7.2-nftables-v1.49-recorded.json").summary())
+                .isEqualTo("Docker 29.7.2 · overlayfs (containerd store) · cgroup v1 (cgroupfs) · nftables");
+    }
+
+    @Test
     @DisplayName("Docker 29 with the containerd image store: driver-type io.containerd.snapshotter.v1, Driver overlayfs")
     void docker_29_uses_the_containerd_store() {
         EngineInfo info = info("docker-29-containerd-nftables.json");

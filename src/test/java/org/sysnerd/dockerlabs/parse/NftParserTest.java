@@ -52,6 +52,34 @@ class NftParserTest {
         assertThat(ruleFor("iptables-nft-docker-20.10-recorded.txt", "tcp", 32770).destination()).isEqualTo("127.0.0.1");
     }
 
+    // --- recorded from Docker 29.7.2 with --firewall-backend=nftables (a daemon in a network namespace here) ---
+
+    @Test
+    @DisplayName("Docker 29.7.2 nftables (recorded): one DNAT rule, in chain nat-prerouting-and-output, to 172.17.0.2:80")
+    void docker_29_7_2_rule() {
+        assertThat(rules("docker-29.7.2-nftables-recorded.txt")).singleElement()
+                .satisfies(rule -> assertThat(rule.chain()).isEqualTo("nat-prerouting-and-output"))
+                .satisfies(rule -> assertThat(rule.toAddress() + ":" + rule.toPort()).isEqualTo("172.17.0.2:80"));
+    }
+
+    @Test
+    @DisplayName("Docker 29.7.2 nftables (recorded): the rule skips docker0, and counts the one request to docker0's address")
+    void docker_29_7_2_rule_fields() {
+        DnatRule rule = ruleFor("docker-29.7.2-nftables-recorded.txt", "tcp", 8080);
+
+        assertThat(rule.notInterface()).isEqualTo("docker0");
+        assertThat(rule.packets()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("Docker 29.7.2 nftables (recorded): `nft list tables` names table ip docker-bridges, and no ip nat")
+    void docker_29_7_2_tables() {
+        String tables = Fixtures.text("nft/docker-29.7.2-nftables-tables-recorded.txt");
+
+        assertThat(NftParser.hasTable(tables, "ip", "docker-bridges")).isTrue();
+        assertThat(NftParser.hasTable(tables, "ip", "nat")).isFalse();
+    }
+
     // --- written from HOST-FACTS.md ---
 
     @Test

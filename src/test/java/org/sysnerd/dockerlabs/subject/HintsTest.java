@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sysnerd.dockerlabs.facts.ContainerLife;
+import org.sysnerd.dockerlabs.facts.ContainerLifeTest;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.parse.Fixtures;
 import org.sysnerd.dockerlabs.parse.InspectParser;
@@ -32,13 +34,23 @@ class HintsTest {
     }
 
     @Test
-    @DisplayName("gone that ran long with exit code 0: not stopped by hand (that is 137), an open stdin or a slow daemon")
+    @DisplayName("gone whose PID 1 ran long with exit code 0: not stopped by hand (that is 137), an open stdin, the runtime's start not counted")
     void gone_that_ran_long() {
-        InspectedContainer gone = state("learner-done-recorded.json").get("gone");
+        ContainerLife life = ContainerLifeTest.life("docker-29.7.2", "h28k-rec-d29-sleep3-18015");
 
-        assertThat(Hints.whyRanLong(gone)).startsWith("it ended by itself (exit code 0), but " + gone.ranFor().toMillis()
-                + " ms after the daemon marked it started").contains("docker run -i or -t", "LABS_TIME_SCALE")
-                .doesNotContain("by hand");
+        assertThat(Hints.whyRanLong(life)).startsWith("it ended by itself (exit code 0), but its own PID 1 ran "
+                + life.ownLife().toMillis() + " ms after its runtime started it").contains("docker run -i or -t",
+                        "the runtime's start, " + life.runtimeStart().toMillis() + " ms, is not counted").doesNotContain("by hand");
+    }
+
+    @Test
+    @DisplayName("gone that ran long, its start event no longer in the daemon's log: the time counts the runtime's start, LABS_TIME_SCALE")
+    void gone_that_ran_long_without_events() {
+        InspectedContainer gone = state("learner-done-recorded.json").get("gone");
+        ContainerLife life = ContainerLife.of(gone, List.of());
+
+        assertThat(Hints.whyRanLong(life)).startsWith("it ended by itself (exit code 0), but " + life.ownLife().toMillis()
+                + " ms after the daemon marked it started, which counts its runtime's start too").contains("LABS_TIME_SCALE");
     }
 
     @Test
