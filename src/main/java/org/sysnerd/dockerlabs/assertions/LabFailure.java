@@ -11,21 +11,13 @@ public final class LabFailure extends AssertionError {
     private final String why;
     private final String command;
 
-    /** How much of what was seen the one-line message carries; the board and the report carry all of it. */
-    private static final int SEEN_IN_MESSAGE = 160;
-
     public LabFailure(String expected, String seen, String why, String command) {
-        // One line: Surefire and an IDE list it under the board, which already prints the whole lesson once.
-        super("expected " + expected + "; seen " + cut(String.valueOf(seen)) + " (why, and the command to see it: the board above)");
+        // One line, what was expected: Surefire and an IDE list it under the board, which prints the whole lesson once.
+        super("expected " + expected + " (what was seen, why, and how to look: on the board)");
         this.expected = expected;
         this.seen = seen;
         this.why = why;
         this.command = command;
-    }
-
-    private static String cut(String text) {
-        String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
-        return line.length() <= SEEN_IN_MESSAGE ? line : line.substring(0, SEEN_IN_MESSAGE) + "…";
     }
 
     public String expected() {

@@ -50,6 +50,8 @@ public final class LearnerLookup {
         if (named.isEmpty()) {
             List<String> sameImage = all.stream().filter(c -> ImageRef.isOf(c.image(), wanted.image()))
                     .filter(c -> !pageNames.contains(c.name()))
+                    // one that publishes a port is the answer to Q3 (docker run -d -p 8080:80 nginx): renaming it undoes that lab
+                    .filter(c -> c.ports().isEmpty())
                     .filter(c -> !wanted.mustRun() || c.running()).map(InspectedContainer::name).toList();
             throw lesson(wanted, "no container named " + wanted.name() + seenAmong(all), sameImage.isEmpty()
                     ? "you have not made it yet: " + wanted.solution()

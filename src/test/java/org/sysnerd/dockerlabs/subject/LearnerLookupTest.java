@@ -126,6 +126,16 @@ class LearnerLookupTest {
         }
 
         @Test
+        @DisplayName("no web: never offers to rename the nginx that publishes 8080, which is Q3's answer")
+        void no_web_never_renames_the_published_one() {
+            List<InspectedContainer> noWeb = state("learner-done-recorded.json").stream()
+                    .filter(c -> !c.name().equals("web")).toList();
+            String published = noWeb.stream().filter(c -> c.publishes(8080, 80)).findFirst().orElseThrow().name();
+
+            assertThat(lesson(WEB, noWeb).why()).doesNotContain(published);
+        }
+
+        @Test
         @DisplayName("no gone: never offers to rename the page's stayup")
         void no_gone_never_renames_stayup() {
             assertThat(lesson(GONE, state("learner-no-gone-recorded.json")).why())
