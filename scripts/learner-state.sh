@@ -12,10 +12,10 @@
 #                                             no-gone | port-8081 | web-stopped | limited-without-limits
 #     other valid solutions, which pass:      stayup-tail (alpine tail -f /dev/null) | stayup-sleep-infinity |
 #                                             stayup-loop (sh -c 'while true; do sleep 1; done') | port-tcp (-p 8080:80/tcp) |
-#                                             port-all-addresses (-p 0.0.0.0:8080:80)
+#                                             port-all-addresses (-p 0.0.0.0:8080:80) |
+#                                             stayup-tty (docker run -dit, no command: the shell kept up by a terminal)
 #     a valid solution graded as far as it can be: port-loopback (-p 127.0.0.1:8080:80: Q3's traffic fact not checked)
-#     mistakes, each failing one lab:         stayup-tty (docker run -dit, no command: kept up by a terminal) |
-#                                             web-paused (Q1 fails; Q2, Q4 say they need Q1's web) | web-missing
+#     mistakes:                               web-paused (Q1 fails; Q2, Q4 say they need Q1's web) | web-missing
 #   scripts/learner-state.sh down             removes what `up` made, and only that
 #
 # Each container it makes carries the label org.sysnerd.learner-state=<variant> (not the suite's label: the

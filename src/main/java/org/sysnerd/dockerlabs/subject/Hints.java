@@ -76,12 +76,6 @@ public final class Hints {
     /** Why a running container's PID 1 is not a foreground process it was given ({@link ForegroundProcess}). */
     public static String whyNotForeground(ForegroundProcess stayup, String pid1) {
         InspectedContainer container = stayup.container();
-        if (stayup.keptByATerminal()) {
-            return "its PID 1 (" + pid1 + ", the command " + container.command() + ") stays up only because it waits on "
-                    + (container.tty() ? "the terminal of docker run -t" : "the open stdin of docker run -i")
-                    + " (Config.Tty " + container.tty() + ", Config.OpenStdin " + container.openStdin() + "), not on work of "
-                    + "its own: give it a foreground process (" + foreground() + ")";
-        }
         if (stayup.runsTheDefault()) {
             return "it runs the image's default command " + stayup.imageCommand() + ": give it a foreground process ("
                     + foreground() + ")";

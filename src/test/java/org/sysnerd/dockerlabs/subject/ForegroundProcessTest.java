@@ -59,23 +59,30 @@ class ForegroundProcessTest {
                 + "given [tail, -f, /dev/null]");
     }
 
-    @Test
-    @DisplayName("fails for the image's shell kept up by docker run -it: says it waits on a terminal")
-    void fails_for_a_shell_kept_up_by_a_terminal() {
-        ForegroundProcess it = stayup("h26-stayup-it");
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("holds for the image's shell kept up by docker run -it or -i: the page's docker ps shows it up")
+    @CsvSource({"h26-stayup-it", "h26-stayup-i"})
+    void holds_for_a_shell_kept_up_by_a_terminal(String name) {
+        ForegroundProcess kept = stayup(name);
 
-        assertThat(it.holds("sh")).isFalse();
-        assertThat(Hints.whyNotForeground(it, "sh")).startsWith("its PID 1 (sh, the command [/bin/sh]) stays up only because "
-                + "it waits on the terminal of docker run -t (Config.Tty true, Config.OpenStdin true)");
+        assertThat(kept.keptByATerminal()).isTrue();
+        assertThat(kept.holds("sh")).isTrue();
     }
 
     @Test
-    @DisplayName("fails for the image's shell kept up by docker run -i: says it waits on an open stdin")
-    void fails_for_a_shell_kept_up_by_stdin() {
-        ForegroundProcess i = stayup("h26-stayup-i");
+    @DisplayName("holds for a one-word command run with a terminal (docker run -dit alpine top)")
+    void holds_for_a_command_with_a_terminal() {
+        InspectedContainer it = VARIANTS.get("h26-stayup-it");
+        InspectedContainer top = new InspectedContainer("id", "stayup", "alpine", "sha256:x", it.state(), null, null, false,
+                0, List.of("top"), List.of(), List.of(), 0, 0, Map.of(), Map.of(), true, true);
 
-        assertThat(i.holds("sh")).isFalse();
-        assertThat(Hints.whyNotForeground(i, "sh")).contains("the open stdin of docker run -i");
+        assertThat(new ForegroundProcess(top, ALPINE_DEFAULT).holds("top")).isTrue();
+    }
+
+    @Test
+    @DisplayName("holds when an init process runs the given command (docker run --init: PID 1 is docker-init)")
+    void holds_under_an_init_process() {
+        assertThat(stayup("h26-stayup-tail").holds("docker-init")).isTrue();
     }
 
     @Test
