@@ -20,6 +20,16 @@ public final class LabFailure extends AssertionError {
         this.command = command;
     }
 
+    /**
+     * The whole lesson, which {@link #toString()} and so every stack trace carry (Surefire's XML, an IDE's failure
+     * view); {@link #getMessage()} stays the one line that lists it under the board.
+     */
+    @Override
+    public String getLocalizedMessage() {
+        return String.format("%s%nExpected: %s%nSeen:     %s%s%nSee it yourself: %s", getMessage(), expected, seen,
+                why == null ? "" : String.format("%nWhy:      %s", why), command);
+    }
+
     public String expected() {
         return expected;
     }
