@@ -1,6 +1,7 @@
 package org.sysnerd.dockerlabs.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -196,10 +197,15 @@ public final class Engine {
 
     /**
      * The daemon's events about a container between two times on its clock ({@code docker events --filter
-     * container=ID --since … --until …}), as far as its log of recent events still holds them.
+     * container=ID --since … --until …}), as far as its log of recent events still holds them; none when it refuses them.
      */
     public static List<ContainerEvent> containerEvents(String containerId, Instant since, Instant until) {
-        return EventsParser.containerEvents(json().events(containerId, since, until));
+        try {
+            return EventsParser.containerEvents(json().events(containerId, since, until));
+        } catch (DockerException refused) {
+            // A daemon (or a socket proxy before it) that answers but will not give its events: none, as when aged out.
+            return List.of();
+        }
     }
 
     /** {@code docker ps -a} as raw JSON: every container of the daemon, running or not. */

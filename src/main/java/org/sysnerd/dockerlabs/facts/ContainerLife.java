@@ -48,7 +48,7 @@ public record ContainerLife(String name, Instant startedAt, Instant startEvent, 
         long onDaemonClock = Duration.between(startedAt, finishedAt).toMillis();
         if (!measuredFromEvents()) {
             return name + " ran " + onDaemonClock + " ms from StartedAt to FinishedAt, its runtime's start included "
-                    + "(the daemon's log holds no start event of it any more)";
+                    + "(the daemon gave no start event of it: its log of recent events no longer holds it, or it refused its events)";
         }
         return name + ": its PID 1 ran " + ownLife().toMillis() + " ms (start event to FinishedAt)"
                 + (startEvent.isAfter(finishedAt) ? ", ended " + Duration.between(finishedAt, startEvent).toMillis()
