@@ -70,11 +70,12 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
 
     /**
      * A lab is done with this shared container: it is removed once no lab looks at it. A lab that holds it
-     * later starts it afresh (a run with labs one after another, not at once).
+     * later starts it afresh, even one whose start failed (a run with labs one after another, not at once).
      */
     public synchronized void release() {
         if (--holders == 0) {
             stop();
+            startFailure = null;
         }
     }
 
@@ -134,7 +135,8 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
             return;
         }
         Journal.record("docker rm -f " + name, "");
-        startFailure = null;
+        // Its start failure stays (cleared only when the last lab lets go of it): Testcontainers removes a failed start's
+        // container from the start's own thread, which may be later than the bounded start gave up on it.
         started = false;
         Bounded.run("docker rm -f " + name, STOP_LIMIT, super::stop);
         Trace.mark("container " + name + " removed");
