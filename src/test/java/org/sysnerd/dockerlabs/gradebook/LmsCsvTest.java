@@ -87,6 +87,17 @@ class LmsCsvTest {
     }
 
     @Test
+    @DisplayName("writes docs/grading.md's example as the docs show it")
+    void the_docs_example() throws IOException {
+        Gradebook book = book(row("vm-alice", SOLUTIONS), row("vm-loopback", with(SOLUTIONS, "Q3", "PNN")),
+                row("vm-paused", with(with(with(SOLUTIONS, "Q1", "FFF"), "Q2", "FFFN"), "Q4", "FFF")),
+                row("vm-third", with(SOLUTIONS, "Q2", "PFFN")),
+                row("vm-rootless", with(with(with(SOLUTIONS, "Q3", "BBB"), "Q4", "BBB"), "Q1", "FFF")), row("vm-down", Map.of()));
+
+        assertThat(Files.readString(Path.of("docs/grading.md"))).contains("```\n" + LmsCsv.csv(book) + "```\n");
+    }
+
+    @Test
     @DisplayName("scales a lab with facts out of the total to its maximum, 2 decimals: half of what was checked is half the lab")
     void scaled_to_the_maximum() {
         Gradebook book = book(row("vm-half", with(SOLUTIONS, "Q2", "PFNN")), row("vm-third", with(SOLUTIONS, "Q2", "PFFN")));
