@@ -1,12 +1,15 @@
 package org.sysnerd.dockerlabs.gradebook;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.sysnerd.dockerlabs.report.Points;
@@ -19,6 +22,12 @@ public record Gradebook(List<String> labs, List<VmGrade> rows) {
 
     /** What the fleet command leaves beside a VM's report when its run did not end normally (one line: why). */
     public static final String FLEET_STATUS = "fleet-status.txt";
+
+    /**
+     * The kit's labs and how many facts (test methods) each has: a column's maximum when no report of the class lists
+     * that lab's facts. {@code GradebookTest} checks it against the lab classes.
+     */
+    public static final Map<String, Integer> KIT_FACTS = Map.of("Q1", 3, "Q2", 4, "Q3", 3, "Q4", 3, "Q5", 3, "Q6", 5);
 
     public Gradebook {
         labs = List.copyOf(labs);
@@ -34,9 +43,16 @@ public record Gradebook(List<String> labs, List<VmGrade> rows) {
         return new Gradebook(columns, rows.stream().map(row -> row.over(columns)).toList());
     }
 
-    /** A lab's maximum, its column's in the LMS's CSV: the most facts any VM's report checked in that lab. */
+    /**
+     * A lab's maximum, its column's in the LMS's CSV: the number of facts the lab has, i.e. the most facts any VM's report
+     * lists in it, whatever their status (a v4 report lists every fact of every lab, even those a block stopped before),
+     * so it is the same for every VM and every import, whatever was checked. When no report of the class lists a fact
+     * of the lab (reports before v4 list none for a lab blocked before its facts; no report was read), the kit's own
+     * count for that lab ({@link #KIT_FACTS}); 0 for a lab the kit does not know, which then has no grade.
+     */
     public int maxPoints(String lab) {
-        return rows.stream().mapToInt(row -> row.points(lab).possible()).max().orElse(0);
+        int listed = rows.stream().mapToInt(row -> row.points(lab).facts()).max().orElse(0);
+        return listed > 0 ? listed : KIT_FACTS.getOrDefault(lab, 0);
     }
 
     /** The sum of the labs' maximums: the total's column. */
@@ -45,26 +61,53 @@ public record Gradebook(List<String> labs, List<VmGrade> rows) {
     }
 
     /**
-     * A VM's grade in a lab, as the LMS imports it: its points earned when every fact the column counts was checked on
-     * that VM; empty (not graded, never 0) when some were not (a block, no report, another mode's facts).
+     * A VM's grade in a lab, as the LMS imports it: the points earned over the facts checked, scaled to the column's
+     * maximum ({@code earned / possible × maximum}, rounded to 2 decimals), so a fact not checked on that VM's state is
+     * out of its total and a learner who passed every fact that could be checked has full marks. Empty (no grade, never
+     * 0) when no fact of the lab could be checked (no report, the lab not in it, every fact not checked) or when the lab
+     * or one of its facts was BLOCKED: the environment's fault, which the course must look at.
      */
-    public OptionalInt grade(VmGrade row, String lab) {
+    public Optional<BigDecimal> grade(VmGrade row, String lab) {
         Points points = row.points(lab);
-        return maxPoints(lab) > 0 && points.blocked() == 0 && points.possible() == maxPoints(lab)
-                ? OptionalInt.of(points.earned()) : OptionalInt.empty();
+        int max = maxPoints(lab);
+        if (max == 0 || points.possible() == 0 || points.blocked() > 0 || row.status(lab) == VmGrade.LabStatus.BLOCKED) {
+            return Optional.empty();
+        }
+        return Optional.of(tidy(BigDecimal.valueOf((long) points.earned() * max)
+                .divide(BigDecimal.valueOf(points.possible()), 2, RoundingMode.HALF_UP)));
     }
 
-    /** A VM's total, as the LMS imports it: its labs' grades added up when every lab has one, else empty. */
-    public OptionalInt total(VmGrade row) {
-        int sum = 0;
+    /**
+     * A VM's total, as the LMS imports it: its labs' grades added up over the labs that have one, scaled to the total's
+     * maximum ({@code sum of grades / sum of those labs' maximums × total's maximum}, rounded to 2 decimals), so a lab
+     * without a grade is out of it, as in Moodle's course total; the plain sum when every lab has a grade. Empty when no
+     * lab has a grade.
+     */
+    public Optional<BigDecimal> total(VmGrade row) {
+        BigDecimal sum = BigDecimal.ZERO;
+        int max = 0;
         for (String lab : labs) {
-            OptionalInt grade = grade(row, lab);
-            if (grade.isEmpty()) {
-                return OptionalInt.empty();
+            Optional<BigDecimal> grade = grade(row, lab);
+            if (grade.isPresent()) {
+                sum = sum.add(grade.get());
+                max += maxPoints(lab);
             }
-            sum += grade.getAsInt();
         }
-        return OptionalInt.of(sum);
+        if (max == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(tidy(sum.multiply(BigDecimal.valueOf(maxTotal())).divide(BigDecimal.valueOf(max), 2, RoundingMode.HALF_UP)));
+    }
+
+    /** A grade as the CSV, the JSON and the pages write it: {@code 3}, {@code 2.5}, {@code 2.67}. */
+    public static String text(BigDecimal grade) {
+        return grade.toPlainString();
+    }
+
+    /** Without trailing zeros, and never in exponent form ({@code 10}, not {@code 1E+1}). */
+    private static BigDecimal tidy(BigDecimal grade) {
+        BigDecimal stripped = grade.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Reads {@code fleet/<vm>/labs-report.json} for each VM named (all subdirectories when none is named). */

@@ -39,22 +39,24 @@ public final class GradebookPage {
         return Pages.page(view.title(),
                 header(h1(text("Gradebook: "), span(view.fullMarks() + " of " + book.rows().size() + " VMs passed every lab")
                                 .withClass("score")),
-                        p(text("Each fact is a point; a fact not checked on a VM is out of its total. Each cell opens that VM's "
+                        p(text("Each fact is a point; a fact not checked on a VM is out of its total. A cell's number is its "
+                                        + "grade in gradebook.csv, over the lab's maximum (its facts); Total is the CSV's. Each cell opens that VM's "
                                         + "own lab report. Sort by a column with its heading. Points to import into your LMS: "),
                                 a("gradebook.csv").withHref("gradebook.csv"), text(" (Moodle's CSV import). Also as "),
                                 a("statuses (CSV)").withHref("gradebook-status.csv"), text(", "), a("JSON").withHref("gradebook.json"), text(", "),
                                 a("Markdown").withHref("gradebook.md"), text(".")).withClass("meta")),
                 div(table(thead(tr(sortable("VM", "vm"), each(book.labs(), lab -> sortable(lab, lab)), sortable("Score", "score"), sortable("Points", "points"),
+                                sortable("Total", "total"),
                                 th("Mode").attr("scope", "col").withClass("wide").attr("data-column", "mode"),
                                 sortable("Engine, or why the VM was not graded", "engine").withClass("engine"))),
                         tbody(each(book.rows(), row -> row(view, row)), iff(book.rows().isEmpty(),
                                 tr(td("No VM was graded: the fleet's directory has no VM's report.")
-                                        .attr("colspan", book.labs().size() + 5)))),
+                                        .attr("colspan", book.labs().size() + 6)))),
                         tfoot(tr(th("Totals").attr("scope", "row"), each(book.labs(), lab -> td(each(view.statuses(),
                                         status -> span(verdict(view.count(lab, status) + " " + GradebookView.word(status)))
                                                 .withClass(GradebookView.word(status)).attr("data-status", status.name())))
                                         .withClass("totals").attr("data-lab", lab)),
-                                td(view.fullMarks() + " of " + book.rows().size() + " passed every lab").attr("colspan", 4))))
+                                td(view.fullMarks() + " of " + book.rows().size() + " passed every lab").attr("colspan", 5))))
                         .withClasses("gradebook", "sortable")).withClass("scroll"),
                 footer("Written by the Docker labs kit's gradebook (GradebookMain) from each VM's labs-report.json, like "
                         + "gradebook.csv."));
@@ -77,6 +79,7 @@ public final class GradebookPage {
                 each(view.book().labs(), lab -> cell(view, row, lab)),
                 td(row.score()).withClass("score").attr("data-sort", GradebookView.scoreKey(row)),
                 td(GradebookView.points(row)).withClass("points").attr("data-sort", GradebookView.pointsKey(row)),
+                td(GradebookView.total(view.book(), row)).withClass("total").attr("data-sort", GradebookView.totalKey(view.book(), row)),
                 td(row.mode()).withClass("wide"),
                 td(text(row.engine()), iff(!row.note().isBlank(), div(b("Why:"), text(" " + row.note())).withClass("note")))
                         .withClass("engine"))

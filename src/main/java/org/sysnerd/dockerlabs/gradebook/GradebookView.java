@@ -80,10 +80,21 @@ public record GradebookView(Gradebook book, Map<String, String> pages) {
         return points.possible() == 0 ? 0 : points.earned() * 1000 / points.possible();
     }
 
-    /** A cell's points: {@code 2/3}, as the LMS's CSV has it over the column's maximum, or {@code –/3} when not graded. */
+    /** A cell's points: {@code 2/3} or {@code 2.67/4}, as the LMS's CSV has them over the column's maximum, or {@code –/3} when not graded. */
     public static String points(Gradebook book, VmGrade row, String lab) {
-        java.util.OptionalInt grade = book.grade(row, lab);
-        return (grade.isPresent() ? Integer.toString(grade.getAsInt()) : "–") + "/" + book.maxPoints(lab);
+        return book.grade(row, lab).map(Gradebook::text).orElse("–") + "/" + book.maxPoints(lab);
+    }
+
+    /** A row's total as the LMS's CSV has it, over the total's maximum: {@code 19.5/22}, or {@code –/22} when no lab has a grade. */
+    public static String total(Gradebook book, VmGrade row) {
+        return book.total(row).map(Gradebook::text).orElse("–") + "/" + book.maxTotal();
+    }
+
+    /** Sorts the total column by the share of the total's maximum (per mille); no grade first. */
+    public static int totalKey(Gradebook book, VmGrade row) {
+        return book.total(row).filter(t -> book.maxTotal() > 0)
+                .map(t -> t.multiply(java.math.BigDecimal.valueOf(1000)).divide(java.math.BigDecimal.valueOf(book.maxTotal()),
+                        0, java.math.RoundingMode.DOWN).intValue()).orElse(-1);
     }
 
     /** True when no lab of the row was checked (no report, no Docker): the row says why. */

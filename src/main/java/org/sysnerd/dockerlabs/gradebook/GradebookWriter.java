@@ -36,17 +36,21 @@ public final class GradebookWriter {
         return out.toString();
     }
 
-    /** The same table in Markdown, with a note column saying why a row is not what the labs said. */
+    /**
+     * The same table in Markdown: each lab's status and its grade over the column's maximum, the points in all, the
+     * grade (the CSV's Total over its maximum), and a note column saying why a row is not what the labs said.
+     */
     public static String markdown(Gradebook book) {
         List<String> header = new ArrayList<>(header(book));
         header.add(header.indexOf("score") + 1, "points");
+        header.add(header.indexOf("points") + 1, "grade");
         header.add("note");
         StringBuilder out = new StringBuilder("## Gradebook\n\n| ").append(String.join(" | ", header)).append(" |\n|")
                 .append("---|".repeat(header.size())).append('\n');
         for (VmGrade row : book.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.vm()));
-            book.labs().forEach(lab -> cells.add(row.status(lab).name()));
-            cells.addAll(List.of(row.score(), GradebookView.points(row), row.engine(), row.mode(), "`" + row.report() + "`", row.note()));
+            book.labs().forEach(lab -> cells.add(row.status(lab).name() + " " + GradebookView.points(book, row, lab)));
+            cells.addAll(List.of(row.score(), GradebookView.points(row), GradebookView.total(book, row), row.engine(), row.mode(), "`" + row.report() + "`", row.note()));
             out.append("| ").append(String.join(" | ", cells.stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
         }
         long full = book.rows().stream().filter(r -> r.total() > 0 && r.passed() == r.total()).count();
@@ -112,8 +116,8 @@ public final class GradebookWriter {
         return header;
     }
 
-    private static Integer boxed(java.util.OptionalInt grade) {
-        return grade.isPresent() ? grade.getAsInt() : null;
+    private static java.math.BigDecimal boxed(java.util.Optional<java.math.BigDecimal> grade) {
+        return grade.orElse(null);
     }
 
     static String csvCell(String cell) {

@@ -1,15 +1,17 @@
 package org.sysnerd.dockerlabs.gradebook;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * {@code gradebook.csv}, to import into an LMS's gradebook as it is, following Moodle's "Import from CSV" (Grades ▸
  * Import ▸ CSV file): one header row, then one row per learner; the first column the identifier (the VM's name in
  * the fleet's list, mapped to the LMS's username or ID number), then one numeric column per grade item, each lab and
- * the total, named with its maximum ({@code Q1 (3)}, {@code Total (17)}); a cell is plain points earned, or empty
- * for "no grade", which Moodle imports as no grade and Canvas leaves ungraded, never as 0. See docs/grading.md.
+ * the total, named with its maximum ({@code Q1 (3)}, {@code Total (22)}); a cell is the points earned scaled to its
+ * column's maximum ({@link Gradebook#grade}, {@link Gradebook#total}), or empty for "no grade", which Moodle imports as
+ * no grade and Canvas leaves ungraded, never as 0. See docs/grading.md.
  */
 public final class LmsCsv {
 
@@ -44,7 +46,8 @@ public final class LmsCsv {
         return name + " (" + max + ")";
     }
 
-    private static String cell(OptionalInt grade) {
-        return grade.isPresent() ? Integer.toString(grade.getAsInt()) : "";
+    /** A grade as a number with at most 2 decimals and a point ({@code 2.67}), or empty for "no grade". */
+    private static String cell(Optional<BigDecimal> grade) {
+        return grade.map(Gradebook::text).orElse("");
     }
 }

@@ -51,6 +51,11 @@ public record Points(int earned, int possible, int notChecked, int blocked) {
                 blocked + other.blocked);
     }
 
+    /** Every fact counted here, whatever its status: the lab's size, which the gradebook takes as its column's maximum. */
+    public int facts() {
+        return possible + notChecked + blocked;
+    }
+
     /** Facts out of the total, whatever the reason. */
     public int outOfTotal() {
         return notChecked + blocked;

@@ -70,6 +70,8 @@ class GradebookPageTest {
         Document page = page();
         assertThat(row(page, "vm-trixie").select("td.cell .cell-points").eachText()).containsExactly("3/3", "4/4", "0/3", "3/3", "2/2");
         assertThat(row(page, "vm-trixie").selectFirst("td.points").text()).isEqualTo("12 of 15 points");
+        assertThat(row(page, "vm-trixie").selectFirst("td.total").text()).isEqualTo("12/15");
+        assertThat(row(page, "vm-bookworm").selectFirst("td.total").text()).isEqualTo("–/15");
         assertThat(row(page, "vm-bookworm").select("td.cell .cell-points").eachText()).containsOnly("–/3", "–/4", "–/2");
         assertThat(row(page, "vm-down").selectFirst("td.points").text()).isEqualTo("not graded");
         assertThat(row(page, "vm-bookworm").selectFirst("td.points").text()).isEqualTo("not graded");
@@ -117,7 +119,7 @@ class GradebookPageTest {
     @DisplayName("sorts by VM, score and every lab (the sortable headings), and reads without its script")
     void sortable() throws IOException {
         Document page = page();
-        assertThat(page.select("thead th[data-sortable]").eachText()).containsExactly("VM", "Q1", "Q2", "Q3", "Q4", "Q5", "Score", "Points",
+        assertThat(page.select("thead th[data-sortable]").eachText()).containsExactly("VM", "Q1", "Q2", "Q3", "Q4", "Q5", "Score", "Points", "Total",
                 "Engine, or why the VM was not graded");
         assertThat(row(page, "vm-trixie").select("td.cell").eachAttr("data-sort")).containsExactly("2", "2", "0", "2", "2");
     }

@@ -100,8 +100,54 @@ class GradebookTest {
         assertThat(book.rows()).extracting(VmGrade::vm).containsExactly("vm-blocked", "vm-cut", "vm-down", "vm-good");
         assertThat(out.resolve("gradebook.csv")).content().hasLineCount(5).startsWith(LmsCsv.IDENTIFIER + ",Q1 (");
         assertThat(out.resolve("gradebook-status.csv")).content().hasLineCount(5).startsWith("vm,Q1,Q2,");
-        assertThat(out.resolve("gradebook.md")).content().contains("| vm-down | BLOCKED |").contains("| 5/5 | 15 of 15 points |").contains("1 of 4 VMs passed every lab.");
+        assertThat(out.resolve("gradebook.md")).content().contains("| vm-down | BLOCKED –/3 |").contains("| 5/5 | 15 of 15 points | 15/15 |").contains("1 of 4 VMs passed every lab.");
         assertThat(out.resolve("gradebook.json")).content().contains("\"vm\" : \"vm-cut\"");
+    }
+
+    @Test
+    @DisplayName("writes the same grades in gradebook.json and .md as in gradebook.csv, each over its column's maximum")
+    void json_and_markdown_agree_with_the_csv(@TempDir Path out) throws IOException {
+        put("vm-trixie", "/gradebook/recorded-vm-q3-failed.json");
+        put("vm-learner", "/report/recorded-learner-run.json");
+        Gradebook book = Gradebook.read(fleet, List.of());
+        GradebookWriter.writeAll(book, out.resolve("gradebook"), null);
+
+        List<String> csv = Files.readAllLines(out.resolve("gradebook.csv"));
+        List<String> items = List.of(csv.get(0).split(","));
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("gradebook.json").toFile());
+        String markdown = Files.readString(out.resolve("gradebook.md"));
+        assertThat(csv).hasSize(book.rows().size() + 1);
+        for (int r = 1; r < csv.size(); r++) {
+            List<String> cells = List.of(csv.get(r).split(",", -1));
+            com.fasterxml.jackson.databind.JsonNode vm = json.path("vms").get(r - 1);
+            assertThat(vm.path("vm").asText()).isEqualTo(cells.get(0));
+            String mdRow = markdown.lines().filter(l -> l.startsWith("| " + cells.get(0) + " |")).findFirst().orElseThrow();
+            for (int c = 1; c < items.size(); c++) {
+                String item = items.get(c).replaceAll(" \\(\\d+\\)$", "");
+                String max = items.get(c).replaceAll(".*\\((\\d+)\\)$", "$1");
+                com.fasterxml.jackson.databind.JsonNode grade = vm.path("grades").path(item);
+                assertThat(grade.isNull() ? "" : grade.asText()).as("%s %s", cells.get(0), item).isEqualTo(cells.get(c));
+                assertThat(json.path("maxPoints").path(item).asText()).isEqualTo(max);
+                assertThat(mdRow).as("%s %s", cells.get(0), item).contains((cells.get(c).isEmpty() ? "–" : cells.get(c)) + "/" + max + " |");
+            }
+        }
+        assertThat(csv).contains("vm-learner,3,4,3,3,3,16", "vm-trixie,3,4,0,3,3,13");
+    }
+
+    @Test
+    @DisplayName("knows how many facts each of the kit's labs has, as its lab class has test methods")
+    void kit_facts_are_the_lab_classes() throws Exception {
+        Path labs = Path.of(getClass().getResource("/org/sysnerd/dockerlabs/labs").toURI());
+        java.util.Map<String, Integer> facts = new java.util.TreeMap<>();
+        try (var classes = Files.list(labs)) {
+            for (Path file : classes.filter(f -> f.getFileName().toString().matches("Q\\d+\\w*Test\\.class")).toList()) {
+                Class<?> lab = Class.forName("org.sysnerd.dockerlabs.labs." + file.getFileName().toString().replace(".class", ""),
+                        false, getClass().getClassLoader());
+                var dockerLab = lab.getAnnotation(org.sysnerd.dockerlabs.junit.DockerLab.class);
+                facts.put(dockerLab.id(), (int) java.util.Arrays.stream(lab.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Test.class)).count());
+            }
+        }
+        assertThat(facts).isNotEmpty().isEqualTo(new java.util.TreeMap<>(Gradebook.KIT_FACTS));
     }
 
     private void put(String vm, String resource) throws IOException {

@@ -115,6 +115,9 @@ class PagesInBrowserTest {
                 assertThat(cell.getAttribute("class")).isEqualTo("cell " + status);
             }
             assertThat(row.findElement(By.cssSelector("td.score")).getText()).isEqualTo(vm.path("score").asText());
+            JsonNode total = vm.path("grades").path("Total");
+            assertThat(row.findElement(By.cssSelector("td.total")).getText()).as("%s's total", vm.path("vm").asText())
+                    .isEqualTo((total.isNull() ? "–" : total.asText()) + "/" + book.path("maxPoints").path("Total").asText());
         }
     }
 

@@ -26,6 +26,13 @@ class PointsTest {
     }
 
     @Test
+    @DisplayName("counts every fact, whatever its status, as the lab's size")
+    void facts() {
+        assertThat(Points.of(List.of(LabStatus.PASSED, LabStatus.FAILED, LabStatus.NOT_CHECKED, LabStatus.BLOCKED)).facts()).isEqualTo(4);
+        assertThat(Points.NONE.facts()).isZero();
+    }
+
+    @Test
     @DisplayName("a run's points are its labs' added up")
     void plus() {
         assertThat(new Points(2, 3, 1, 0).plus(new Points(0, 2, 0, 4))).isEqualTo(new Points(2, 5, 1, 4));
