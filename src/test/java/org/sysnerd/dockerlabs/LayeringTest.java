@@ -45,7 +45,7 @@ class LayeringTest {
                 .whereLayer("host").mayOnlyBeAccessedByLayers("subjects", "preflight", "junit")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("host", "subjects", "preflight", "junit")
                 .whereLayer("assertions").mayOnlyBeAccessedByLayers("host", "subjects", "preflight", "junit")
-                .whereLayer("parsers").mayOnlyBeAccessedByLayers("host", "subjects", "preflight", "junit")
+                .whereLayer("parsers").mayOnlyBeAccessedByLayers("engine", "host", "subjects", "preflight", "junit")
                 .check(KIT);
     }
 }
