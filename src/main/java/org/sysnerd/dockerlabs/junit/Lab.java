@@ -6,7 +6,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.journal.Journal;
-import org.sysnerd.dockerlabs.probe.Host;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 
 /** What a lab's test code uses of the kit: the host's facts, and the evidence it records for the report. */
@@ -20,9 +19,10 @@ public final class Lab {
     static final String COMMAND = "command";
     /** A learner's container the lab graded: {@code name}, {@code id}, {@code image}, {@code state}. */
     static final String SUBJECT = "subject";
+    /** The run's own facts, on the run's root: {@code json} ({@link RunFacts}). */
+    static final String RUN = "run";
 
     private static final ThreadLocal<ExtensionContext> CURRENT = new ThreadLocal<>();
-    private static volatile HostFacts host;
 
     static {
         Journal.sendTo((command, output) -> publish(Map.of(KIND, COMMAND, "line", command, "output", String.valueOf(output))));
@@ -33,16 +33,11 @@ public final class Lab {
 
     /** The host the daemon runs on, read with the probe the preflight chose for this run. */
     public static HostFacts host() {
-        if (host == null) {
-            throw new HostFactUnavailable("the preflight chose no way to read the daemon's host (see its findings)");
+        ExtensionContext context = CURRENT.get();
+        if (context == null) {
+            throw new HostFactUnavailable("no lab is running on this thread: the host is read by a lab's facts");
         }
-        return host;
-    }
-
-    /** Reads the host with this probe from now on (the preflight chooses it, once). */
-    static HostFacts use(Host probe) {
-        host = new HostFacts(probe);
-        return host;
+        return KitRun.of(context).host();
     }
 
     /** Records what the lab saw, e.g. {@code container PID 4242: net:[4026532183] vs host net:[4026531833]}. */

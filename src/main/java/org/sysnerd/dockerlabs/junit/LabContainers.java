@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.docker.LabContainer;
-import org.sysnerd.dockerlabs.subject.LabMode;
 import org.sysnerd.dockerlabs.subject.LearnerSubject;
 import org.sysnerd.dockerlabs.subject.Subject;
 import org.sysnerd.dockerlabs.subject.SuiteSubject;
@@ -34,7 +33,7 @@ final class LabContainers {
 
     /** Starts the suite's containers at once; a failure to start is the failure of the lab. */
     static void start(ExtensionContext context) {
-        if (!LabMode.current().startsLabContainers()) {
+        if (!KitRun.of(context).startsLabContainers()) {
             return; // the learner mode: nothing of Testcontainers' is needed
         }
         List<LabContainer<?>> containers = suiteContainers(context.getRequiredTestClass());
@@ -67,7 +66,7 @@ final class LabContainers {
      * Each removal is filed under the lab (its thread enters the lab's context), as the lab's own step.
      */
     static void stop(ExtensionContext context) {
-        if (!LabMode.current().startsLabContainers()) {
+        if (!KitRun.of(context).startsLabContainers()) {
             return;
         }
         @SuppressWarnings("unchecked")
@@ -121,12 +120,11 @@ final class LabContainers {
         }
     }
 
+    /** The suite's containers of the lab, asked in the spec mode only. */
     private static List<LabContainer<?>> suiteContainers(Class<?> lab) {
         List<LabContainer<?>> containers = new ArrayList<>(of(lab).stream().filter(SuiteSubject.class::isInstance)
                 .<LabContainer<?>>map(s -> ((SuiteSubject) s).container()).toList());
-        if (LabMode.current().startsLabContainers()) {
-            fields(lab, LabContainer.class).forEach(containers::add);
-        }
+        fields(lab, LabContainer.class).forEach(containers::add);
         return containers;
     }
 

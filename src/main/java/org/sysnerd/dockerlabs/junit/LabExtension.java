@@ -27,11 +27,12 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        LabMode mode = mode();
+        KitRun kit = KitRun.of(context);
+        LabMode mode = mode(kit);
         DockerLab lab = context.getRequiredTestClass().getAnnotation(DockerLab.class);
         Set<Need> needs = needs(lab, mode);
         Trace.mark(lab.id() + " start");
-        blockIfUnmet(LabSession.containerGate(), needs);
+        blockIfUnmet(kit.session().containerGate(), needs);
         Trace.mark(lab.id() + " past the preflight's docker side");
         Lab.enter(context);
         // The host's side of the preflight (the probe, the nat table) goes on while the containers start;
@@ -46,7 +47,7 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
             missing = e;
         }
         Trace.mark(lab.id() + " subjects ready");
-        blockIfUnmet(LabSession.preflight(), needs);
+        blockIfUnmet(kit.session().preflight(), needs);
         Trace.mark(lab.id() + " past the preflight");
         if (missing instanceof RuntimeException e) {
             throw e;
@@ -58,7 +59,7 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         SpecOnly specOnly = context.getTestMethod().map(m -> m.getAnnotation(SpecOnly.class)).orElse(null);
-        return specOnly != null && mode() == LabMode.LEARNER
+        return specOnly != null && mode(KitRun.of(context)) == LabMode.LEARNER
                 ? ConditionEvaluationResult.disabled(notCheckedReason(specOnly.value()))
                 : ConditionEvaluationResult.enabled(null);
     }
@@ -68,13 +69,9 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
         return "not checked on your own containers: " + specOnly;
     }
 
-    private static LabMode mode() {
-        try {
-            return LabMode.current();
-        } catch (IllegalArgumentException e) {
-            throw new LabBlocked(Finding.blocking("mode", e.getMessage(), "set -Dlabs.mode=spec or -Dlabs.mode=learner",
-                    Need.values()));
-        }
+    private static LabMode mode(KitRun kit) {
+        return kit.mode().orElseThrow(() -> new LabBlocked(Finding.blocking("mode", kit.modeProblem(),
+                "set -Dlabs.mode=spec or -Dlabs.mode=learner", Need.values())));
     }
 
     /** What the lab needs in this mode: the learner's containers are graded with the images they run. */

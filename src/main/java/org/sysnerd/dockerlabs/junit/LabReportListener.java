@@ -34,6 +34,8 @@ public final class LabReportListener implements TestExecutionListener {
     private final Map<String, LabRecorder> labs = new ConcurrentHashMap<>();
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private volatile TestPlan plan;
+    /** The run's own facts, handed over by the run when it ends; none when no lab ran. */
+    private volatile RunFacts run;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -48,6 +50,10 @@ public final class LabReportListener implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        if (Lab.RUN.equals(entry.getKeyValuePairs().get(Lab.KIND))) {
+            run = RunFacts.fromJson(entry.getKeyValuePairs().get("json"));
+            return;
+        }
         labClass(id).map(c -> labs.get(c.getUniqueId())).ifPresent(lab -> {
             Map<String, String> values = entry.getKeyValuePairs();
             switch (values.getOrDefault(Lab.KIND, "")) {
@@ -89,17 +95,15 @@ public final class LabReportListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        LabSession.labsOver();
-        if (labs.isEmpty()) {
+        RunFacts run = this.run;
+        if (labs.isEmpty() || run == null) {
             return;
         }
         List<LabResult> results = labs.values().stream().map(LabRecorder::result)
                 .sorted((a, b) -> a.id().compareTo(b.id())).toList();
         int passed = (int) results.stream().filter(r -> r.status() == LabStatus.PASSED).count();
-        Report report = new Report(Report.SCHEMA, LabSession.runId(), LabSession.mode(), LabSession.started().toString(),
-                Instant.now().toString(),
-                LabSession.engineFacts(), LabSession.probe(), LabSession.preflightIfRun().findings(),
-                results, passed, results.size());
+        Report report = new Report(Report.SCHEMA, run.runId(), run.mode(), run.startedAt(), Instant.now().toString(),
+                run.engine(), run.probe(), run.preflight(), results, passed, results.size());
         Path dir = Path.of(System.getProperty("labs.report.dir", "target"));
         System.out.println(ReportWriter.console(report, dir));
         try {
