@@ -22,6 +22,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     /** What the start's own calls (create, start, inspect) may add to its running check. */
     private static final Duration CALL_MARGIN = Duration.ofSeconds(15);
 
+    private final LabRun run;
     private final String name;
     private boolean shared;
     /**
@@ -39,15 +40,16 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
      */
     private boolean started;
 
-    protected LabContainer(LabImage image, String lab, String role) {
+    protected LabContainer(LabRun run, LabImage image, String lab, String role) {
         super(image.upstream());
-        this.name = LabRun.current().containerName(lab, role);
-        Map<String, String> labels = LabRun.current().labels(lab);
+        this.run = run;
+        this.name = run.containerName(lab, role);
+        Map<String, String> labels = run.labels(lab);
         withLabels(labels);
         withCreateContainerCmdModifier(cmd -> cmd.withName(name));
         // Testcontainers' reaper spares only reusable containers (and only with TESTCONTAINERS_REUSE_ENABLE=true);
         // the unique name and run label keep a kept container from ever being reused by another run.
-        withReuse(LabRun.current().keepsContainers());
+        withReuse(run.keepsContainers());
         withStartupTimeout(START_LIMIT);
         withStartupCheckStrategy(RunningCheck.within(START_LIMIT));
     }
@@ -90,7 +92,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
                 Bounded.call("docker run " + name, START_LIMIT.plus(CALL_MARGIN), "the daemon did not answer, or the "
                         + "container never ran with its ports published", "look at it: docker ps -a --filter name=" + name
                         + "; docker logs " + name + " (a daemon without a default bridge, --bridge=none, publishes no port)",
-                        () -> LabRun.current().creating(() -> {
+                        () -> run.creating(() -> {
                             super.start();
                             return null;
                         }));
@@ -123,7 +125,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     /** Removes the container at the end of its lab, unless the run keeps containers for replaying by hand. */
     @Override
     public void stop() {
-        if (!LabRun.current().keepsContainers()) {
+        if (!run.keepsContainers()) {
             remove();
         }
     }

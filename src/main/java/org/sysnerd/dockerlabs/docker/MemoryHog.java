@@ -51,8 +51,8 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
     private ResultCallback.Adapter<Event> oomEvents;
 
     /** The allocation under its limits, started as is and waiting for {@link #startAllocating}. */
-    public MemoryHog(String lab) {
-        super(LabImage.ALPINE, lab, "oom");
+    public MemoryHog(LabRun run, String lab) {
+        super(run, LabImage.ALPINE, lab, "oom");
         // PID 1 waits on a fifo for the start signal, then becomes tail; whichever side comes first makes the fifo.
         // It waits 10 minutes at most: a run killed before its signal leaves no container waiting for ever.
         withCommand("sh", "-c", "ulimit -v " + ADDRESS_SPACE_KIB + " || exit 1; mkfifo " + SIGNAL + " 2>/dev/null; "

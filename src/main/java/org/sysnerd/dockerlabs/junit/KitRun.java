@@ -14,6 +14,7 @@ import org.sysnerd.dockerlabs.journal.Trace;
 import org.sysnerd.dockerlabs.probe.Host;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.LabMode;
+import org.sysnerd.dockerlabs.subject.Subjects;
 
 /**
  * One run of the labs: its id, mode, preflight and host facts, made once per JUnit execution in the root store (as
@@ -25,12 +26,13 @@ final class KitRun implements AutoCloseable {
     private static final Duration CLEANUP_LIMIT = TimeScale.of(Duration.ofSeconds(6));
 
     private final ExtensionContext root;
-    private final LabRun run = LabRun.current();
+    private final LabRun run = new LabRun();
     private final Optional<LabMode> mode;
     private final String modeProblem;
     private final LabSession session;
     private final Thread ctrlC = new Thread(() -> removeThisRun(true), "docker-labs-cleanup");
     private volatile HostFacts host;
+    private Subjects subjects;
 
     private KitRun(ExtensionContext root) {
         this.root = root;
@@ -60,6 +62,14 @@ final class KitRun implements AutoCloseable {
     /** The run's preflight. */
     LabSession session() {
         return session;
+    }
+
+    /** The page's containers as this run's labs look at them (made when a lab first asks, in a valid mode). */
+    synchronized Subjects subjects() {
+        if (subjects == null) {
+            subjects = new Subjects(mode.orElseThrow(), run);
+        }
+        return subjects;
     }
 
     /** The run's id and the names and labels of its containers. */

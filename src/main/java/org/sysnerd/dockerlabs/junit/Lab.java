@@ -3,13 +3,11 @@ package org.sysnerd.dockerlabs.junit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.journal.Journal;
-import org.sysnerd.dockerlabs.probe.HostFacts;
 
-/** What a lab's test code uses of the kit: the host's facts, and the evidence it records for the report. */
-public final class Lab {
+/** How what a lab records reaches the report: JUnit's reporting entries, of the kinds below, filed under the running lab. */
+final class Lab {
 
     /** Report-entry key that says what an entry is: one of the kinds below. */
     static final String KIND = "kind";
@@ -25,35 +23,20 @@ public final class Lab {
     private static final ThreadLocal<ExtensionContext> CURRENT = new ThreadLocal<>();
 
     static {
-        Journal.sendTo((command, output) -> publish(Map.of(KIND, COMMAND, "line", command, "output", String.valueOf(output))));
+        Journal.sendTo((command, output) -> publish(CURRENT.get(), Map.of(KIND, COMMAND, "line", command, "output", String.valueOf(output))));
     }
 
     private Lab() {
     }
 
-    /** The host the daemon runs on, read with the probe the preflight chose for this run. */
-    public static HostFacts host() {
-        ExtensionContext context = CURRENT.get();
-        if (context == null) {
-            throw new HostFactUnavailable("no lab is running on this thread: the host is read by a lab's facts");
-        }
-        return KitRun.of(context).host();
-    }
-
-    /** Records what the lab saw, e.g. {@code container PID 4242: net:[4026532183] vs host net:[4026531833]}. */
-    public static void evidence(String format, Object... args) {
-        publish(Map.of(KIND, EVIDENCE, "text", String.format(format, args)));
-    }
-
     /** Records the learner's container that the lab grades. */
-    static void subject(InspectedContainer container) {
-        publish(Map.of(KIND, SUBJECT, "name", container.name(), "id", container.id(), "image", container.image(),
+    static void subject(ExtensionContext context, InspectedContainer container) {
+        publish(context, Map.of(KIND, SUBJECT, "name", container.name(), "id", container.id(), "image", container.image(),
                 "state", container.state().toString()));
     }
 
     /** Files the entry under the running lab; JUnit takes no blank value, so an empty one (no output) is left out. */
-    private static void publish(Map<String, String> entry) {
-        ExtensionContext context = CURRENT.get();
+    static void publish(ExtensionContext context, Map<String, String> entry) {
         if (context != null) {
             Map<String, String> values = new LinkedHashMap<>(entry);
             values.values().removeIf(String::isBlank);

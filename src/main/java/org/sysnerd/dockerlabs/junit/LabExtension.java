@@ -37,12 +37,15 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
         Lab.enter(context);
         // The host's side of the preflight (the probe, the nat table) goes on while the containers start;
         // a lab it blocks has its containers removed in afterAll.
-        LabContainers.start(context);
+        LabContainers containers = LabContainers.prepare(context, kit);
+        if (kit.startsLabContainers()) {
+            containers.start();
+        }
         Trace.mark(lab.id() + " containers started");
         // The learner's containers are looked for while the host's side goes on too; what is missing is told after it.
         Throwable missing = null;
         try {
-            LabContainers.find(context);
+            containers.find(context);
         } catch (RuntimeException | AssertionError e) {
             missing = e;
         }
@@ -94,7 +97,9 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
     public void afterAll(ExtensionContext context) {
         Trace.mark(labId(context) + " facts done");
         try {
-            LabContainers.stop(context);
+            if (KitRun.of(context).startsLabContainers()) {
+                LabContainers.ifMade(context).ifPresent(containers -> containers.stop(context));
+            }
         } finally {
             Lab.leave();
             Trace.mark(labId(context) + " end");

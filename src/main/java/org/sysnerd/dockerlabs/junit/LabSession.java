@@ -118,7 +118,7 @@ final class LabSession {
      * learner's containers are looked at (what goes wrong there is told to the labs that look, in LearnerSubject).
      */
     private void daemonAnswered() {
-        earlyHost = CompletableFuture.supplyAsync(() -> Observer.observeHostEarly(ProbeChoice::choose),
+        earlyHost = CompletableFuture.supplyAsync(() -> Observer.observeHostEarly(() -> ProbeChoice.choose(run)),
                 LabSession::inItsOwnThread);
         swept = CompletableFuture.supplyAsync(LabSession::sweep, LabSession::inItsOwnThread);
         if (mode == LabMode.LEARNER) {
@@ -138,7 +138,7 @@ final class LabSession {
         // Killed runs' leftovers are swept while the host is looked at (begun once the daemon answered).
         CompletableFuture<String> swept = docker.dockerError() == null ? this.swept : null;
         CompletableFuture<EarlyHost> early = earlyHost;
-        observations = Observer.observeHost(docker, early == null ? null : await(early), use);
+        observations = Observer.observeHost(docker, early == null ? null : await(early), () -> ProbeChoice.choose(run), use);
         List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
         if (swept != null) {
             findings.add(Finding.ok("leftovers", swept.join()));

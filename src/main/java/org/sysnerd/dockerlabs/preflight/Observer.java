@@ -115,7 +115,8 @@ public final class Observer {
      * The host's side, once Docker answered: how the host facts are read, and whether they can be; what
      * {@link #observeHostEarly} read already (null when it did not) is taken as it is.
      */
-    public static Observations observeHost(Observations docker, EarlyHost early, Function<Host, HostFacts> use) {
+    public static Observations observeHost(Observations docker, EarlyHost early, Supplier<Host> chooseProbe,
+            Function<Host, HostFacts> use) {
         if (docker.dockerError() != null) {
             return docker;
         }
@@ -133,7 +134,7 @@ public final class Observer {
         }
         HostFacts host;
         try {
-            host = use.apply(early != null ? early.probe() : ProbeChoice.choose());
+            host = use.apply(early != null ? early.probe() : chooseProbe.get());
         } catch (RuntimeException e) {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);

@@ -74,6 +74,8 @@ public final class DaemonHost implements Host, AutoCloseable {
 
     private final DockerClient client = Engine.client();
     private final String image;
+    /** The run whose helper this is: a helper made again carries its name and labels too. */
+    private final LabRun run;
     private Helper helper;
     private boolean closed;
     private DaemonPlace place;
@@ -83,16 +85,17 @@ public final class DaemonHost implements Host, AutoCloseable {
     private record Helper(String id, String name, long mountTablePid, Instant expires) {
     }
 
-    private DaemonHost() {
+    private DaemonHost(LabRun run) {
         // The suite's alpine, through Testcontainers' substitutor and pull policy, like the labs' containers.
         this.image = LabImage.ALPINE.resolved().asCanonicalNameString();
+        this.run = run;
         this.helper = startHelper();
         Trace.mark("probe helper started");
     }
 
     /** Starts the helper container on the daemon Testcontainers talks to. */
-    public static DaemonHost start() {
-        return new DaemonHost();
+    public static DaemonHost start(LabRun run) {
+        return new DaemonHost(run);
     }
 
     @Override
@@ -262,13 +265,13 @@ public final class DaemonHost implements Host, AutoCloseable {
     }
 
     private Helper startHelper() {
-        String name = LabRun.current().containerName("probe", "host");
-        Map<String, String> labels = LabRun.current().labels("probe");
+        String name = run.containerName("probe", "host");
+        Map<String, String> labels = run.labels("probe");
         List<String> command = List.of("sleep", String.valueOf(LIFETIME.toSeconds()));
         EngineInfo engine = Engine.info();
         // --cgroupns=host: in a namespace of its own (cgroup v2's default) /proc/<pid>/cgroup gives paths relative to it.
         // Podman's Docker-compatible create ignores it (see Libpod#create): there the helper is made with libpod's.
-        String id = LabRun.current().creating(() -> engine.podman()
+        String id = run.creating(() -> engine.podman()
                 ? Libpod.create(podmanSpec(name, image, labels, command, engine))
                 : client.createContainerCmd(image).withName(name).withLabels(labels).withCmd(command)
                         .withHostConfig(HostConfig.newHostConfig().withPidMode("host").withNetworkMode("host")

@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.probe;
 import java.net.URI;
 import java.nio.file.Path;
 import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.docker.ProcessOwner;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 
@@ -30,7 +31,7 @@ public final class ProbeChoice {
     }
 
     /** The probe for this run; the helper it starts to find the daemon's host is kept only when it is the probe. */
-    public static Host choose() {
+    public static Host choose(LabRun run) {
         String forced = forced();
         if ("direct".equals(forced)) {
             return new DirectHost("forced by labs.probe=direct");
@@ -40,7 +41,7 @@ public final class ProbeChoice {
             return new DirectHost("root, and the daemon's host is " + listener.place().describe() + " (" + listener.daemon()
                     .describe() + ")");
         }
-        DaemonHost daemon = DaemonHost.start();
+        DaemonHost daemon = DaemonHost.start(run);
         if ("daemon".equals(forced)) {
             return daemon.because("forced by labs.probe=daemon; the daemon's host is " + placeOf(daemon));
         }

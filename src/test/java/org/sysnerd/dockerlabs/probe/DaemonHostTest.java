@@ -52,6 +52,8 @@ class DaemonHostTest {
 
     @AutoClose
     static DaemonHost daemon;
+    /** The run the helpers and the target belong to: one of this test's own. */
+    static final LabRun RUN = new LabRun();
     @AutoClose
     static AlpineLab target;
     static final Host direct = new DirectHost("the test compares it with the daemon-side probe");
@@ -62,10 +64,10 @@ class DaemonHostTest {
     @BeforeAll
     static void startTheHelperThenATargetContainer(TestReporter reporter) {
         long start = System.nanoTime();
-        daemon = DaemonHost.start();
+        daemon = DaemonHost.start(RUN);
         reporter.publishEntry("helper started", millisSince(start) + " ms: " + daemon.describe());
         // Started after the helper: its rootfs mount is one the helper's own mount namespace never saw.
-        target = new AlpineLab("probe", "target", "sleep", "300");
+        target = new AlpineLab(RUN, "probe", "target", "sleep", "300");
         target.start();
         pid = Engine.client().inspectContainerCmd(target.getContainerId()).exec().getState().getPidLong();
         engine = Engine.info();
@@ -96,7 +98,7 @@ class DaemonHostTest {
             soft.assertThat((List<Map<String, Object>>) helper.get("Mounts")).as("Mounts").singleElement()
                     .satisfies(m -> assertThat(m).containsEntry("Source", "/").containsEntry("Destination", DaemonHost.ROOT)
                             .containsEntry("RW", false));
-            soft.assertThat(labels).as("Config.Labels").containsEntry(LabRun.RUN_LABEL, LabRun.current().id())
+            soft.assertThat(labels).as("Config.Labels").containsEntry(LabRun.RUN_LABEL, RUN.id())
                     .containsEntry(LabRun.LAB_LABEL, "probe");
             soft.assertThat((List<String>) ((Map<String, Object>) helper.get("Config")).get("Cmd")).as("Config.Cmd")
                     .containsExactly("sleep", String.valueOf(DaemonHost.LIFETIME.toSeconds()));
@@ -115,7 +117,7 @@ class DaemonHostTest {
     @Test
     @DisplayName("removes its helper on close")
     void removes_its_helper_on_close() {
-        DaemonHost another = DaemonHost.start();
+        DaemonHost another = DaemonHost.start(RUN);
         String id = another.containerId();
         another.close();
 
