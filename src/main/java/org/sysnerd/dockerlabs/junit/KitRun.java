@@ -11,9 +11,13 @@ import org.sysnerd.dockerlabs.docker.Sweeper;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 import org.sysnerd.dockerlabs.journal.Trace;
+import org.sysnerd.dockerlabs.preflight.Finding;
+import org.sysnerd.dockerlabs.preflight.LabBlocked;
+import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.probe.Host;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.LabMode;
+import org.sysnerd.dockerlabs.subject.Setting;
 import org.sysnerd.dockerlabs.subject.Subjects;
 
 /**
@@ -39,7 +43,9 @@ final class KitRun implements AutoCloseable {
         LabMode decided = null;
         String problem = null;
         try {
-            decided = LabMode.current();
+            // The run's own parameter first (a launcher may run several, each in its mode), then -D / LABS_MODE.
+            decided = LabMode.of(root.getConfigurationParameter(Setting.MODE.property()).filter(v -> !v.isBlank())
+                    .orElseGet(Setting.MODE::value));
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
         }
@@ -67,7 +73,7 @@ final class KitRun implements AutoCloseable {
     /** The page's containers as this run's labs look at them (made when a lab first asks, in a valid mode). */
     synchronized Subjects subjects() {
         if (subjects == null) {
-            subjects = new Subjects(mode.orElseThrow(), run);
+            subjects = new Subjects(validMode(), run);
         }
         return subjects;
     }
@@ -77,7 +83,7 @@ final class KitRun implements AutoCloseable {
         return run;
     }
 
-    /** The run's mode, decided once; empty when the setting names none ({@link #modeProblem()} says why). */
+    /** The run's mode, decided once; empty when the setting names none. */
     Optional<LabMode> mode() {
         return mode;
     }
@@ -87,9 +93,10 @@ final class KitRun implements AutoCloseable {
         return mode.map(LabMode::startsLabContainers).orElse(false);
     }
 
-    /** Why the mode's setting names no mode, or null. */
-    String modeProblem() {
-        return modeProblem;
+    /** The run's mode; a setting that names none blocks every lab, with the fix. */
+    LabMode validMode() {
+        return mode.orElseThrow(() -> new LabBlocked(Finding.blocking("mode", modeProblem,
+                "set -Dlabs.mode=spec or -Dlabs.mode=learner", Need.values())));
     }
 
     /** The host the daemon runs on, read with the probe the preflight chose for this run. */

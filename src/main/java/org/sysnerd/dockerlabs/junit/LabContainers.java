@@ -41,8 +41,18 @@ final class LabContainers {
         this.hog = hog;
     }
 
-    /** Makes the lab's containers for this run, from what its methods take, and keeps them in the lab's store. */
-    static LabContainers prepare(ExtensionContext context, KitRun kit) {
+    /** The lab's containers for this run, made from what its methods take when first asked, kept in the lab's store. */
+    static LabContainers of(ExtensionContext context) {
+        ExtensionContext lab = context;
+        while (lab.getTestMethod().isPresent()) {
+            lab = lab.getParent().orElseThrow();
+        }
+        ExtensionContext labContext = lab;
+        return lab.getStore(NAMESPACE).computeIfAbsent(LabContainers.class,
+                key -> make(labContext, KitRun.of(labContext)), LabContainers.class);
+    }
+
+    private static LabContainers make(ExtensionContext context, KitRun kit) {
         String lab = labId(context);
         Map<PageContainer, Subject> subjects = new EnumMap<>(PageContainer.class);
         boolean hog = false;
@@ -53,17 +63,10 @@ final class LabContainers {
             }
             hog |= parameter.getType() == MemoryHog.class;
         }
-        LabContainers containers = new LabContainers(subjects, hog ? kit.subjects().memoryHog(lab) : null);
-        context.getStore(NAMESPACE).put(LabContainers.class, containers);
-        return containers;
+        return new LabContainers(subjects, hog ? kit.subjects().memoryHog(lab) : null);
     }
 
-    /** The lab's containers, as {@link #prepare} kept them. */
-    static LabContainers of(ExtensionContext context) {
-        return ifMade(context).orElseThrow(() -> new IllegalStateException("the lab's containers were not made"));
-    }
-
-    /** The lab's containers, unless the lab was blocked before they were made. */
+    /** The lab's containers, unless the lab was blocked before they were made (in its class's context). */
     static Optional<LabContainers> ifMade(ExtensionContext context) {
         return Optional.ofNullable(context.getStore(NAMESPACE).get(LabContainers.class, LabContainers.class));
     }

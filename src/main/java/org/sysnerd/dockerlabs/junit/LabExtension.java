@@ -28,7 +28,7 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
     @Override
     public void beforeAll(ExtensionContext context) {
         KitRun kit = KitRun.of(context);
-        LabMode mode = mode(kit);
+        LabMode mode = kit.validMode();
         DockerLab lab = context.getRequiredTestClass().getAnnotation(DockerLab.class);
         Set<Need> needs = needs(lab, mode);
         Trace.mark(lab.id() + " start");
@@ -37,7 +37,7 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
         Lab.enter(context);
         // The host's side of the preflight (the probe, the nat table) goes on while the containers start;
         // a lab it blocks has its containers removed in afterAll.
-        LabContainers containers = LabContainers.prepare(context, kit);
+        LabContainers containers = LabContainers.of(context);
         if (kit.startsLabContainers()) {
             containers.start();
         }
@@ -62,7 +62,7 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         SpecOnly specOnly = context.getTestMethod().map(m -> m.getAnnotation(SpecOnly.class)).orElse(null);
-        return specOnly != null && mode(KitRun.of(context)) == LabMode.LEARNER
+        return specOnly != null && KitRun.of(context).validMode() == LabMode.LEARNER
                 ? ConditionEvaluationResult.disabled(notCheckedReason(specOnly.value()))
                 : ConditionEvaluationResult.enabled(null);
     }
@@ -70,11 +70,6 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
     /** What the report says of a {@link SpecOnly} fact in the learner mode, with its reason. */
     static String notCheckedReason(String specOnly) {
         return "not checked on your own containers: " + specOnly;
-    }
-
-    private static LabMode mode(KitRun kit) {
-        return kit.mode().orElseThrow(() -> new LabBlocked(Finding.blocking("mode", kit.modeProblem(),
-                "set -Dlabs.mode=spec or -Dlabs.mode=learner", Need.values())));
     }
 
     /** What the lab needs in this mode: the learner's containers are graded with the images they run. */

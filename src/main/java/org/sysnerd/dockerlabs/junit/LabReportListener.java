@@ -104,10 +104,12 @@ public final class LabReportListener implements TestExecutionListener {
         int passed = (int) results.stream().filter(r -> r.status() == LabStatus.PASSED).count();
         Report report = new Report(Report.SCHEMA, run.runId(), run.mode(), run.startedAt(), Instant.now().toString(),
                 run.engine(), run.probe(), run.preflight(), results, passed, results.size());
-        Path dir = Path.of(System.getProperty("labs.report.dir", "target"));
+        // The run's parameters (which fall back to -D), so that runs in one JVM write reports of their own.
+        Path dir = Path.of(testPlan.getConfigurationParameters().get("labs.report.dir").orElse("target"));
         System.out.println(ReportWriter.console(report, dir));
         try {
-            ReportWriter.writeAll(report, dir, System.getenv("GITHUB_STEP_SUMMARY"));
+            ReportWriter.writeAll(report, dir, testPlan.getConfigurationParameters().get("labs.report.summary")
+                    .orElse(System.getenv("GITHUB_STEP_SUMMARY")));
         } catch (java.io.IOException e) {
             System.err.println("docker-labs: could not write the lab report: " + e);
         }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.sysnerd.dockerlabs.assertions.LabAssertions;
 import org.sysnerd.dockerlabs.docker.GraphDriverDirs;
 import org.sysnerd.dockerlabs.facts.OverlayMount;
@@ -30,21 +31,22 @@ import org.sysnerd.dockerlabs.subject.Subject;
 @DisplayName("Q2 · Layers are overlayfs")
 @DockerLab(id = "Q2", title = "Layers are overlayfs", verify = "mount | grep overlay | head",
         needs = {Need.DOCKER, Need.NGINX_IMAGE, Need.HOST_MOUNTS})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Q2LayersAreOverlayfsTest {
 
     /** The page's {@code docker run -d --name web nginx}; its image is the page's {@code docker image inspect nginx}. */
     private final Subject web;
-    private final HostFacts host;
-    static GraphDriverDirs dirs;
-    static List<String> layers;
+    private HostFacts host;
+    private GraphDriverDirs dirs;
+    private List<String> layers;
 
-    Q2LayersAreOverlayfsTest(@Page(WEB) Subject web, HostFacts host) {
+    Q2LayersAreOverlayfsTest(@Page(WEB) Subject web) {
         this.web = web;
-        this.host = host;
     }
 
     @BeforeAll
-    static void inspectTheContainerAndItsImage(@Page(WEB) Subject web) {
+    void inspectTheContainerAndItsImage(HostFacts host) {
+        this.host = host;
         dirs = web.rootfs();
         layers = web.imageLayers();
     }
