@@ -17,6 +17,7 @@ import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.probe.Host;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.LabMode;
+import org.sysnerd.dockerlabs.subject.LearnerContainers;
 import org.sysnerd.dockerlabs.subject.Setting;
 import org.sysnerd.dockerlabs.subject.Subjects;
 
@@ -33,6 +34,7 @@ final class KitRun implements AutoCloseable {
     private final LabRun run = new LabRun();
     private final Optional<LabMode> mode;
     private final String modeProblem;
+    private final LearnerContainers learners = new LearnerContainers();
     private final LabSession session;
     private final Thread ctrlC = new Thread(() -> removeThisRun(true), "docker-labs-cleanup");
     private volatile HostFacts host;
@@ -51,7 +53,7 @@ final class KitRun implements AutoCloseable {
         }
         this.mode = Optional.ofNullable(decided);
         this.modeProblem = problem;
-        this.session = new LabSession(run, mode.orElse(LabMode.SPEC), this::use);
+        this.session = new LabSession(run, mode.orElse(LabMode.SPEC), learners, this::use);
         ExitGuard.arm();
         if (!run.keepsContainers()) {
             // Registered before the first container (the probe's helper may be one): an interrupted run cleans up too.
@@ -73,7 +75,7 @@ final class KitRun implements AutoCloseable {
     /** The page's containers as this run's labs look at them (made when a lab first asks, in a valid mode). */
     synchronized Subjects subjects() {
         if (subjects == null) {
-            subjects = new Subjects(validMode(), run);
+            subjects = new Subjects(validMode(), run, learners);
         }
         return subjects;
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.journal.Trace;
-import org.sysnerd.dockerlabs.preflight.Finding;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.preflight.PreflightResult;

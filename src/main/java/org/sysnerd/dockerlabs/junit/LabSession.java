@@ -27,7 +27,6 @@ import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.sysnerd.dockerlabs.subject.LabMode;
 import org.sysnerd.dockerlabs.subject.LearnerContainers;
 import org.testcontainers.utility.TestcontainersConfiguration;
-import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /** What one run of the suite learns once, before its first lab: the preflight's findings and the engine; its {@link KitRun} holds it. */
 final class LabSession {
@@ -40,6 +39,10 @@ final class LabSession {
     private final LabMode mode;
     /** Where the chosen probe goes: the run keeps its host facts for the labs. */
     private final Function<Host, HostFacts> use;
+    /** The learner's containers, looked at once for the run. */
+    private final LearnerContainers learners;
+    /** How the run reads the daemon's host, chosen once. */
+    private final ProbeChoice probes;
     private volatile Observations observations;
     private CompletableFuture<Observations> dockerSide;
     private CompletableFuture<PreflightResult> pending;
@@ -48,10 +51,12 @@ final class LabSession {
     /** The sweep of killed runs' leftovers, begun once the daemon answered (null when it never did). */
     private volatile CompletableFuture<String> swept;
 
-    LabSession(LabRun run, LabMode mode, Function<Host, HostFacts> use) {
+    LabSession(LabRun run, LabMode mode, LearnerContainers learners, Function<Host, HostFacts> use) {
         this.run = run;
         this.mode = mode;
+        this.learners = learners;
         this.use = use;
+        this.probes = new ProbeChoice(run);
     }
 
     /**
@@ -107,7 +112,7 @@ final class LabSession {
 
     private Observations observeDocker() {
         Trace.mark("preflight docker side start");
-        Observations docker = Observer.observeDocker(this::daemonAnswered);
+        Observations docker = Observer.observeDocker(mode, probes, this::daemonAnswered);
         Trace.mark("preflight docker side done");
         return docker;
     }
@@ -118,17 +123,17 @@ final class LabSession {
      * learner's containers are looked at (what goes wrong there is told to the labs that look, in LearnerSubject).
      */
     private void daemonAnswered() {
-        earlyHost = CompletableFuture.supplyAsync(() -> Observer.observeHostEarly(() -> ProbeChoice.choose(run)),
+        earlyHost = CompletableFuture.supplyAsync(() -> Observer.observeHostEarly(probes),
                 LabSession::inItsOwnThread);
         swept = CompletableFuture.supplyAsync(LabSession::sweep, LabSession::inItsOwnThread);
         if (mode == LabMode.LEARNER) {
-            CompletableFuture.runAsync(LabSession::learnersContainers, LabSession::inItsOwnThread);
+            CompletableFuture.runAsync(this::learnersContainers, LabSession::inItsOwnThread);
         }
     }
 
-    private static void learnersContainers() {
+    private void learnersContainers() {
         try {
-            LearnerContainers.all();
+            learners.all();
         } catch (RuntimeException e) {
             // the first lab that looks asks again, and is told why
         }
@@ -138,7 +143,7 @@ final class LabSession {
         // Killed runs' leftovers are swept while the host is looked at (begun once the daemon answered).
         CompletableFuture<String> swept = docker.dockerError() == null ? this.swept : null;
         CompletableFuture<EarlyHost> early = earlyHost;
-        observations = Observer.observeHost(docker, early == null ? null : await(early), () -> ProbeChoice.choose(run), use);
+        observations = Observer.observeHost(docker, early == null ? null : await(early), probes, use);
         List<Finding> findings = new ArrayList<>(Preflight.decide(observations).findings());
         if (swept != null) {
             findings.add(Finding.ok("leftovers", swept.join()));

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.sysnerd.dockerlabs.docker.DaemonAddress;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
@@ -54,9 +53,9 @@ public final class Observer {
      * answers, {@code answered} runs (in this thread: what it does at length, it starts elsewhere), and the engine and
      * the images are looked at while Testcontainers' own search still goes on.
      */
-    public static Observations observeDocker(Runnable answered) {
+    public static Observations observeDocker(LabMode mode, ProbeChoice probes, Runnable answered) {
         // Testcontainers' own search for the daemon, which the labs' containers wait for, goes on beside the kit's.
-        CompletableFuture<URI> testcontainers = LabMode.currentOrSpec().startsLabContainers()
+        CompletableFuture<URI> testcontainers = mode.startsLabContainers()
                 ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, Observer::inADaemonThread) : null;
         String dockerError = dockerError();
         if (dockerError != null) {
@@ -64,7 +63,7 @@ public final class Observer {
         }
         answered.run();
         CompletableFuture<Map<String, ImageProblem>> images = CompletableFuture.supplyAsync(
-                () -> imageProblems(Engine.client()), Observer::inADaemonThread);
+                () -> imageProblems(Engine.client(), mode, probes), Observer::inADaemonThread);
         EngineInfo engine = Engine.info();
         Trace.mark("preflight docker info");
         if (testcontainers != null) {
@@ -93,12 +92,12 @@ public final class Observer {
      * where the host is read directly, its probe, iptables' version and the interfaces; null where the helper
      * container must read it (its image is checked first) or the probe could not be chosen (told by {@link #observeHost}).
      */
-    public static EarlyHost observeHostEarly(Supplier<Host> chooseProbe) {
+    public static EarlyHost observeHostEarly(ProbeChoice probes) {
         try {
-            if (ProbeChoice.needsHelper()) {
+            if (probes.needsHelper()) {
                 return null;
             }
-            Host probe = chooseProbe.get();
+            Host probe = probes.choose();
             HostFacts host = new HostFacts(probe);
             String version = host.iptablesVersion();
             String links = linksProblem(host);
@@ -115,7 +114,7 @@ public final class Observer {
      * The host's side, once Docker answered: how the host facts are read, and whether they can be; what
      * {@link #observeHostEarly} read already (null when it did not) is taken as it is.
      */
-    public static Observations observeHost(Observations docker, EarlyHost early, Supplier<Host> chooseProbe,
+    public static Observations observeHost(Observations docker, EarlyHost early, ProbeChoice probes,
             Function<Host, HostFacts> use) {
         if (docker.dockerError() != null) {
             return docker;
@@ -127,14 +126,14 @@ public final class Observer {
         }
         EngineInfo engine = docker.engine();
         ImageProblem helperImage = docker.imageProblems().get("alpine");
-        if (early == null && helperImage != null && ProbeChoice.needsHelper()) {
+        if (early == null && helperImage != null && probes.needsHelper()) {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host runs the alpine image: " + helperImage.describe(),
                     null, null);
         }
         HostFacts host;
         try {
-            host = use.apply(early != null ? early.probe() : chooseProbe.get());
+            host = use.apply(early != null ? early.probe() : probes.choose());
         } catch (RuntimeException e) {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);
@@ -238,9 +237,9 @@ public final class Observer {
      * checked together, once, each pull bounded by {@link ImagePull} (a registry that is not reached, or refuses,
      * is known in seconds; a pull that progresses shows it and may take its time).
      */
-    private static Map<String, ImageProblem> imageProblems(DockerClient client) {
+    private static Map<String, ImageProblem> imageProblems(DockerClient client, LabMode mode, ProbeChoice probes) {
         Map<String, CompletableFuture<ImageProblem>> checks = new LinkedHashMap<>();
-        boolean startsLabContainers = LabMode.currentOrSpec().startsLabContainers();
+        boolean startsLabContainers = mode.startsLabContainers();
         if (startsLabContainers) {
             TestcontainersImages.needed(client, Engine.dockerHost()).forEach((logical, image) ->
                     checks.put(logical, check(client, image, image + (TestcontainersImages.RYUK.equals(logical)
@@ -248,7 +247,7 @@ public final class Observer {
         }
         // The learner mode runs no nginx of its own: only alpine, for the daemon-side probe's helper, if it needs one.
         List<LabImage> images = startsLabContainers ? List.of(LabImage.values())
-                : ProbeChoice.needsHelper() ? List.of(LabImage.ALPINE) : List.of();
+                : probes.needsHelper() ? List.of(LabImage.ALPINE) : List.of();
         for (LabImage image : images) {
             String logical = image.name().toLowerCase(Locale.ROOT);
             try {

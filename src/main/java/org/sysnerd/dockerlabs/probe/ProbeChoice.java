@@ -13,12 +13,13 @@ import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
  * daemon otherwise (a learner in the docker group, a remote or ssh-forwarded daemon, a daemon in another network
  * namespace, Docker Desktop's VM). Where the daemon's host is, a root process finds out without a container when the
  * daemon itself listens on a local unix socket ({@link DaemonListener}: its namespaces are read from /proc); else the
- * helper reads it. {@code labs.probe} / {@code LABS_PROBE} ({@code direct}, {@code daemon}) forces one.
+ * helper reads it. {@code labs.probe} / {@code LABS_PROBE} ({@code direct}, {@code daemon}) forces one. One per run.
  */
 public final class ProbeChoice {
 
-    private static final Object LOCK = new Object();
-    private static volatile Local local;
+    private final LabRun run;
+    /** What the socket's listener told; looked at once, guarded by this. */
+    private Local local;
 
     /** What the socket's listener told, looked at once: the place it proves, or why it proves none. */
     private record Local(DaemonListener daemon, DaemonPlace place, String why) {
@@ -27,11 +28,13 @@ public final class ProbeChoice {
         }
     }
 
-    private ProbeChoice() {
+    /** The choice for this run, whose helper container (if it needs one) carries the run's name and labels. */
+    public ProbeChoice(LabRun run) {
+        this.run = run;
     }
 
     /** The probe for this run; the helper it starts to find the daemon's host is kept only when it is the probe. */
-    public static Host choose(LabRun run) {
+    public Host choose() {
         String forced = forced();
         if ("direct".equals(forced)) {
             return new DirectHost("forced by labs.probe=direct");
@@ -64,7 +67,7 @@ public final class ProbeChoice {
     }
 
     /** True when {@link #choose} starts the helper container (whose image must then be on the daemon). */
-    public static boolean needsHelper() {
+    public boolean needsHelper() {
         String forced = forced();
         return !"direct".equals(forced) && ("daemon".equals(forced) || !local().thisHost());
     }
@@ -74,13 +77,11 @@ public final class ProbeChoice {
     }
 
     /** The daemon's listener on a local socket, as root; looked at once. */
-    private static Local local() {
-        synchronized (LOCK) {
-            if (local == null) {
-                local = lookAtTheListener();
-            }
-            return local;
+    private synchronized Local local() {
+        if (local == null) {
+            local = lookAtTheListener();
         }
+        return local;
     }
 
     private static Local lookAtTheListener() {

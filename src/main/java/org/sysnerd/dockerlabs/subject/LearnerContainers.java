@@ -12,16 +12,14 @@ import org.sysnerd.dockerlabs.parse.InspectParser;
  * The daemon's containers as the learner left them ({@code docker ps -a}, each inspected), looked at once for every
  * learner's container the labs look for: the labs grade one final state, and six labs asking for it at once made the
  * daemon list and inspect every container six times over. The preflight asks first, as soon as the daemon answers.
+ * One per run: a run that comes later looks again.
  */
 public final class LearnerContainers {
 
-    private static List<InspectedContainer> seen;
-
-    private LearnerContainers() {
-    }
+    private List<InspectedContainer> seen;
 
     /** Every container of the daemon, inspected; looked at on the first call, the same list after. */
-    public static synchronized List<InspectedContainer> all() {
+    public synchronized List<InspectedContainer> all() {
         if (seen == null) {
             seen = Engine.containersRaw().stream().flatMap(c -> inspected(String.valueOf(c.get("Id"))).stream()).toList();
             Trace.mark("learner's containers inspected");

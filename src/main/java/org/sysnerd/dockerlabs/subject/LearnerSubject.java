@@ -15,10 +15,13 @@ import org.sysnerd.dockerlabs.journal.Journal;
 public final class LearnerSubject extends Subject {
 
     private final Wanted wanted;
+    /** The daemon's containers as the run saw them. */
+    private final LearnerContainers learners;
     private volatile InspectedContainer found;
 
-    LearnerSubject(Wanted wanted) {
+    LearnerSubject(Wanted wanted, LearnerContainers learners) {
         this.wanted = wanted;
+        this.learners = learners;
     }
 
     /** What the page's solution should have left. */
@@ -34,7 +37,7 @@ public final class LearnerSubject extends Subject {
         if (found != null) {
             return found;
         }
-        List<InspectedContainer> all = LearnerContainers.all();
+        List<InspectedContainer> all = learners.all();
         Journal.record("docker ps -a", String.join("\n", all.stream().map(InspectedContainer::toString).toList()));
         found = LearnerLookup.find(wanted, all, Stream.of(Setting.WEB, Setting.GONE, Setting.STAYUP, Setting.LIMITED)
                 .map(Setting::value).collect(Collectors.toSet()));
@@ -52,7 +55,7 @@ public final class LearnerSubject extends Subject {
             if (!wanted.madeByAnother(lab)) {
                 throw missing;
             }
-            throw LearnerLookup.needed(lab, wanted, LearnerContainers.all());
+            throw LearnerLookup.needed(lab, wanted, learners.all());
         }
     }
 

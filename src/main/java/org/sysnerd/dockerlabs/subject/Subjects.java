@@ -17,15 +17,17 @@ public final class Subjects {
 
     private final LabMode mode;
     private final LabRun run;
+    private final LearnerContainers learners;
     private final Subject web;
 
-    /** The subjects of one run, in its mode. */
-    public Subjects(LabMode mode, LabRun run) {
+    /** The subjects of one run, in its mode; the learner's are looked for among {@code learners}. */
+    public Subjects(LabMode mode, LabRun run, LearnerContainers learners) {
         this.mode = mode;
         this.run = run;
+        this.learners = learners;
         this.web = mode == LabMode.SPEC ? new SuiteSubject(NginxLab.web(run))
                 : new LearnerSubject(Wanted.named(Setting.WEB.value(), LabImage.NGINX, true,
-                        "docker run -d --name " + Setting.WEB.value() + " nginx").madeIn("Q1"));
+                        "docker run -d --name " + Setting.WEB.value() + " nginx").madeIn("Q1"), learners);
     }
 
     /** The page's container for this lab. */
@@ -46,7 +48,7 @@ public final class Subjects {
         }
         int port = learnersPort();
         return new LearnerSubject(Wanted.publishing(port, NginxLab.HTTP_PORT, LabImage.NGINX,
-                "docker run -d -p " + port + ":" + NginxLab.HTTP_PORT + " nginx"));
+                "docker run -d -p " + port + ":" + NginxLab.HTTP_PORT + " nginx"), learners);
     }
 
     private static int learnersPort() {
@@ -62,14 +64,14 @@ public final class Subjects {
     private Subject exitsAtOnce(String lab) {
         return mode == LabMode.SPEC ? new SuiteSubject(new AlpineLab(run, lab, "exits-at-once").withoutNetwork())
                 : new LearnerSubject(Wanted.named(Setting.GONE.value(), LabImage.ALPINE, false,
-                        "docker run --name " + Setting.GONE.value() + " alpine"));
+                        "docker run --name " + Setting.GONE.value() + " alpine"), learners);
     }
 
     /** The page's {@code docker run -d --name stayup alpine sleep 1000}, which stays up. */
     private Subject staysUp(String lab) {
         return mode == LabMode.SPEC ? new SuiteSubject(new AlpineLab(run, lab, "stays-up", "sleep", "1000").withoutNetwork())
                 : new LearnerSubject(Wanted.named(Setting.STAYUP.value(), LabImage.ALPINE, false,
-                        "docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000"));
+                        "docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000"), learners);
     }
 
     /**
@@ -84,6 +86,6 @@ public final class Subjects {
     private Subject limitedNginx(String lab) {
         return mode == LabMode.SPEC ? new SuiteSubject(new LimitedNginx(run, lab))
                 : new LearnerSubject(Wanted.named(Setting.LIMITED.value(), LabImage.NGINX, true,
-                        "docker run -d --name " + Setting.LIMITED.value() + " --memory 64m --cpus 0.5 nginx"));
+                        "docker run -d --name " + Setting.LIMITED.value() + " --memory 64m --cpus 0.5 nginx"), learners);
     }
 }
