@@ -24,6 +24,7 @@ import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.report.Report;
 import org.sysnerd.dockerlabs.report.ReportWriter;
 import org.sysnerd.dockerlabs.report.TestResult;
+import org.sysnerd.dockerlabs.subject.LabMode;
 
 /**
  * Collects each lab's results and evidence from the JUnit Platform and writes the lab report at the end of
@@ -99,7 +100,9 @@ public final class LabReportListener implements TestExecutionListener {
         if (labs.isEmpty() || run == null) {
             return;
         }
-        List<LabResult> results = labs.values().stream().map(LabRecorder::result)
+        // An invalid mode blocks every lab, so it is not the learner's.
+        boolean learner = LabMode.LEARNER.toString().equals(run.mode());
+        List<LabResult> results = labs.values().stream().map(lab -> lab.result(learner))
                 .sorted((a, b) -> a.id().compareTo(b.id())).toList();
         int passed = (int) results.stream().filter(r -> r.status() == LabStatus.PASSED).count();
         Report report = new Report(Report.SCHEMA, run.runId(), run.mode(), run.startedAt(), Instant.now().toString(),
@@ -171,7 +174,7 @@ public final class LabReportListener implements TestExecutionListener {
             return new LabRecorder(lab.id(), lab.title(), lab.verify(), planned);
         }
 
-        LabResult result() {
+        LabResult result(boolean learner) {
             Verdict verdict = Verdict.of(classOutcome, List.copyOf(tests));
             List<TestResult> facts = new ArrayList<>();
             for (Outcome test : List.copyOf(tests)) {
@@ -179,7 +182,7 @@ public final class LabReportListener implements TestExecutionListener {
                 facts.add(new TestResult(test.name(), one.status(), one.message(), one.lesson()));
             }
             facts.addAll(List.copyOf(notChecked));
-            facts.addAll(PlannedFact.unrun(planned, Set.copyOf(reported), verdict.status(), PlannedFact.learner()));
+            facts.addAll(PlannedFact.unrun(planned, Set.copyOf(reported), verdict.status(), learner));
             return new LabResult(id, title, verdict.status(), List.copyOf(evidence), verdict.message(), verdict.hint(),
                     verdict.lesson(), verify, durationMs, facts, List.copyOf(subjects).stream().distinct().toList(), List.copyOf(commands));
         }
