@@ -34,7 +34,8 @@ final class KitRun implements AutoCloseable {
     private final LabRun run = new LabRun();
     private final Optional<LabMode> mode;
     private final String modeProblem;
-    private final LearnerContainers learners = new LearnerContainers();
+    private final Engine engine = new Engine();
+    private final LearnerContainers learners = new LearnerContainers(engine);
     private final LabSession session;
     private final Thread ctrlC = new Thread(() -> removeThisRun(true), "docker-labs-cleanup");
     private volatile HostFacts host;
@@ -53,7 +54,7 @@ final class KitRun implements AutoCloseable {
         }
         this.mode = Optional.ofNullable(decided);
         this.modeProblem = problem;
-        this.session = new LabSession(run, mode.orElse(LabMode.SPEC), learners, this::use);
+        this.session = new LabSession(run, engine, mode.orElse(LabMode.SPEC), learners, this::use);
         ExitGuard.arm();
         if (!run.keepsContainers()) {
             // Registered before the first container (the probe's helper may be one): an interrupted run cleans up too.
@@ -75,9 +76,14 @@ final class KitRun implements AutoCloseable {
     /** The page's containers as this run's labs look at them (made when a lab first asks, in a valid mode). */
     synchronized Subjects subjects() {
         if (subjects == null) {
-            subjects = new Subjects(validMode(), run, learners);
+            subjects = new Subjects(validMode(), run, engine, learners);
         }
         return subjects;
+    }
+
+    /** The run's client of the daemon, and what it says of the engine. */
+    Engine engine() {
+        return engine;
     }
 
     /** The run's id and the names and labels of its containers. */
@@ -129,12 +135,12 @@ final class KitRun implements AutoCloseable {
      * may be locked by a thread pulling Ryuk's image); after Ctrl-C it looks again, since creations may be under way.
      */
     private void removeThisRun(boolean creationsMayFollow) {
-        if (Engine.dockerHost() == null) {
+        if (engine.dockerHost() == null) {
             return; // never connected: no container of this run exists
         }
         Trace.mark("run clean-up start");
         try {
-            Sweeper.removeRun(Engine.client(), run.id(), CLEANUP_LIMIT, creationsMayFollow);
+            Sweeper.removeRun(engine.client(), run.id(), CLEANUP_LIMIT, creationsMayFollow);
         } catch (RuntimeException e) {
             System.err.println("docker-labs: could not remove this run's containers: " + e.getMessage());
         }

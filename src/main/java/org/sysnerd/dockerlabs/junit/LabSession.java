@@ -36,6 +36,8 @@ final class LabSession {
 
     private final Instant started = Instant.now();
     private final LabRun run;
+    /** The run's client of the daemon. */
+    private final Engine engine;
     private final LabMode mode;
     /** Where the chosen probe goes: the run keeps its host facts for the labs. */
     private final Function<Host, HostFacts> use;
@@ -51,12 +53,13 @@ final class LabSession {
     /** The sweep of killed runs' leftovers, begun once the daemon answered (null when it never did). */
     private volatile CompletableFuture<String> swept;
 
-    LabSession(LabRun run, LabMode mode, LearnerContainers learners, Function<Host, HostFacts> use) {
+    LabSession(LabRun run, Engine engine, LabMode mode, LearnerContainers learners, Function<Host, HostFacts> use) {
         this.run = run;
+        this.engine = engine;
         this.mode = mode;
         this.learners = learners;
         this.use = use;
-        this.probes = new ProbeChoice(run);
+        this.probes = new ProbeChoice(run, engine);
     }
 
     /**
@@ -112,7 +115,7 @@ final class LabSession {
 
     private Observations observeDocker() {
         Trace.mark("preflight docker side start");
-        Observations docker = Observer.observeDocker(mode, probes, this::daemonAnswered);
+        Observations docker = Observer.observeDocker(engine, mode, probes, this::daemonAnswered);
         Trace.mark("preflight docker side done");
         return docker;
     }
@@ -125,7 +128,7 @@ final class LabSession {
     private void daemonAnswered() {
         earlyHost = CompletableFuture.supplyAsync(() -> Observer.observeHostEarly(probes),
                 LabSession::inItsOwnThread);
-        swept = CompletableFuture.supplyAsync(LabSession::sweep, LabSession::inItsOwnThread);
+        swept = CompletableFuture.supplyAsync(this::sweep, LabSession::inItsOwnThread);
         if (mode == LabMode.LEARNER) {
             CompletableFuture.runAsync(this::learnersContainers, LabSession::inItsOwnThread);
         }
@@ -160,8 +163,8 @@ final class LabSession {
     }
 
     /** Removes what killed runs left behind, and makes sure this run's containers go even if it is interrupted. */
-    private static String sweep() {
-        List<String> removed = Sweeper.removeOrphans(Engine.client());
+    private String sweep() {
+        List<String> removed = Sweeper.removeOrphans(engine.client());
         return removed.isEmpty() ? "no containers of earlier runs" : "removed " + removed.size()
                 + " containers of runs that were killed: " + String.join(", ", removed);
     }

@@ -72,7 +72,8 @@ public final class DaemonHost implements Host, AutoCloseable {
     private static final String APPARMOR_LABEL = "/proc/self/attr/apparmor/current";
     private static final Pattern MOUNT_TABLE = Pattern.compile("/proc/self/(mountinfo|mounts|mountstats)");
 
-    private final DockerClient client = Engine.client();
+    private final Engine engine;
+    private final DockerClient client;
     private final String image;
     /** The run whose helper this is: a helper made again carries its name and labels too. */
     private final LabRun run;
@@ -85,7 +86,9 @@ public final class DaemonHost implements Host, AutoCloseable {
     private record Helper(String id, String name, long mountTablePid, Instant expires) {
     }
 
-    private DaemonHost(LabRun run) {
+    private DaemonHost(LabRun run, Engine engine) {
+        this.engine = engine;
+        this.client = engine.client();
         // The suite's alpine, through Testcontainers' substitutor and pull policy, like the labs' containers.
         this.image = LabImage.ALPINE.resolved().asCanonicalNameString();
         this.run = run;
@@ -94,8 +97,8 @@ public final class DaemonHost implements Host, AutoCloseable {
     }
 
     /** Starts the helper container on the daemon Testcontainers talks to. */
-    public static DaemonHost start(LabRun run) {
-        return new DaemonHost(run);
+    public static DaemonHost start(LabRun run, Engine engine) {
+        return new DaemonHost(run, engine);
     }
 
     @Override
@@ -202,9 +205,9 @@ public final class DaemonHost implements Host, AutoCloseable {
     @Override
     public String describe() {
         Helper current = current();
-        return "through the daemon (helper container " + current.name() + (Engine.info().podman() ? " made with libpod's API" : "") + ", " + image
+        return "through the daemon (helper container " + current.name() + (engine.info().podman() ? " made with libpod's API" : "") + ", " + image
                 + ": --pid=host --network=host --cgroupns=host, / read-only at " + ROOT + ", capabilities "
-                + List.of(CAPABILITIES) + (Engine.info().appArmor() ? ", apparmor=unconfined" : "") + "), because " + reason;
+                + List.of(CAPABILITIES) + (engine.info().appArmor() ? ", apparmor=unconfined" : "") + "), because " + reason;
     }
 
     /** Says why this probe is used, for the report; returns this. */
@@ -268,16 +271,16 @@ public final class DaemonHost implements Host, AutoCloseable {
         String name = run.containerName("probe", "host");
         Map<String, String> labels = run.labels("probe");
         List<String> command = List.of("sleep", String.valueOf(LIFETIME.toSeconds()));
-        EngineInfo engine = Engine.info();
+        EngineInfo info = engine.info();
         // --cgroupns=host: in a namespace of its own (cgroup v2's default) /proc/<pid>/cgroup gives paths relative to it.
         // Podman's Docker-compatible create ignores it (see Libpod#create): there the helper is made with libpod's.
-        String id = run.creating(() -> engine.podman()
-                ? Libpod.create(podmanSpec(name, image, labels, command, engine))
+        String id = run.creating(() -> info.podman()
+                ? Libpod.create(engine, podmanSpec(name, image, labels, command, info))
                 : client.createContainerCmd(image).withName(name).withLabels(labels).withCmd(command)
                         .withHostConfig(HostConfig.newHostConfig().withPidMode("host").withNetworkMode("host")
                                 .withCgroupnsMode("host").withBinds(new Bind("/", new Volume(ROOT), AccessMode.ro))
                                 .withCapDrop(Capability.ALL).withCapAdd(CAPABILITIES)
-                                .withSecurityOpts(securityOptions(engine)).withReadonlyRootfs(true).withAutoRemove(true))
+                                .withSecurityOpts(securityOptions(info)).withReadonlyRootfs(true).withAutoRemove(true))
                         .exec().getId());
         try {
             client.startContainerCmd(id).exec();
@@ -386,7 +389,7 @@ public final class DaemonHost implements Host, AutoCloseable {
         }
         String why;
         try {
-            why = deniedWhy(label(result.helper()), Engine.info(), result.helper().name());
+            why = deniedWhy(label(result.helper()), engine.info(), result.helper().name());
         } catch (HostFactUnavailable | IllegalArgumentException e) {
             why = "the kernel denied it, and the helper's AppArmor label could not be read to tell why: " + e.getMessage();
         }

@@ -18,6 +18,7 @@ import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 public final class ProbeChoice {
 
     private final LabRun run;
+    private final Engine engine;
     /** What the socket's listener told; looked at once, guarded by this. */
     private Local local;
 
@@ -29,8 +30,9 @@ public final class ProbeChoice {
     }
 
     /** The choice for this run, whose helper container (if it needs one) carries the run's name and labels. */
-    public ProbeChoice(LabRun run) {
+    public ProbeChoice(LabRun run, Engine engine) {
         this.run = run;
+        this.engine = engine;
     }
 
     /** The probe for this run; the helper it starts to find the daemon's host is kept only when it is the probe. */
@@ -44,7 +46,7 @@ public final class ProbeChoice {
             return new DirectHost("root, and the daemon's host is " + listener.place().describe() + " (" + listener.daemon()
                     .describe() + ")");
         }
-        DaemonHost daemon = DaemonHost.start(run);
+        DaemonHost daemon = DaemonHost.start(run, engine);
         if ("daemon".equals(forced)) {
             return daemon.because("forced by labs.probe=daemon; the daemon's host is " + placeOf(daemon));
         }
@@ -84,8 +86,8 @@ public final class ProbeChoice {
         return local;
     }
 
-    private static Local lookAtTheListener() {
-        URI host = Engine.dockerHost();
+    private Local lookAtTheListener() {
+        URI host = engine.dockerHost();
         if (host == null || !"unix".equals(host.getScheme())) {
             return new Local(null, null, "the daemon is not reached through a unix socket (" + host + ")");
         }

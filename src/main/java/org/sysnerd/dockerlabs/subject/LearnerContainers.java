@@ -16,21 +16,27 @@ import org.sysnerd.dockerlabs.parse.InspectParser;
  */
 public final class LearnerContainers {
 
+    private final Engine engine;
     private List<InspectedContainer> seen;
+
+    /** The learner's containers on this engine, not looked at yet. */
+    public LearnerContainers(Engine engine) {
+        this.engine = engine;
+    }
 
     /** Every container of the daemon, inspected; looked at on the first call, the same list after. */
     public synchronized List<InspectedContainer> all() {
         if (seen == null) {
-            seen = Engine.containersRaw().stream().flatMap(c -> inspected(String.valueOf(c.get("Id"))).stream()).toList();
+            seen = engine.containersRaw().stream().flatMap(c -> inspected(String.valueOf(c.get("Id"))).stream()).toList();
             Trace.mark("learner's containers inspected");
         }
         return seen;
     }
 
     /** The container, or nothing when it went between {@code docker ps} and {@code docker inspect}. */
-    private static Optional<InspectedContainer> inspected(String id) {
+    private Optional<InspectedContainer> inspected(String id) {
         try {
-            return Optional.of(InspectParser.container(Engine.inspectRaw(id)));
+            return Optional.of(InspectParser.container(engine.inspectRaw(id)));
         } catch (NotFoundException gone) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.assertions.LabFailure;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.journal.Journal;
@@ -19,7 +20,8 @@ public final class LearnerSubject extends Subject {
     private final LearnerContainers learners;
     private volatile InspectedContainer found;
 
-    LearnerSubject(Wanted wanted, LearnerContainers learners) {
+    LearnerSubject(Engine engine, Wanted wanted, LearnerContainers learners) {
+        super(engine);
         this.wanted = wanted;
         this.learners = learners;
     }

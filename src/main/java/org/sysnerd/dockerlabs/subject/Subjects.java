@@ -1,6 +1,7 @@
 package org.sysnerd.dockerlabs.subject;
 
 import org.sysnerd.dockerlabs.docker.AlpineLab;
+import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.docker.LimitedNginx;
@@ -17,16 +18,18 @@ public final class Subjects {
 
     private final LabMode mode;
     private final LabRun run;
+    private final Engine engine;
     private final LearnerContainers learners;
     private final Subject web;
 
-    /** The subjects of one run, in its mode; the learner's are looked for among {@code learners}. */
-    public Subjects(LabMode mode, LabRun run, LearnerContainers learners) {
+    /** The subjects of one run, in its mode, on its engine; the learner's are looked for among {@code learners}. */
+    public Subjects(LabMode mode, LabRun run, Engine engine, LearnerContainers learners) {
         this.mode = mode;
         this.run = run;
+        this.engine = engine;
         this.learners = learners;
-        this.web = mode == LabMode.SPEC ? new SuiteSubject(NginxLab.web(run))
-                : new LearnerSubject(Wanted.named(Setting.WEB.value(), LabImage.NGINX, true,
+        this.web = mode == LabMode.SPEC ? new SuiteSubject(engine, NginxLab.web(run))
+                : new LearnerSubject(engine, Wanted.named(Setting.WEB.value(), LabImage.NGINX, true,
                         "docker run -d --name " + Setting.WEB.value() + " nginx").madeIn("Q1"), learners);
     }
 
@@ -44,10 +47,10 @@ public final class Subjects {
     /** The page's {@code docker run -d -p 8080:80 nginx}; the suite publishes a free port instead of 8080. */
     private Subject publishedNginx(String lab) {
         if (mode == LabMode.SPEC) {
-            return new SuiteSubject(new NginxLab(run, lab).publishingHttp());
+            return new SuiteSubject(engine, new NginxLab(run, lab).publishingHttp());
         }
         int port = learnersPort();
-        return new LearnerSubject(Wanted.publishing(port, NginxLab.HTTP_PORT, LabImage.NGINX,
+        return new LearnerSubject(engine, Wanted.publishing(port, NginxLab.HTTP_PORT, LabImage.NGINX,
                 "docker run -d -p " + port + ":" + NginxLab.HTTP_PORT + " nginx"), learners);
     }
 
@@ -62,15 +65,15 @@ public final class Subjects {
 
     /** The page's {@code docker run --name gone alpine}, which exits at once. */
     private Subject exitsAtOnce(String lab) {
-        return mode == LabMode.SPEC ? new SuiteSubject(new AlpineLab(run, lab, "exits-at-once").withoutNetwork())
-                : new LearnerSubject(Wanted.named(Setting.GONE.value(), LabImage.ALPINE, false,
+        return mode == LabMode.SPEC ? new SuiteSubject(engine, new AlpineLab(run, lab, "exits-at-once").withoutNetwork())
+                : new LearnerSubject(engine, Wanted.named(Setting.GONE.value(), LabImage.ALPINE, false,
                         "docker run --name " + Setting.GONE.value() + " alpine"), learners);
     }
 
     /** The page's {@code docker run -d --name stayup alpine sleep 1000}, which stays up. */
     private Subject staysUp(String lab) {
-        return mode == LabMode.SPEC ? new SuiteSubject(new AlpineLab(run, lab, "stays-up", "sleep", "1000").withoutNetwork())
-                : new LearnerSubject(Wanted.named(Setting.STAYUP.value(), LabImage.ALPINE, false,
+        return mode == LabMode.SPEC ? new SuiteSubject(engine, new AlpineLab(run, lab, "stays-up", "sleep", "1000").withoutNetwork())
+                : new LearnerSubject(engine, Wanted.named(Setting.STAYUP.value(), LabImage.ALPINE, false,
                         "docker run -d --name " + Setting.STAYUP.value() + " alpine sleep 1000"), learners);
     }
 
@@ -79,13 +82,13 @@ public final class Subjects {
      * container (nor loads Testcontainers' container classes).
      */
     public MemoryHog memoryHog(String lab) {
-        return mode == LabMode.SPEC ? new MemoryHog(run, lab) : null;
+        return mode == LabMode.SPEC ? new MemoryHog(run, engine, lab) : null;
     }
 
     /** Q6's {@code docker run -d --name limited --memory 64m --cpus 0.5 nginx} (beyond the page). */
     private Subject limitedNginx(String lab) {
-        return mode == LabMode.SPEC ? new SuiteSubject(new LimitedNginx(run, lab))
-                : new LearnerSubject(Wanted.named(Setting.LIMITED.value(), LabImage.NGINX, true,
+        return mode == LabMode.SPEC ? new SuiteSubject(engine, new LimitedNginx(run, lab))
+                : new LearnerSubject(engine, Wanted.named(Setting.LIMITED.value(), LabImage.NGINX, true,
                         "docker run -d --name " + Setting.LIMITED.value() + " --memory 64m --cpus 0.5 nginx"), learners);
     }
 }

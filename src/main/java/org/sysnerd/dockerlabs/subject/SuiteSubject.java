@@ -11,7 +11,8 @@ public final class SuiteSubject extends Subject {
 
     private final LabContainer<?> container;
 
-    SuiteSubject(LabContainer<?> container) {
+    SuiteSubject(Engine engine, LabContainer<?> container) {
+        super(engine);
         this.container = container;
     }
 
@@ -42,12 +43,12 @@ public final class SuiteSubject extends Subject {
 
     @Override
     public void updateMemory(long bytes) {
-        if (!Engine.info().updatesContainers()) {
-            throw new HostFactUnavailable(Engine.info().engineName() + "'s Docker-compatible API has no docker update "
+        if (!engine.info().updatesContainers()) {
+            throw new HostFactUnavailable(engine.info().engineName() + "'s Docker-compatible API has no docker update "
                     + "(POST /containers/<id>/update answers 404): the limit cannot be changed in place through it",
                     "the other facts of the lab held or failed on their own; see this one on Docker Engine");
         }
-        Engine.client().updateContainerCmd(id()).withMemory(bytes).exec();
+        engine.client().updateContainerCmd(id()).withMemory(bytes).exec();
         Journal.record("docker update --memory " + (bytes >> 20) + "m " + name(), name());
     }
 }

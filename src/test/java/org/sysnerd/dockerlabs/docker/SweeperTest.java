@@ -114,7 +114,7 @@ class SweeperTest {
     @NeedsDocker
     class OnTheDaemon {
 
-        private final DockerClient client = Engine.client();
+        private final DockerClient client = new Engine().client();
         /** The run these containers belong to: one of this test's own. */
         private final LabRun run = new LabRun();
         /** This test's containers only: this run's, of the lab "sweeper". */

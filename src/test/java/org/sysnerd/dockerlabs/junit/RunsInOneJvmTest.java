@@ -33,6 +33,8 @@ class RunsInOneJvmTest {
 
     private static final Path RUNS = Path.of(System.getProperty("labs.report.dir", "target"), "runs-in-one-jvm");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The test's own client of the daemon, to see what the runs left. */
+    private static final Engine ENGINE = new Engine();
 
     @Test
     @DisplayName("one after another, give two independent reports, each with every lab passed")
@@ -85,7 +87,7 @@ class RunsInOneJvmTest {
     }
 
     private static List<String> leftBehind(String runId) {
-        return Engine.client().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LabRun.RUN_LABEL, runId))
+        return ENGINE.client().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LabRun.RUN_LABEL, runId))
                 .exec().stream().map(container -> String.join(",", container.getNames())).toList();
     }
 }

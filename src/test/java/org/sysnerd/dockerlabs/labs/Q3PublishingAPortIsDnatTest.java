@@ -51,10 +51,12 @@ class Q3PublishingAPortIsDnatTest {
     /** The page's {@code docker run -d -p 8080:80 nginx}; the suite's own publishes a free port instead. */
     private final Subject published;
     private final HostFacts host;
+    private final Engine engine;
 
-    Q3PublishingAPortIsDnatTest(@Page(PUBLISHED_NGINX) Subject published, HostFacts host) {
+    Q3PublishingAPortIsDnatTest(@Page(PUBLISHED_NGINX) Subject published, HostFacts host, Engine engine) {
         this.published = published;
         this.host = host;
+        this.engine = engine;
     }
 
     @Test
@@ -92,7 +94,7 @@ class Q3PublishingAPortIsDnatTest {
         long after = await("the packet counter of the DNAT rule for :" + port + " to rise above " + rule.packets())
                 .atMost(RULE_LIMIT).until(() -> dnatRuleFor(port).packets(), packets -> packets > rule.packets());
         evidence.record("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d%s", address, port, rule.packets(), after,
-                rule.loopbackOnly() ? "" : " (" + Engine.info().loopbackPath(port) + ")");
+                rule.loopbackOnly() ? "" : " (" + engine.info().loopbackPath(port) + ")");
     }
 
     @Test
@@ -105,20 +107,20 @@ class Q3PublishingAPortIsDnatTest {
 
         published.remove();
         await("the DNAT rule for :" + port + " to be removed with its container").atMost(RULE_LIMIT)
-                .until(() -> ruleFor(host.dnatRules(Engine.info().firewallBackend()), port).isEmpty());
+                .until(() -> ruleFor(host.dnatRules(engine.info().firewallBackend()), port).isEmpty());
         evidence.record("container removed: no DNAT rule for :%d any more", port);
     }
 
     private DnatRule dnatRuleFor(int port) {
-        Seen<List<DnatRule>> rules = host.dnatRules(Engine.info().firewallBackend());
+        Seen<List<DnatRule>> rules = host.dnatRules(engine.info().firewallBackend());
         return LabAssertions.assertThat(rules)
                 .has("a DNAT rule for tcp port " + port + " to " + published.ip() + ":" + NginxLab.HTTP_PORT,
                         r -> ruleFor(rules, port), r -> whyNoRule(port));
     }
 
     private String docker0Address() {
-        return LabAssertions.assertThat(host.link(Engine.defaultBridge().interfaceName()))
-                .has(Engine.defaultBridge().describe() + " with an IPv4 address",
+        return LabAssertions.assertThat(host.link(engine.defaultBridge().interfaceName()))
+                .has(engine.defaultBridge().describe() + " with an IPv4 address",
                         link -> Optional.ofNullable(link).map(NetLink::ipv4).map(IpAddress::address));
     }
 
@@ -135,7 +137,7 @@ class Q3PublishingAPortIsDnatTest {
     private String whyNoRule(int port) {
         String docker0 = docker0Address();
         return host.httpAnswers(docker0, port)
-                ? "no DNAT rule, but the port answers: " + Engine.info().whyTrafficWithoutDnat()
+                ? "no DNAT rule, but the port answers: " + engine.info().whyTrafficWithoutDnat()
                 : "no DNAT rule and nothing answers on " + docker0 + ":" + port + ": is the port published? (docker port "
                         + published.name() + ")";
     }

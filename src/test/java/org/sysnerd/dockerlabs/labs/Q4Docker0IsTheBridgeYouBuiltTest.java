@@ -37,16 +37,18 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
     /** The page's {@code docker run -d --name web nginx}. */
     private final Subject web;
     private final HostFacts host;
+    private final Engine engine;
 
-    Q4Docker0IsTheBridgeYouBuiltTest(@Page(WEB) Subject web, HostFacts host) {
+    Q4Docker0IsTheBridgeYouBuiltTest(@Page(WEB) Subject web, HostFacts host, Engine engine) {
         this.web = web;
         this.host = host;
+        this.engine = engine;
     }
 
     @Test
     @DisplayName("docker0 is a Linux bridge with the bridge network's IPv4 subnet")
     void docker0_is_a_bridge_with_the_networks_subnet(Evidence evidence) {
-        DefaultBridge bridge = Engine.defaultBridge();
+        DefaultBridge bridge = engine.defaultBridge();
         Seen<NetLink> docker0 = host.link(bridge.interfaceName());
 
         LabAssertions.assertThat(docker0).is("an interface " + bridge.describe() + " (ip link)", Objects::nonNull)
@@ -60,10 +62,10 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
     @Test
     @DisplayName("the container's address lies in docker0's subnet, and the bridge network lists it")
     void the_container_address_is_in_that_subnet(Evidence evidence) {
-        DefaultBridge bridge = Engine.defaultBridge();
+        DefaultBridge bridge = engine.defaultBridge();
         Seen<NetLink> docker0 = host.link(bridge.interfaceName());
         String ip = web.ip();
-        Seen<Map<String, String>> members = new Seen<>(Engine.bridgeMembers(), bridge.inspectCommand()
+        Seen<Map<String, String>> members = new Seen<>(engine.bridgeMembers(), bridge.inspectCommand()
                 + " -f '{{range .Containers}}{{.Name}} {{.IPv4Address}} {{end}}'");
 
         LabAssertions.assertThat(docker0).is("an interface " + bridge.describe() + " (ip link)", Objects::nonNull)
@@ -79,7 +81,7 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
     @Test
     @DisplayName("the host end of the container's veth pair is attached to docker0")
     void the_veth_peer_is_attached_to_docker0(Evidence evidence) {
-        String bridge = Engine.defaultBridge().interfaceName();
+        String bridge = engine.defaultBridge().interfaceName();
         LinkIndexes eth0 = web.eth0Inside().value();
         Seen<List<NetLink>> links = host.links();
 
