@@ -97,7 +97,10 @@ public final class LabReportListener implements TestExecutionListener {
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         RunFacts run = this.run;
-        if (labs.isEmpty() || run == null) {
+        if (labs.isEmpty()) {
+            return;
+        } else if (run == null) {
+            System.err.println("docker-labs: no report: the run ended without handing over its facts (see the errors above)");
             return;
         }
         // An invalid mode blocks every lab, so it is not the learner's.
