@@ -8,13 +8,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.subject.LabMode;
@@ -25,12 +23,6 @@ class LayeringTest {
 
     private static final JavaClasses KIT = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.sysnerd.dockerlabs");
-    /**
-     * What still holds state for the whole JVM (issue 25): the journal that files each command under the lab whose
-     * thread ran it. The list only shrinks.
-     */
-    private static final Set<String> NOT_YET_PER_RUN = Set.of("org.sysnerd.dockerlabs.journal.Journal",
-            "org.sysnerd.dockerlabs.junit.Lab");
 
     @Test
     @DisplayName("has no package cycle: facts, parsers and the journal at the bottom, the JUnit glue at the top")
@@ -69,19 +61,16 @@ class LayeringTest {
     @Test
     @DisplayName("keeps a run's state in the run: no static field that is not final, none volatile, no ThreadLocal")
     void keeps_state_in_the_run() {
-        DescribedPredicate<JavaField> yetPerJvm = DescribedPredicate.describe("in a class not yet per run",
-                field -> NOT_YET_PER_RUN.contains(field.getOwner().getName()));
-        fields().that().areStatic().and(DescribedPredicate.not(yetPerJvm)).should().beFinal()
+        fields().that().areStatic().should().beFinal()
                 .because("a run's state lives in its KitRun, in JUnit's root store: runs in one JVM must not share it")
                 .check(KIT);
-        noFields().that().areStatic().and(DescribedPredicate.not(yetPerJvm)).should().haveModifier(JavaModifier.VOLATILE)
+        noFields().that().areStatic().should().haveModifier(JavaModifier.VOLATILE)
                 .check(KIT);
         noFields().that().areStatic().should().haveRawType(DescribedPredicate.describe("a mutable collection or atomic",
                 type -> !type.isInterface() && (type.isAssignableTo(Collection.class) || type.isAssignableTo(Map.class)
                         || type.getPackageName().equals("java.util.concurrent.atomic"))))
                 .because("a constant collection is List.of, Set.of or Map.of, typed by its interface").check(KIT);
-        noClasses().that(DescribedPredicate.describe("not yet per run", c -> !NOT_YET_PER_RUN.contains(c.getName())))
-                .should().dependOnClassesThat().areAssignableTo(ThreadLocal.class)
+        noClasses().should().dependOnClassesThat().areAssignableTo(ThreadLocal.class)
                 .because("what a lab records reaches it as a parameter (Evidence), not through its thread").check(KIT);
     }
 

@@ -74,9 +74,9 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
      * A lab is done with this shared container: it is removed once no lab looks at it. A lab that holds it
      * later starts it afresh (a run with labs one after another, not at once).
      */
-    public synchronized void release() {
+    public synchronized void release(Journal journal) {
         if (--holders == 0) {
-            stop();
+            stop(journal);
         }
     }
 
@@ -122,20 +122,25 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         return name;
     }
 
-    /** Removes the container at the end of its lab, unless the run keeps containers for replaying by hand. */
+    /** Removes the container, as Testcontainers asks, recording it nowhere. */
     @Override
     public void stop() {
+        stop(Journal.NONE);
+    }
+
+    /** Removes the container at the end of its lab, unless the run keeps containers for replaying by hand. */
+    public void stop(Journal journal) {
         if (!run.keepsContainers()) {
-            remove();
+            remove(journal);
         }
     }
 
     /** Removes the container now ({@code docker rm -f}), as a lab step; once removed, it is not removed again. */
-    public synchronized void remove() {
+    public synchronized void remove(Journal journal) {
         if (getContainerId() == null && startFailure == null) {
             return;
         }
-        Journal.record("docker rm -f " + name, "");
+        journal.record("docker rm -f " + name, "");
         startFailure = null;
         started = false;
         Bounded.run("docker rm -f " + name, STOP_LIMIT, super::stop);

@@ -20,13 +20,12 @@ final class Lab {
     /** The run's own facts, on the run's root: {@code json} ({@link RunFacts}). */
     static final String RUN = "run";
 
-    private static final ThreadLocal<ExtensionContext> CURRENT = new ThreadLocal<>();
-
-    static {
-        Journal.sendTo((command, output) -> publish(CURRENT.get(), Map.of(KIND, COMMAND, "line", command, "output", String.valueOf(output))));
+    private Lab() {
     }
 
-    private Lab() {
+    /** The lab's journal: each command run on its behalf, filed under it. */
+    static Journal journal(ExtensionContext lab) {
+        return (command, output) -> publish(lab, Map.of(KIND, COMMAND, "line", command, "output", String.valueOf(output)));
     }
 
     /** Records the learner's container that the lab grades. */
@@ -37,18 +36,8 @@ final class Lab {
 
     /** Files the entry under the running lab; JUnit takes no blank value, so an empty one (no output) is left out. */
     static void publish(ExtensionContext context, Map<String, String> entry) {
-        if (context != null) {
-            Map<String, String> values = new LinkedHashMap<>(entry);
-            values.values().removeIf(String::isBlank);
-            context.publishReportEntry(values);
-        }
-    }
-
-    static void enter(ExtensionContext context) {
-        CURRENT.set(context);
-    }
-
-    static void leave() {
-        CURRENT.remove();
+        Map<String, String> values = new LinkedHashMap<>(entry);
+        values.values().removeIf(String::isBlank);
+        context.publishReportEntry(values);
     }
 }

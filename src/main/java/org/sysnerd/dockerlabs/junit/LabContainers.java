@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.docker.LabContainer;
 import org.sysnerd.dockerlabs.docker.MemoryHog;
+import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.subject.LearnerSubject;
 import org.sysnerd.dockerlabs.subject.PageContainer;
 import org.sysnerd.dockerlabs.subject.Subject;
@@ -34,11 +35,13 @@ final class LabContainers {
 
     private final Map<PageContainer, Subject> subjects;
     private final MemoryHog hog;
+    private final Journal journal;
     private final List<LabContainer<?>> held = new ArrayList<>();
 
-    private LabContainers(Map<PageContainer, Subject> subjects, MemoryHog hog) {
+    private LabContainers(Map<PageContainer, Subject> subjects, MemoryHog hog, Journal journal) {
         this.subjects = subjects;
         this.hog = hog;
+        this.journal = journal;
     }
 
     /** The lab's containers for this run, made from what its methods take when first asked, kept in the lab's store. */
@@ -54,21 +57,27 @@ final class LabContainers {
 
     private static LabContainers make(ExtensionContext context, KitRun kit) {
         String lab = labId(context);
+        Journal journal = Lab.journal(context);
         Map<PageContainer, Subject> subjects = new EnumMap<>(PageContainer.class);
         boolean hog = false;
         for (Parameter parameter : parameters(context.getRequiredTestClass())) {
             Page page = parameter.getAnnotation(Page.class);
             if (page != null) {
-                subjects.computeIfAbsent(page.value(), container -> kit.subjects().of(container, lab));
+                subjects.computeIfAbsent(page.value(), container -> kit.subjects().of(container, lab).journaling(journal));
             }
             hog |= parameter.getType() == MemoryHog.class;
         }
-        return new LabContainers(subjects, hog ? kit.subjects().memoryHog(lab) : null);
+        return new LabContainers(subjects, hog ? kit.subjects().memoryHog(lab, journal) : null, journal);
     }
 
     /** The lab's containers, unless the lab was blocked before they were made (in its class's context). */
     static Optional<LabContainers> ifMade(ExtensionContext context) {
         return Optional.ofNullable(context.getStore(NAMESPACE).get(LabContainers.class, LabContainers.class));
+    }
+
+    /** Where the commands run on the lab's behalf are recorded: under the lab. */
+    Journal journal() {
+        return journal;
     }
 
     /** The page's container, as the lab's parameter. */
@@ -110,30 +119,23 @@ final class LabContainers {
     /**
      * Removes the lab's own containers and lets go of the shared ones it held, all at once: each {@code docker rm -f}
      * is a kill and a removal the daemon does in its own time, and one after another they added up at every lab's end.
-     * Each removal is filed under the lab (its thread enters the lab's context), as the lab's own step.
+     * Each removal is filed under the lab, as the lab's own step.
      */
-    void stop(ExtensionContext context) {
+    void stop() {
         List<CompletableFuture<Void>> removals = new ArrayList<>();
         for (LabContainer<?> container : suiteContainers()) {
             if (!container.shared()) {
-                removals.add(asTheLab(context, container::stop));
+                removals.add(inItsOwnThread(() -> container.stop(journal)));
             } else if (held.contains(container)) {
-                removals.add(asTheLab(context, container::release));
+                removals.add(inItsOwnThread(() -> container.release(journal)));
             }
         }
         awaitAll(removals);
     }
 
-    /** Runs the step in a thread of its own, filing what it records under the lab. */
-    private static CompletableFuture<Void> asTheLab(ExtensionContext context, Runnable step) {
-        return CompletableFuture.runAsync(() -> {
-            Lab.enter(context);
-            try {
-                step.run();
-            } finally {
-                Lab.leave();
-            }
-        }, task -> {
+    /** Runs the step in a thread of its own (what it records goes to the lab's journal). */
+    private static CompletableFuture<Void> inItsOwnThread(Runnable step) {
+        return CompletableFuture.runAsync(step, task -> {
             Thread thread = new Thread(task, "docker-labs-removal");
             thread.setDaemon(true);
             thread.start();

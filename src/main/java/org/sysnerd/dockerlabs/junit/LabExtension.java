@@ -18,8 +18,7 @@ import org.sysnerd.dockerlabs.subject.LabMode;
 
 /**
  * Blocks a lab, with the cause and the fix, when the preflight found that its needs cannot be met; else
- * gets the lab's containers (starts the suite's, or finds the learner's), files its evidence under the running
- * test, and removes the suite's containers. In the learner mode, a {@link SpecOnly} fact is not checked.
+ * gets the lab's containers (starts the suite's, or finds the learner's), and removes the suite's containers. In the learner mode, a {@link SpecOnly} fact is not checked.
  */
 public final class LabExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
         ExecutionCondition {
@@ -33,7 +32,6 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
         Trace.mark(lab.id() + " start");
         blockIfUnmet(kit.session().containerGate(), needs);
         Trace.mark(lab.id() + " past the preflight's docker side");
-        Lab.enter(context);
         // The host's side of the preflight (the probe, the nat table) goes on while the containers start;
         // a lab it blocks has its containers removed in afterAll.
         LabContainers containers = LabContainers.of(context);
@@ -92,17 +90,15 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
         Trace.mark(labId(context) + " facts done");
         try {
             if (KitRun.of(context).startsLabContainers()) {
-                LabContainers.ifMade(context).ifPresent(containers -> containers.stop(context));
+                LabContainers.ifMade(context).ifPresent(LabContainers::stop);
             }
         } finally {
-            Lab.leave();
             Trace.mark(labId(context) + " end");
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Lab.enter(context);
         if (Trace.on()) {
             Trace.mark(labId(context) + " fact " + context.getRequiredTestMethod().getName() + " start");
         }
@@ -113,7 +109,6 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
         if (Trace.on()) {
             Trace.mark(labId(context) + " fact " + context.getRequiredTestMethod().getName() + " done");
         }
-        Lab.enter(context.getParent().orElse(context));
     }
 
     private static String labId(ExtensionContext context) {

@@ -77,10 +77,18 @@ public final class DaemonHost implements Host, AutoCloseable {
     private final String image;
     /** The run whose helper this is: a helper made again carries its name and labels too. */
     private final LabRun run;
-    private Helper helper;
-    private boolean closed;
-    private DaemonPlace place;
-    private volatile String reason = "chosen";
+    /** The helper and what it told, shared by this probe's views for each lab ({@link #journaling}). */
+    private final State state;
+    /** Where the commands this view runs are recorded. */
+    private final Journal journal;
+
+    /** The helper and what it told; guarded by itself. */
+    private static final class State {
+        private Helper helper;
+        private boolean closed;
+        private DaemonPlace place;
+        private volatile String reason = "chosen";
+    }
 
     /** A started helper: its container, and the process whose mount table is the host's (see {@link #hostPath}). */
     private record Helper(String id, String name, long mountTablePid, Instant expires) {
@@ -92,8 +100,24 @@ public final class DaemonHost implements Host, AutoCloseable {
         // The suite's alpine, through Testcontainers' substitutor and pull policy, like the labs' containers.
         this.image = LabImage.ALPINE.resolved().asCanonicalNameString();
         this.run = run;
-        this.helper = startHelper();
+        this.journal = Journal.NONE;
+        this.state = new State();
+        state.helper = startHelper();
         Trace.mark("probe helper started");
+    }
+
+    private DaemonHost(DaemonHost probe, Journal journal) {
+        this.engine = probe.engine;
+        this.client = probe.client;
+        this.image = probe.image;
+        this.run = probe.run;
+        this.state = probe.state;
+        this.journal = journal;
+    }
+
+    @Override
+    public Host journaling(Journal journal) {
+        return new DaemonHost(this, journal);
     }
 
     /** Starts the helper container on the daemon Testcontainers talks to. */
@@ -207,12 +231,12 @@ public final class DaemonHost implements Host, AutoCloseable {
         Helper current = current();
         return "through the daemon (helper container " + current.name() + (engine.info().podman() ? " made with libpod's API" : "") + ", " + image
                 + ": --pid=host --network=host --cgroupns=host, / read-only at " + ROOT + ", capabilities "
-                + List.of(CAPABILITIES) + (engine.info().appArmor() ? ", apparmor=unconfined" : "") + "), because " + reason;
+                + List.of(CAPABILITIES) + (engine.info().appArmor() ? ", apparmor=unconfined" : "") + "), because " + state.reason;
     }
 
     /** Says why this probe is used, for the report; returns this. */
     public DaemonHost because(String why) {
-        this.reason = why;
+        state.reason = why;
         return this;
     }
 
@@ -221,16 +245,18 @@ public final class DaemonHost implements Host, AutoCloseable {
      * exec in the helper ({@code --pid=host --network=host}; the mount namespace is that of its containerd-shim,
      * see {@link #hostPath}), against this process's own.
      */
-    public synchronized DaemonPlace place() {
-        if (place == null) {
-            Helper current = current();
-            String script = "cat /proc/sys/kernel/random/boot_id && readlink /proc/self/ns/net && readlink /proc/self/ns/pid"
-                    + " && readlink /proc/" + current.mountTablePid() + "/ns/mnt";
-            String seen = logged(script, succeeded(exec(current, List.of("sh", "-c", script)), script));
-            place = new DaemonPlace(DaemonPlace.Identity.parse(seen), DaemonPlace.Identity.ofThisProcess());
-            Trace.mark("probe identity read through the helper");
+    public DaemonPlace place() {
+        synchronized (state) {
+            if (state.place == null) {
+                Helper current = current();
+                String script = "cat /proc/sys/kernel/random/boot_id && readlink /proc/self/ns/net && readlink /proc/self/ns/pid"
+                        + " && readlink /proc/" + current.mountTablePid() + "/ns/mnt";
+                String seen = logged(script, succeeded(exec(current, List.of("sh", "-c", script)), script));
+                state.place = new DaemonPlace(DaemonPlace.Identity.parse(seen), DaemonPlace.Identity.ofThisProcess());
+                Trace.mark("probe identity read through the helper");
+            }
+            return state.place;
         }
-        return place;
     }
 
     /** The helper container's id, e.g. for {@code docker inspect}. */
@@ -240,9 +266,11 @@ public final class DaemonHost implements Host, AutoCloseable {
 
     /** Removes the helper now (it would go by itself after {@link #LIFETIME}). */
     @Override
-    public synchronized void close() {
-        closed = true;
-        removeHelper();
+    public void close() {
+        synchronized (state) {
+            state.closed = true;
+            removeHelper();
+        }
     }
 
     /**
@@ -332,14 +360,20 @@ public final class DaemonHost implements Host, AutoCloseable {
     }
 
     /** The helper, replaced by a fresh one when it would expire during the next exec. */
-    private synchronized Helper current() {
-        if (closed) {
+    private Helper current() {
+        synchronized (state) {
+            return currentHelper();
+        }
+    }
+
+    private Helper currentHelper() {
+        if (state.closed) {
             throw new IllegalStateException("this DaemonHost is closed");
         }
-        if (Instant.now().plus(EXEC_LIMIT).plusSeconds(5).isAfter(helper.expires())) {
-            remove(helper.id());
+        if (Instant.now().plus(EXEC_LIMIT).plusSeconds(5).isAfter(state.helper.expires())) {
+            remove(state.helper.id());
             try {
-                helper = startHelper();
+                state.helper = startHelper();
             } catch (HostFactUnavailable e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -348,7 +382,7 @@ public final class DaemonHost implements Host, AutoCloseable {
                         + LIFETIME.toMinutes() + " min: " + e.getMessage(), e);
             }
         }
-        return helper;
+        return state.helper;
     }
 
     private Result exec(Helper target, List<String> command) {
@@ -360,9 +394,11 @@ public final class DaemonHost implements Host, AutoCloseable {
         }
     }
 
-    private synchronized void removeHelper() {
-        if (helper != null) {
-            remove(helper.id());
+    private void removeHelper() {
+        synchronized (state) {
+            if (state.helper != null) {
+                remove(state.helper.id());
+            }
         }
     }
 
@@ -433,8 +469,8 @@ public final class DaemonHost implements Host, AutoCloseable {
                 + "\nSee it yourself, on the daemon's host: docker inspect -f '{{.HostConfig.SecurityOpt}} {{.HostConfig.UsernsMode}}' " + helper;
     }
 
-    private static String logged(String command, String output) {
-        Journal.record(command, output);
+    private String logged(String command, String output) {
+        journal.record(command, output);
         return output;
     }
 

@@ -28,10 +28,16 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
 
     /** The engine the container runs on. */
     protected final Engine engine;
+    /** Where the commands run on a lab's behalf are recorded: each lab has a view of its own ({@link #journaling}). */
+    protected final Journal journal;
 
-    Subject(Engine engine) {
+    Subject(Engine engine, Journal journal) {
         this.engine = engine;
+        this.journal = journal;
     }
+
+    /** The same container, recording the commands run on it in {@code journal} (a lab's). */
+    public abstract Subject journaling(Journal journal);
 
     /** How long one {@code docker exec} may take. */
     private static final Duration EXEC_LIMIT = TimeScale.of(Duration.ofSeconds(10));
@@ -48,7 +54,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
     /** A fresh {@code docker inspect}. */
     public InspectedContainer inspect() {
         InspectedContainer seen = InspectParser.container(engine.inspectRaw(id()));
-        Journal.record("docker inspect " + name(), seen.toString());
+        journal.record("docker inspect " + name(), seen.toString());
         return seen;
     }
 
@@ -81,7 +87,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
     public Duration uptime() {
         Instant now = Instant.parse(String.valueOf(engine.infoRaw().get("SystemTime")));
         Instant started = inspect().startedAt();
-        Journal.record("docker info -f '{{.SystemTime}}'", now.toString());
+        journal.record("docker info -f '{{.SystemTime}}'", now.toString());
         return started == null ? Duration.ZERO : Duration.between(started, now);
     }
 
@@ -95,7 +101,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
         ContainerLife life = ContainerLife.of(exited, engine.containerEvents(exited.id(), exited.startedAt().minusSeconds(1), now));
         String command = "docker inspect -f '{{.State.StartedAt}} {{.State.FinishedAt}}' " + name()
                 + "; docker events --filter container=" + name() + " --since 10m --until 0s";
-        Journal.record(command, exited.startedAt() + " " + exited.finishedAt() + "\n" + life);
+        journal.record(command, exited.startedAt() + " " + exited.finishedAt() + "\n" + life);
         return new Seen<>(life, command);
     }
 
@@ -103,7 +109,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
     public List<String> imageLayers() {
         InspectedContainer container = inspect();
         List<String> layers = engine.imageLayers(container.imageId());
-        Journal.record("docker image inspect " + container.image() + " -f '{{.RootFS.Layers}}'", String.join(" ", layers));
+        journal.record("docker image inspect " + container.image() + " -f '{{.RootFS.Layers}}'", String.join(" ", layers));
         return layers;
     }
 
@@ -111,7 +117,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
     public List<String> imageCommand() {
         InspectedContainer container = inspect();
         List<String> command = engine.imageCommand(container.imageId());
-        Journal.record("docker image inspect " + container.image() + " -f '{{json .Config.Cmd}}'", command.toString());
+        journal.record("docker image inspect " + container.image() + " -f '{{json .Config.Cmd}}'", command.toString());
         return command;
     }
 
@@ -136,7 +142,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
     public String exec(String... command) {
         String line = "docker exec " + name() + " " + Arrays.stream(command).map(Exec::quoted).collect(Collectors.joining(" "));
         Exec.Result result = Exec.run(engine.client(), id(), List.of(command), List.of(), EXEC_LIMIT);
-        Journal.record(line, result.stdout());
+        journal.record(line, result.stdout());
         if (result.exitCode() != 0) {
             throw new HostFactUnavailable("`" + line + "` exited " + result.exitCode() + ": " + result.stderr().strip());
         }

@@ -8,6 +8,7 @@ import org.sysnerd.dockerlabs.docker.LimitedNginx;
 import org.sysnerd.dockerlabs.docker.MemoryHog;
 import org.sysnerd.dockerlabs.docker.NginxLab;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
+import org.sysnerd.dockerlabs.journal.Journal;
 
 /**
  * The containers of the lab page's solutions, as the labs look at them: in the spec mode the suite's own
@@ -81,8 +82,8 @@ public final class Subjects {
      * Q6's allocation past a limit, the suite's own for a spec-only fact: null in the learner mode, which starts no
      * container (nor loads Testcontainers' container classes).
      */
-    public MemoryHog memoryHog(String lab) {
-        return mode == LabMode.SPEC ? new MemoryHog(run, engine, lab) : null;
+    public MemoryHog memoryHog(String lab, Journal journal) {
+        return mode == LabMode.SPEC ? new MemoryHog(run, engine, lab, journal) : null;
     }
 
     /** Q6's {@code docker run -d --name limited --memory 64m --cpus 0.5 nginx} (beyond the page). */

@@ -12,8 +12,17 @@ public final class SuiteSubject extends Subject {
     private final LabContainer<?> container;
 
     SuiteSubject(Engine engine, LabContainer<?> container) {
-        super(engine);
+        this(engine, container, Journal.NONE);
+    }
+
+    private SuiteSubject(Engine engine, LabContainer<?> container, Journal journal) {
+        super(engine, journal);
         this.container = container;
+    }
+
+    @Override
+    public Subject journaling(Journal journal) {
+        return new SuiteSubject(engine, container, journal);
     }
 
     /** The Testcontainers container behind it, which the lab kit starts and removes. */
@@ -38,7 +47,7 @@ public final class SuiteSubject extends Subject {
 
     @Override
     public void remove() {
-        container.remove();
+        container.remove(journal);
     }
 
     @Override
@@ -49,6 +58,6 @@ public final class SuiteSubject extends Subject {
                     "the other facts of the lab held or failed on their own; see this one on Docker Engine");
         }
         engine.client().updateContainerCmd(id()).withMemory(bytes).exec();
-        Journal.record("docker update --memory " + (bytes >> 20) + "m " + name(), name());
+        journal.record("docker update --memory " + (bytes >> 20) + "m " + name(), name());
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.sysnerd.dockerlabs.docker.AlpineLab;
 import org.sysnerd.dockerlabs.docker.LabRun;
+import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.report.LabStatus;
 
 /**
@@ -33,7 +34,7 @@ class RefusedContainerTest {
         try {
             thrown = catchThrowable(refused::start);
         } finally {
-            refused.remove();
+            refused.remove(Journal.NONE);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - asked);
         Verdict verdict = Verdict.ofThrowable("the container runs", thrown);
