@@ -1,13 +1,22 @@
 package org.sysnerd.dockerlabs;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Collection;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sysnerd.dockerlabs.subject.LabMode;
+import org.sysnerd.dockerlabs.subject.Setting;
 
 @DisplayName("The lab kit's layering")
 class LayeringTest {
@@ -47,5 +56,32 @@ class LayeringTest {
                 .whereLayer("assertions").mayOnlyBeAccessedByLayers("host", "subjects", "preflight", "junit")
                 .whereLayer("parsers").mayOnlyBeAccessedByLayers("engine", "host", "subjects", "preflight", "junit")
                 .check(KIT);
+    }
+
+    @Test
+    @DisplayName("keeps a run's state in the run: no static field that is not final, none volatile, no ThreadLocal")
+    void keeps_state_in_the_run() {
+        fields().that().areStatic().should().beFinal()
+                .because("a run's state lives in its KitRun, in JUnit's root store: runs in one JVM must not share it")
+                .check(KIT);
+        noFields().that().areStatic().should().haveModifier(JavaModifier.VOLATILE)
+                .check(KIT);
+        noFields().that().areStatic().should().haveRawType(DescribedPredicate.describe("a mutable collection or atomic",
+                type -> !type.isInterface() && (type.isAssignableTo(Collection.class) || type.isAssignableTo(Map.class)
+                        || type.getPackageName().equals("java.util.concurrent.atomic"))))
+                .because("a constant collection is List.of, Set.of or Map.of, typed by its interface").check(KIT);
+        noClasses().should().dependOnClassesThat().areAssignableTo(ThreadLocal.class)
+                .because("what a lab records reaches it as a parameter (Evidence), not through its thread").check(KIT);
+    }
+
+    @Test
+    @DisplayName("decides the mode once, in the run: everything else asks the run's mode")
+    void decides_the_mode_once() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.sysnerd.dockerlabs.junit.KitRun")
+                .and().doNotHaveFullyQualifiedName("org.sysnerd.dockerlabs.subject.LabMode")
+                .and().doNotHaveFullyQualifiedName("org.sysnerd.dockerlabs.subject.Setting")
+                .should().callMethod(LabMode.class, "of", String.class)
+                .orShould().accessField(Setting.class, "MODE")
+                .because("the run decides its mode when it begins (KitRun); the kit asks it, typed").check(KIT);
     }
 }

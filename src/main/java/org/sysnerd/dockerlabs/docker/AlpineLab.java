@@ -4,8 +4,8 @@ package org.sysnerd.dockerlabs.docker;
 public final class AlpineLab extends LabContainer<AlpineLab> {
 
     /** {@code docker run alpine [command]}, started as is: the lab watches whether it stays up. */
-    public AlpineLab(String lab, String role, String... command) {
-        super(LabImage.ALPINE, lab, role);
+    public AlpineLab(LabRun run, String lab, String role, String... command) {
+        super(run, LabImage.ALPINE, lab, role);
         if (command.length > 0) {
             withCommand(command);
         }

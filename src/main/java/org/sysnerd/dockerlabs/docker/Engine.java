@@ -24,26 +24,30 @@ import org.testcontainers.shaded.com.github.dockerjava.core.DockerClientImpl;
 import org.testcontainers.shaded.com.github.dockerjava.core.RemoteApiVersion;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 
-/** The Docker engine the labs run on, as its API describes it (what {@code docker info}/{@code inspect} print). */
+/**
+ * The Docker engine the labs run on, as its API describes it (what {@code docker info}/{@code inspect} print): one per
+ * run, which connects when first asked.
+ */
 public final class Engine {
 
-    private static volatile EngineInfo info;
-    private static volatile DefaultBridge bridge;
+    private volatile EngineInfo info;
+    private volatile DefaultBridge bridge;
     /** How long the daemon may take to accept a connection, and to answer once asked. */
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(5);
     private static final Duration RESPONSE_LIMIT = TimeScale.of(Duration.ofSeconds(30));
     /** How long Testcontainers' search for the daemon may take where the address is not plain (about a second). */
     private static final Duration SEARCH_LIMIT = TimeScale.of(Duration.ofSeconds(60));
 
-    private static volatile DockerClient client;
+    private volatile DockerClient client;
     /** The kit's reads of the daemon's JSON, on the client's transport; set with it. */
-    private static volatile DaemonJson json;
-    private static volatile DockerClient puller;
-    private static volatile URI dockerHost;
+    private volatile DaemonJson json;
+    private volatile DockerClient puller;
+    private volatile URI dockerHost;
     /** The TLS the kit's transport uses there (NoTls on a unix socket); set with the client. */
-    private static volatile SSLConfig tls;
+    private volatile SSLConfig tls;
 
-    private Engine() {
+    /** An engine not connected yet: {@link #connect()} finds the daemon. */
+    public Engine() {
     }
 
     /**
@@ -52,7 +56,7 @@ public final class Engine {
      * {@code DockerClientFactory.client()}, this starts no Ryuk (whose image may have to be pulled, with minutes of
      * retries) and takes no lock that a container's start may hold; returns where the daemon answers.
      */
-    public static synchronized URI connect() {
+    public synchronized URI connect() {
         if (client == null) {
             URI plain = DaemonAddress.plain().orElse(null);
             if (plain != null) {
@@ -78,7 +82,7 @@ public final class Engine {
     }
 
     /** The TLS of the kit's transport, for another client to the same daemon (libpod's API); after {@link #connect()}. */
-    static SSLConfig tls() {
+    SSLConfig tls() {
         connect();
         return tls;
     }
@@ -103,7 +107,7 @@ public final class Engine {
      * it after {@link #RESPONSE_LIMIT} instead of holding a lab for ever. A stream is bounded by its reader (an exec
      * by its 10 s, the event watch by its lab); a pull goes through {@link #puller()}, bounded by its progress.
      */
-    private static DockerClient boundedClient(URI host, SSLConfig tls) {
+    private DockerClient boundedClient(URI host, SSLConfig tls) {
         DockerHttpClient http = new BoundedHttpClient(new ZerodepDockerHttpClient.Builder().dockerHost(host)
                 .sslConfig(tls).connectionTimeout(CONNECT_LIMIT).responseTimeout(RESPONSE_LIMIT).build(),
                 RESPONSE_LIMIT);
@@ -124,7 +128,7 @@ public final class Engine {
     }
 
     /** The client, with the kit's reads of JSON ({@link DaemonJson}) on the same transport and API version. */
-    private static DockerClient withJson(DockerClient client, DockerHttpClient http, RemoteApiVersion version) {
+    private DockerClient withJson(DockerClient client, DockerHttpClient http, RemoteApiVersion version) {
         json = new DaemonJson(http, "/v" + version.getVersion());
         return client;
     }
@@ -133,7 +137,7 @@ public final class Engine {
      * The client that pulls images: Testcontainers' own, whose credentials come from Docker's config and its
      * credential helpers as {@code docker pull}'s do; a pull is bounded by its progress ({@link ImagePull}).
      */
-    public static synchronized DockerClient puller() {
+    public synchronized DockerClient puller() {
         if (puller == null) {
             puller = DockerClientProviderStrategy.getClientForConfig(DockerClientFactory.instance().getTransportConfig());
         }
@@ -146,12 +150,12 @@ public final class Engine {
     }
 
     /** Where the kit's client talks to the daemon, or null before {@link #connect()}. */
-    public static URI dockerHost() {
+    public URI dockerHost() {
         return dockerHost;
     }
 
     /** The kit's client, for the daemon Testcontainers starts the labs' containers on (see {@link #connect()}). */
-    public static DockerClient client() {
+    public DockerClient client() {
         DockerClient connected = client;
         if (connected == null) {
             connect();
@@ -165,10 +169,10 @@ public final class Engine {
      * ({@code FirewallBackend}, {@code DriverStatus}'s driver-type); on Podman, with libpod's word on the limits
      * ({@link EngineInfo#withLibpodInfo}).
      */
-    public static EngineInfo info() {
+    public EngineInfo info() {
         if (info == null) {
             EngineInfo compatible = EngineInfo.fromJson(infoWithFirewallBackend());
-            info = compatible.podman() ? compatible.withLibpodInfo(Libpod.info()) : compatible;
+            info = compatible.podman() ? compatible.withLibpodInfo(Libpod.info(this)) : compatible;
         }
         return info;
     }
@@ -177,7 +181,7 @@ public final class Engine {
      * {@code docker info} as raw JSON, asked again at API 1.49 when the client's version left {@code FirewallBackend}
      * out and the server speaks 1.49 (Docker 29 to a 1.44 client): the backend is then the daemon's word, not a guess.
      */
-    private static Map<String, Object> infoWithFirewallBackend() {
+    private Map<String, Object> infoWithFirewallBackend() {
         Map<String, Object> raw = infoRaw();
         if (raw.containsKey("FirewallBackend") || raw.containsKey("BuildahVersion")) {
             return raw;
@@ -186,12 +190,12 @@ public final class Engine {
     }
 
     /** A fresh {@code docker info} as raw JSON: every field (e.g. its SystemTime, the daemon's clock now). */
-    public static Map<String, Object> infoRaw() {
+    public Map<String, Object> infoRaw() {
         return json().info();
     }
 
     /** {@code docker inspect <container>} as raw JSON: every field, also those docker-java leaves out. */
-    public static Map<String, Object> inspectRaw(String containerId) {
+    public Map<String, Object> inspectRaw(String containerId) {
         return json().inspect(containerId);
     }
 
@@ -199,7 +203,7 @@ public final class Engine {
      * The daemon's events about a container between two times on its clock ({@code docker events --filter
      * container=ID --since … --until …}), as far as its log of recent events still holds them; none when it refuses them.
      */
-    public static List<ContainerEvent> containerEvents(String containerId, Instant since, Instant until) {
+    public List<ContainerEvent> containerEvents(String containerId, Instant since, Instant until) {
         try {
             return EventsParser.containerEvents(json().events(containerId, since, until));
         } catch (DockerException refused) {
@@ -209,22 +213,22 @@ public final class Engine {
     }
 
     /** {@code docker ps -a} as raw JSON: every container of the daemon, running or not. */
-    public static List<Map<String, Object>> containersRaw() {
+    public List<Map<String, Object>> containersRaw() {
         return json().containers();
     }
 
-    private static DaemonJson json() {
+    private DaemonJson json() {
         client();
         return json;
     }
 
     /** The image's layers, as {@code docker image inspect -f '{{.RootFS.Layers}}'} prints them. */
-    public static List<String> imageLayers(String imageId) {
+    public List<String> imageLayers(String imageId) {
         return client().inspectImageCmd(imageId).exec().getRootFS().getLayers();
     }
 
     /** The image's default command ({@code docker image inspect IMAGE -f '{{json .Config.Cmd}}'}). */
-    public static List<String> imageCommand(String imageId) {
+    public List<String> imageCommand(String imageId) {
         var config = client().inspectImageCmd(imageId).exec().getConfig();
         return config == null || config.getCmd() == null ? List.of() : List.of(config.getCmd());
     }
@@ -233,7 +237,7 @@ public final class Engine {
      * The containers the default network lists, by name, with their IPv4 addresses
      * ({@code docker network inspect bridge -f '{{range .Containers}}{{.Name}} {{.IPv4Address}}{{end}}'}).
      */
-    public static Map<String, String> bridgeMembers() {
+    public Map<String, String> bridgeMembers() {
         Map<String, String> members = new TreeMap<>();
         Network network = client().inspectNetworkCmd().withNetworkId(defaultBridge().network()).exec();
         network.getContainers().values().forEach(c -> members.put(c.getName(), c.getIpv4Address()));
@@ -241,7 +245,7 @@ public final class Engine {
     }
 
     /** The engine's default network and its bridge interface: docker0, or podman0 on Podman. */
-    public static DefaultBridge defaultBridge() {
+    public DefaultBridge defaultBridge() {
         if (bridge == null) {
             // Podman answers to "bridge" with its default network (named podman), as Docker does with its own.
             Network network;
@@ -255,7 +259,7 @@ public final class Engine {
             IpAddress subnet = network.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
                     .filter(s -> s != null && s.contains(".")).findFirst().map(IpAddress::parseCidr)
                     .orElseThrow(() -> new IllegalStateException("the bridge network has no IPv4 subnet"));
-            bridge = info().podman() ? DefaultBridge.podman(Libpod.network(network.getId()), subnet)
+            bridge = info().podman() ? DefaultBridge.podman(Libpod.network(this, network.getId()), subnet)
                     : DefaultBridge.docker(network.getName(), network.getOptions(), subnet);
         }
         return bridge;

@@ -23,9 +23,9 @@ public record GraphDriverDirs(String mergedDir, String upperDir, List<String> lo
     }
 
     /** Reads the dirs of a running container from its inspect data and the engine's store. */
-    public static GraphDriverDirs of(String containerId, EngineInfo engine) {
+    public static GraphDriverDirs of(String containerId, Engine engine) {
         // docker-java types only device-mapper's fields of GraphDriver.Data: read the raw JSON.
-        return fromInspect(Engine.inspectRaw(containerId), containerId, engine);
+        return fromInspect(engine.inspectRaw(containerId), containerId, engine.info());
     }
 
     /** The dirs in {@code docker inspect}'s JSON of a container: pure, so it is tested on recorded outputs. */

@@ -22,6 +22,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
     /** What the start's own calls (create, start, inspect) may add to its running check. */
     private static final Duration CALL_MARGIN = Duration.ofSeconds(15);
 
+    private final LabRun run;
     private final String name;
     private boolean shared;
     /**
@@ -39,15 +40,16 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
      */
     private boolean started;
 
-    protected LabContainer(LabImage image, String lab, String role) {
+    protected LabContainer(LabRun run, LabImage image, String lab, String role) {
         super(image.upstream());
-        this.name = LabRun.current().containerName(lab, role);
-        Map<String, String> labels = LabRun.current().labels(lab);
+        this.run = run;
+        this.name = run.containerName(lab, role);
+        Map<String, String> labels = run.labels(lab);
         withLabels(labels);
         withCreateContainerCmdModifier(cmd -> cmd.withName(name));
         // Testcontainers' reaper spares only reusable containers (and only with TESTCONTAINERS_REUSE_ENABLE=true);
         // the unique name and run label keep a kept container from ever being reused by another run.
-        withReuse(LabRun.current().keepsContainers());
+        withReuse(run.keepsContainers());
         withStartupTimeout(START_LIMIT);
         withStartupCheckStrategy(RunningCheck.within(START_LIMIT));
     }
@@ -72,9 +74,9 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
      * A lab is done with this shared container: it is removed once no lab looks at it. A lab that holds it
      * later starts it afresh, even one whose start failed (a run with labs one after another, not at once).
      */
-    public synchronized void release() {
+    public synchronized void release(Journal journal) {
         if (--holders == 0) {
-            stop();
+            stop(journal);
             startFailure = null;
         }
     }
@@ -91,7 +93,7 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
                 Bounded.call("docker run " + name, START_LIMIT.plus(CALL_MARGIN), "the daemon did not answer, or the "
                         + "container never ran with its ports published", "look at it: docker ps -a --filter name=" + name
                         + "; docker logs " + name + " (a daemon without a default bridge, --bridge=none, publishes no port)",
-                        () -> LabRun.current().creating(() -> {
+                        () -> run.creating(() -> {
                             super.start();
                             return null;
                         }));
@@ -121,20 +123,25 @@ public class LabContainer<SELF extends LabContainer<SELF>> extends GenericContai
         return name;
     }
 
-    /** Removes the container at the end of its lab, unless the run keeps containers for replaying by hand. */
+    /** Removes the container, as Testcontainers asks, recording it nowhere. */
     @Override
     public void stop() {
-        if (!LabRun.current().keepsContainers()) {
-            remove();
+        stop(Journal.NONE);
+    }
+
+    /** Removes the container at the end of its lab, unless the run keeps containers for replaying by hand. */
+    public void stop(Journal journal) {
+        if (!run.keepsContainers()) {
+            remove(journal);
         }
     }
 
     /** Removes the container now ({@code docker rm -f}), as a lab step; once removed, it is not removed again. */
-    public synchronized void remove() {
+    public synchronized void remove(Journal journal) {
         if (getContainerId() == null && startFailure == null) {
             return;
         }
-        Journal.record("docker rm -f " + name, "");
+        journal.record("docker rm -f " + name, "");
         // Its start failure stays (cleared only when the last lab lets go of it): Testcontainers removes a failed start's
         // container from the start's own thread, which may be later than the bounded start gave up on it.
         started = false;

@@ -22,19 +22,13 @@ public final class LabRun {
     /** The process that owns the container: {@code <host>/<pid>/<process start, epoch ms>}. */
     public static final String OWNER_LABEL = SUITE_LABEL + ".owner";
 
-    private static final LabRun CURRENT = new LabRun();
-
     private final String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     private final AtomicInteger containers = new AtomicInteger();
     private final ProcessOwner owner = ProcessOwner.self();
     private final AtomicInteger creating = new AtomicInteger();
 
-    private LabRun() {
-    }
-
-    /** The run of this JVM. */
-    public static LabRun current() {
-        return CURRENT;
+    /** A new run, with an id of its own. */
+    public LabRun() {
     }
 
     /** The run's id, e.g. {@code 1a2b3c4d}. */

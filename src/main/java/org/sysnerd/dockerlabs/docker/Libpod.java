@@ -29,13 +29,13 @@ public final class Libpod {
     }
 
     /** {@code podman network inspect <id>} through the API, or null when libpod does not answer it. */
-    static Map<String, Object> network(String id) {
-        return get("/networks/" + id + "/json");
+    static Map<String, Object> network(Engine engine, String id) {
+        return get(engine, "/networks/" + id + "/json");
     }
 
     /** {@code podman info} through the API (its {@code host.cgroupControllers}, say), or null when libpod does not answer it. */
-    static Map<String, Object> info() {
-        return get("/info");
+    static Map<String, Object> info(Engine engine) {
+        return get(engine, "/info");
     }
 
     /**
@@ -48,10 +48,10 @@ public final class Libpod {
      * @return the new container's id
      * @throws HostFactUnavailable with libpod's own message, when it refuses or does not answer
      */
-    public static String create(Map<String, Object> spec) {
+    public static String create(Engine engine, Map<String, Object> spec) {
         Answer answer;
         try {
-            answer = send(DockerHttpClient.Request.Method.POST, "/containers/create", new ObjectMapper().writeValueAsBytes(spec));
+            answer = send(engine, DockerHttpClient.Request.Method.POST, "/containers/create", new ObjectMapper().writeValueAsBytes(spec));
         } catch (IOException e) {
             throw new HostFactUnavailable("libpod's create (POST " + API + "/containers/create) gave no answer it could read: "
                     + e.getMessage(), e);
@@ -63,9 +63,9 @@ public final class Libpod {
         return id;
     }
 
-    private static Map<String, Object> get(String path) {
+    private static Map<String, Object> get(Engine engine, String path) {
         try {
-            Answer answer = send(DockerHttpClient.Request.Method.GET, path, null);
+            Answer answer = send(engine, DockerHttpClient.Request.Method.GET, path, null);
             return answer.status() == 200 ? answer.body() : null;
         } catch (IOException | RuntimeException e) {
             return null;
@@ -77,10 +77,10 @@ public final class Libpod {
     }
 
     /** One request, bounded. */
-    private static Answer send(DockerHttpClient.Request.Method method, String path, byte[] body) throws IOException {
+    private static Answer send(Engine engine, DockerHttpClient.Request.Method method, String path, byte[] body) throws IOException {
         // Where and how the kit's client talks (no Testcontainers search on a plain socket, as in the learner mode).
-        URI host = Engine.connect();
-        SSLConfig ssl = Engine.tls();
+        URI host = engine.connect();
+        SSLConfig ssl = engine.tls();
         DockerHttpClient.Request.Builder request = DockerHttpClient.Request.builder().method(method).path(API + path);
         if (body != null) {
             request.headers(Map.of("Content-Type", "application/json")).body(new ByteArrayInputStream(body));

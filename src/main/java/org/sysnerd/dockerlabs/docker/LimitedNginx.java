@@ -18,8 +18,8 @@ public final class LimitedNginx extends LabContainer<LimitedNginx> {
     public static final long CPU_PERIOD = 100_000;
 
     /** nginx with {@code --memory 64m --cpus 0.5}, counted as started once it runs (its limits are set before). */
-    public LimitedNginx(String lab) {
-        super(LabImage.NGINX, lab, "limited");
+    public LimitedNginx(LabRun run, String lab) {
+        super(run, LabImage.NGINX, lab, "limited");
         withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(MEMORY).withNanoCPUs(NANO_CPUS));
         // --network none: limits need no network, and the daemon makes none for it (no veth pair, no bridge port).
         withNetworkMode("none");

@@ -47,12 +47,18 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
     private static final String SIGNAL = "/oom-go";
     private static final Duration SIGNAL_LIMIT = TimeScale.of(Duration.ofSeconds(10));
 
+    /** The engine whose events and state tell how it ended. */
+    private final Engine engine;
+    /** Where its lab's commands are recorded. */
+    private final Journal journal;
     private final AtomicBoolean oomEvent = new AtomicBoolean();
     private ResultCallback.Adapter<Event> oomEvents;
 
     /** The allocation under its limits, started as is and waiting for {@link #startAllocating}. */
-    public MemoryHog(String lab) {
-        super(LabImage.ALPINE, lab, "oom");
+    public MemoryHog(LabRun run, Engine engine, String lab, Journal journal) {
+        super(run, LabImage.ALPINE, lab, "oom");
+        this.engine = engine;
+        this.journal = journal;
         // PID 1 waits on a fifo for the start signal, then becomes tail; whichever side comes first makes the fifo.
         // It waits 10 minutes at most: a run killed before its signal leaves no container waiting for ever.
         withCommand("sh", "-c", "ulimit -v " + ADDRESS_SPACE_KIB + " || exit 1; mkfifo " + SIGNAL + " 2>/dev/null; "
@@ -69,7 +75,7 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
      */
     public void startAllocating() {
         String since = String.valueOf(Instant.now().getEpochSecond() - 1);
-        oomEvents = Engine.client().eventsCmd().withContainerFilter(getContainerId()).withEventFilter("oom")
+        oomEvents = engine.client().eventsCmd().withContainerFilter(getContainerId()).withEventFilter("oom")
                 .withSince(since).exec(new ResultCallback.Adapter<Event>() {
                     @Override
                     public void onNext(Event event) {
@@ -77,8 +83,8 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
                     }
                 });
         String signal = "mkfifo " + SIGNAL + " 2>/dev/null; echo go > " + SIGNAL;
-        Exec.Result sent = Exec.run(Engine.client(), getContainerId(), List.of("sh", "-c", signal), List.of(), SIGNAL_LIMIT);
-        Journal.record("docker exec " + name() + " sh -c '" + signal + "'", sent.stdout() + sent.stderr());
+        Exec.Result sent = Exec.run(engine.client(), getContainerId(), List.of("sh", "-c", signal), List.of(), SIGNAL_LIMIT);
+        journal.record("docker exec " + name() + " sh -c '" + signal + "'", sent.stdout() + sent.stderr());
         if (sent.exitCode() != 0) {
             throw new HostFactUnavailable("could not tell " + name() + " to start allocating: " + sent.stderr().strip());
         }
@@ -95,15 +101,15 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
 
     /** How it ended, or that it runs still. */
     public Seen<ContainerExit> exit() {
-        InspectContainerResponse.ContainerState state = Engine.client().inspectContainerCmd(getContainerId()).exec().getState();
+        InspectContainerResponse.ContainerState state = engine.client().inspectContainerCmd(getContainerId()).exec().getState();
         long exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong();
         ContainerExit exit = new ContainerExit(state.getStatus(), exitCode, Boolean.TRUE.equals(state.getOOMKilled()),
                 oomEvent.get());
-        Journal.record("docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' " + name()
+        journal.record("docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' " + name()
                 + "; docker events --filter container=" + name() + " --filter event=oom --since 10m --until 0s",
                 exit.status() + " " + exit.exitCode() + " " + exit.oomKilled() + (exit.oomEvent() ? "\n… oom" : ""));
-        if (!exit.running() && exit.exitCode() == ContainerExit.KILLED && !exit.killedByOom() && !Engine.info().reportsOomKills()) {
-            throw new HostFactUnavailable(name() + " was killed (exit code 137), but " + Engine.info().engineName()
+        if (!exit.running() && exit.exitCode() == ContainerExit.KILLED && !exit.killedByOom() && !engine.info().reportsOomKills()) {
+            throw new HostFactUnavailable(name() + " was killed (exit code 137), but " + engine.info().engineName()
                     + " reports no OOM kill (no OOMKilled, no oom event), so the kernel's OOM killer cannot be told from "
                     + "another SIGKILL here", "see this fact on Docker Engine, which reports the kill as OOMKilled or an oom event");
         }
@@ -112,7 +118,7 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
 
     /** Stops watching its events, then removes it as every lab container is removed. */
     @Override
-    public void stop() {
+    public void stop(Journal journal) {
         if (oomEvents != null) {
             try {
                 oomEvents.close();
@@ -120,6 +126,6 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
                 // the stream is gone already
             }
         }
-        super.stop();
+        super.stop(journal);
     }
 }

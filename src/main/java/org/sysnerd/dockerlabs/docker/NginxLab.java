@@ -8,19 +8,17 @@ public final class NginxLab extends LabContainer<NginxLab> {
     /** Text of nginx's default page. */
     public static final String WELCOME = "Welcome to nginx!";
 
-    private static final NginxLab WEB = new NginxLab("shared").sharedAmongLabs();
-
     /**
      * The lab page's {@code docker run -d --name web nginx}: one container that Q1, Q2 and Q4 all look at,
      * as the page's learner does. Started by the first lab that needs it, removed when the last one ends.
      */
-    public static NginxLab web() {
-        return WEB;
+    public static NginxLab web(LabRun run) {
+        return new NginxLab(run, "shared").sharedAmongLabs();
     }
 
     /** nginx for this lab, not published. */
-    public NginxLab(String lab) {
-        super(LabImage.NGINX, lab, "web");
+    public NginxLab(LabRun run, String lab) {
+        super(run, LabImage.NGINX, lab, "web");
     }
 
     /**

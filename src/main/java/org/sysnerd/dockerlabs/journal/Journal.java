@@ -1,25 +1,15 @@
 package org.sysnerd.dockerlabs.journal;
 
-import java.util.function.BiConsumer;
-
 /**
- * Every command the kit runs on a lab's behalf (or its shell equivalent, for a file it reads), with
- * its output, so that the report can list them for a learner to replay by hand.
+ * Where the commands the kit runs on a lab's behalf go (or their shell equivalent, for a file it reads), with their
+ * output, so that the report can list them for a learner to replay by hand: one for each lab, made by the JUnit glue.
  */
-public final class Journal {
+@FunctionalInterface
+public interface Journal {
 
-    private static volatile BiConsumer<String, String> sink = (command, output) -> { };
-
-    private Journal() {
-    }
+    /** A journal that keeps nothing: the preflight's commands are no lab's evidence. */
+    Journal NONE = (command, output) -> { };
 
     /** Records a command line and what it printed. */
-    public static void record(String command, String output) {
-        sink.accept(command, output);
-    }
-
-    /** Where records go (the JUnit glue files them under the running lab). */
-    public static void sendTo(BiConsumer<String, String> newSink) {
-        sink = newSink;
-    }
+    void record(String command, String output);
 }

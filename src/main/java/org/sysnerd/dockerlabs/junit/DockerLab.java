@@ -15,7 +15,7 @@ import org.sysnerd.dockerlabs.preflight.Need;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(LabExtension.class)
+@ExtendWith({LabExtension.class, LabParameters.class})
 public @interface DockerLab {
 
     /** The lab's id on the page, e.g. {@code Q3}: graders select and count labs by it. */

@@ -1,46 +1,102 @@
 package org.sysnerd.dockerlabs.junit;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.docker.LabContainer;
-import org.sysnerd.dockerlabs.subject.LabMode;
+import org.sysnerd.dockerlabs.docker.MemoryHog;
+import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.subject.LearnerSubject;
+import org.sysnerd.dockerlabs.subject.PageContainer;
 import org.sysnerd.dockerlabs.subject.Subject;
 import org.sysnerd.dockerlabs.subject.SuiteSubject;
 import org.testcontainers.lifecycle.Startables;
 
 /**
- * Gets a lab's containers (its static {@link Subject} fields) before its facts: the suite's own are started
- * together (Testcontainers' own extension starts them one by one) and removed when the lab ends, a container
- * shared by several labs (the page's {@code web}) when the last of them ends; the learner's are looked for.
- * A lab's static {@link LabContainer} fields that are no subject serve its spec-only facts (Q6's allocation):
- * they are started in the spec mode only, since the learner mode starts no container of the suite's for a lab.
+ * A lab's containers, the page's ones its methods take as {@link Page} parameters (and Q6's {@link MemoryHog}, for its
+ * spec-only fact), kept in the lab's store: the suite's own are started together before its facts (Testcontainers'
+ * own extension starts them one by one) and removed when the lab ends, a container shared by several labs (the
+ * page's {@code web}) when the last of them ends; the learner's are looked for.
  */
 final class LabContainers {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LabContainers.class);
-    private static final String HELD = "held";
 
-    private LabContainers() {
+    private final Map<PageContainer, Subject> subjects;
+    private final MemoryHog hog;
+    private final Journal journal;
+    private final List<LabContainer<?>> held = new ArrayList<>();
+
+    private LabContainers(Map<PageContainer, Subject> subjects, MemoryHog hog, Journal journal) {
+        this.subjects = subjects;
+        this.hog = hog;
+        this.journal = journal;
+    }
+
+    /** The lab's containers for this run, made from what its methods take when first asked, kept in the lab's store. */
+    static LabContainers of(ExtensionContext context) {
+        ExtensionContext lab = context;
+        while (lab.getTestMethod().isPresent()) {
+            lab = lab.getParent().orElseThrow();
+        }
+        ExtensionContext labContext = lab;
+        return lab.getStore(NAMESPACE).computeIfAbsent(LabContainers.class,
+                key -> make(labContext, KitRun.of(labContext)), LabContainers.class);
+    }
+
+    private static LabContainers make(ExtensionContext context, KitRun kit) {
+        String lab = labId(context);
+        Journal journal = Lab.journal(context);
+        Map<PageContainer, Subject> subjects = new EnumMap<>(PageContainer.class);
+        boolean hog = false;
+        for (Parameter parameter : parameters(context.getRequiredTestClass())) {
+            Page page = parameter.getAnnotation(Page.class);
+            if (page != null) {
+                subjects.computeIfAbsent(page.value(), container -> kit.subjects().of(container, lab).journaling(journal));
+            }
+            hog |= parameter.getType() == MemoryHog.class;
+        }
+        return new LabContainers(subjects, hog ? kit.subjects().memoryHog(lab, journal) : null, journal);
+    }
+
+    /** The lab's containers, unless the lab was blocked before they were made (in its class's context). */
+    static Optional<LabContainers> ifMade(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(LabContainers.class, LabContainers.class));
+    }
+
+    /** Where the commands run on the lab's behalf are recorded: under the lab. */
+    Journal journal() {
+        return journal;
+    }
+
+    /** The page's container, as the lab's parameter. */
+    Subject subject(PageContainer container) {
+        return subjects.get(container);
+    }
+
+    /** Q6's allocation, or null in the learner mode. */
+    MemoryHog hog() {
+        return hog;
     }
 
     /** Starts the suite's containers at once; a failure to start is the failure of the lab. */
-    static void start(ExtensionContext context) {
-        if (!LabMode.current().startsLabContainers()) {
-            return; // the learner mode: nothing of Testcontainers' is needed
-        }
-        List<LabContainer<?>> containers = suiteContainers(context.getRequiredTestClass());
-        List<LabContainer<?>> held = containers.stream().filter(LabContainer::shared).toList();
-        held.forEach(LabContainer::hold);
-        context.getStore(NAMESPACE).put(HELD, held);
+    void start() {
+        List<LabContainer<?>> containers = suiteContainers();
+        containers.stream().filter(LabContainer::shared).forEach(container -> {
+            container.hold();
+            held.add(container);
+        });
         try {
             Startables.deepStart(containers).join();
         } catch (CompletionException e) {
@@ -52,11 +108,10 @@ final class LabContainers {
      * Finds the learner's containers; one that is not there as the page leaves it fails the lab, with the lesson, or,
      * when another lab's task makes it, with the word that this lab needs that lab's container.
      */
-    static void find(ExtensionContext context) {
-        String lab = context.getRequiredTestClass().getAnnotation(DockerLab.class).id();
-        for (Subject subject : of(context.getRequiredTestClass())) {
+    void find(ExtensionContext context) {
+        for (Subject subject : subjects.values()) {
             if (subject instanceof LearnerSubject learners) {
-                Lab.subject(learners.findFor(lab));
+                Lab.subject(context, learners.findFor(labId(context)));
             }
         }
     }
@@ -64,35 +119,23 @@ final class LabContainers {
     /**
      * Removes the lab's own containers and lets go of the shared ones it held, all at once: each {@code docker rm -f}
      * is a kill and a removal the daemon does in its own time, and one after another they added up at every lab's end.
-     * Each removal is filed under the lab (its thread enters the lab's context), as the lab's own step.
+     * Each removal is filed under the lab, as the lab's own step.
      */
-    static void stop(ExtensionContext context) {
-        if (!LabMode.current().startsLabContainers()) {
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<LabContainer<?>> held = context.getStore(NAMESPACE).getOrDefault(HELD, List.class, List.of());
+    void stop() {
         List<CompletableFuture<Void>> removals = new ArrayList<>();
-        for (LabContainer<?> container : suiteContainers(context.getRequiredTestClass())) {
+        for (LabContainer<?> container : suiteContainers()) {
             if (!container.shared()) {
-                removals.add(asTheLab(context, container::stop));
+                removals.add(inItsOwnThread(() -> container.stop(journal)));
             } else if (held.contains(container)) {
-                removals.add(asTheLab(context, container::release));
+                removals.add(inItsOwnThread(() -> container.release(journal)));
             }
         }
         awaitAll(removals);
     }
 
-    /** Runs the step in a thread of its own, filing what it records under the lab. */
-    private static CompletableFuture<Void> asTheLab(ExtensionContext context, Runnable step) {
-        return CompletableFuture.runAsync(() -> {
-            Lab.enter(context);
-            try {
-                step.run();
-            } finally {
-                Lab.leave();
-            }
-        }, task -> {
+    /** Runs the step in a thread of its own (what it records goes to the lab's journal). */
+    private static CompletableFuture<Void> inItsOwnThread(Runnable step) {
+        return CompletableFuture.runAsync(step, task -> {
             Thread thread = new Thread(task, "docker-labs-removal");
             thread.setDaemon(true);
             thread.start();
@@ -121,32 +164,23 @@ final class LabContainers {
         }
     }
 
-    private static List<LabContainer<?>> suiteContainers(Class<?> lab) {
-        List<LabContainer<?>> containers = new ArrayList<>(of(lab).stream().filter(SuiteSubject.class::isInstance)
+    /** The suite's containers of the lab: none in the learner mode. */
+    private List<LabContainer<?>> suiteContainers() {
+        List<LabContainer<?>> containers = new ArrayList<>(subjects.values().stream().filter(SuiteSubject.class::isInstance)
                 .<LabContainer<?>>map(s -> ((SuiteSubject) s).container()).toList());
-        if (LabMode.current().startsLabContainers()) {
-            fields(lab, LabContainer.class).forEach(containers::add);
+        if (hog != null) {
+            containers.add(hog);
         }
         return containers;
     }
 
-    private static List<Subject> of(Class<?> lab) {
-        return fields(lab, Subject.class);
+    /** Every parameter of the lab's methods and constructors. */
+    private static List<Parameter> parameters(Class<?> lab) {
+        return Stream.concat(Stream.of(lab.getDeclaredMethods()), Stream.of(lab.getDeclaredConstructors()))
+                .map(Executable::getParameters).flatMap(Stream::of).toList();
     }
 
-    /** The lab class's static fields of this type. */
-    private static <T> List<T> fields(Class<?> lab, Class<T> type) {
-        List<T> values = new ArrayList<>();
-        for (Field field : lab.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && type.isAssignableFrom(field.getType())) {
-                try {
-                    field.setAccessible(true);
-                    values.add(type.cast(field.get(null)));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot read the lab's container field " + field, e);
-                }
-            }
-        }
-        return values;
+    private static String labId(ExtensionContext context) {
+        return context.getRequiredTestClass().getAnnotation(DockerLab.class).id();
     }
 }

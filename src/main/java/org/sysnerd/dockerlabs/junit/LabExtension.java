@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.journal.Trace;
-import org.sysnerd.dockerlabs.preflight.Finding;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.preflight.PreflightResult;
@@ -19,34 +18,36 @@ import org.sysnerd.dockerlabs.subject.LabMode;
 
 /**
  * Blocks a lab, with the cause and the fix, when the preflight found that its needs cannot be met; else
- * gets the lab's containers (starts the suite's, or finds the learner's), files its evidence under the running
- * test, and removes the suite's containers. In the learner mode, a {@link SpecOnly} fact is not checked.
+ * gets the lab's containers (starts the suite's, or finds the learner's), and removes the suite's containers. In the learner mode, a {@link SpecOnly} fact is not checked.
  */
 public final class LabExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
         ExecutionCondition {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        LabMode mode = mode();
+        KitRun kit = KitRun.of(context);
+        LabMode mode = kit.validMode();
         DockerLab lab = context.getRequiredTestClass().getAnnotation(DockerLab.class);
         Set<Need> needs = needs(lab, mode);
         Trace.mark(lab.id() + " start");
-        blockIfUnmet(LabSession.containerGate(), needs);
+        blockIfUnmet(kit.session().containerGate(), needs);
         Trace.mark(lab.id() + " past the preflight's docker side");
-        Lab.enter(context);
         // The host's side of the preflight (the probe, the nat table) goes on while the containers start;
         // a lab it blocks has its containers removed in afterAll.
-        LabContainers.start(context);
+        LabContainers containers = LabContainers.of(context);
+        if (kit.startsLabContainers()) {
+            containers.start();
+        }
         Trace.mark(lab.id() + " containers started");
         // The learner's containers are looked for while the host's side goes on too; what is missing is told after it.
         Throwable missing = null;
         try {
-            LabContainers.find(context);
+            containers.find(context);
         } catch (RuntimeException | AssertionError e) {
             missing = e;
         }
         Trace.mark(lab.id() + " subjects ready");
-        blockIfUnmet(LabSession.preflight(), needs);
+        blockIfUnmet(kit.session().preflight(), needs);
         Trace.mark(lab.id() + " past the preflight");
         if (missing instanceof RuntimeException e) {
             throw e;
@@ -58,7 +59,7 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         SpecOnly specOnly = context.getTestMethod().map(m -> m.getAnnotation(SpecOnly.class)).orElse(null);
-        return specOnly != null && mode() == LabMode.LEARNER
+        return specOnly != null && KitRun.of(context).validMode() == LabMode.LEARNER
                 ? ConditionEvaluationResult.disabled(notCheckedReason(specOnly.value()))
                 : ConditionEvaluationResult.enabled(null);
     }
@@ -66,15 +67,6 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
     /** What the report says of a {@link SpecOnly} fact in the learner mode, with its reason. */
     static String notCheckedReason(String specOnly) {
         return "not checked on your own containers: " + specOnly;
-    }
-
-    private static LabMode mode() {
-        try {
-            return LabMode.current();
-        } catch (IllegalArgumentException e) {
-            throw new LabBlocked(Finding.blocking("mode", e.getMessage(), "set -Dlabs.mode=spec or -Dlabs.mode=learner",
-                    Need.values()));
-        }
     }
 
     /** What the lab needs in this mode: the learner's containers are graded with the images they run. */
@@ -97,16 +89,16 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
     public void afterAll(ExtensionContext context) {
         Trace.mark(labId(context) + " facts done");
         try {
-            LabContainers.stop(context);
+            if (KitRun.of(context).startsLabContainers()) {
+                LabContainers.ifMade(context).ifPresent(LabContainers::stop);
+            }
         } finally {
-            Lab.leave();
             Trace.mark(labId(context) + " end");
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Lab.enter(context);
         if (Trace.on()) {
             Trace.mark(labId(context) + " fact " + context.getRequiredTestMethod().getName() + " start");
         }
@@ -117,7 +109,6 @@ public final class LabExtension implements BeforeAllCallback, AfterAllCallback, 
         if (Trace.on()) {
             Trace.mark(labId(context) + " fact " + context.getRequiredTestMethod().getName() + " done");
         }
-        Lab.enter(context.getParent().orElse(context));
     }
 
     private static String labId(ExtensionContext context) {

@@ -24,6 +24,7 @@ import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.report.Report;
 import org.sysnerd.dockerlabs.report.ReportWriter;
 import org.sysnerd.dockerlabs.report.TestResult;
+import org.sysnerd.dockerlabs.subject.LabMode;
 
 /**
  * Collects each lab's results and evidence from the JUnit Platform and writes the lab report at the end of
@@ -34,6 +35,8 @@ public final class LabReportListener implements TestExecutionListener {
     private final Map<String, LabRecorder> labs = new ConcurrentHashMap<>();
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private volatile TestPlan plan;
+    /** The run's own facts, handed over by the run when it ends; none when no lab ran. */
+    private volatile RunFacts run;
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -48,6 +51,10 @@ public final class LabReportListener implements TestExecutionListener {
 
     @Override
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        if (Lab.RUN.equals(entry.getKeyValuePairs().get(Lab.KIND))) {
+            run = RunFacts.fromJson(entry.getKeyValuePairs().get("json"));
+            return;
+        }
         labClass(id).map(c -> labs.get(c.getUniqueId())).ifPresent(lab -> {
             Map<String, String> values = entry.getKeyValuePairs();
             switch (values.getOrDefault(Lab.KIND, "")) {
@@ -89,21 +96,26 @@ public final class LabReportListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        LabSession.labsOver();
+        RunFacts run = this.run;
         if (labs.isEmpty()) {
             return;
+        } else if (run == null) {
+            System.err.println("docker-labs: no report: the run ended without handing over its facts (see the errors above)");
+            return;
         }
-        List<LabResult> results = labs.values().stream().map(LabRecorder::result)
+        // An invalid mode blocks every lab, so it is not the learner's.
+        boolean learner = LabMode.LEARNER.toString().equals(run.mode());
+        List<LabResult> results = labs.values().stream().map(lab -> lab.result(learner))
                 .sorted((a, b) -> a.id().compareTo(b.id())).toList();
         int passed = (int) results.stream().filter(r -> r.status() == LabStatus.PASSED).count();
-        Report report = new Report(Report.SCHEMA, LabSession.runId(), LabSession.mode(), LabSession.started().toString(),
-                Instant.now().toString(),
-                LabSession.engineFacts(), LabSession.probe(), LabSession.preflightIfRun().findings(),
-                results, passed, results.size());
-        Path dir = Path.of(System.getProperty("labs.report.dir", "target"));
+        Report report = new Report(Report.SCHEMA, run.runId(), run.mode(), run.startedAt(), Instant.now().toString(),
+                run.engine(), run.probe(), run.preflight(), results, passed, results.size());
+        // The run's parameters (which fall back to -D), so that runs in one JVM write reports of their own.
+        Path dir = Path.of(testPlan.getConfigurationParameters().get("labs.report.dir").orElse("target"));
         System.out.println(ReportWriter.console(report, dir));
         try {
-            ReportWriter.writeAll(report, dir, System.getenv("GITHUB_STEP_SUMMARY"));
+            ReportWriter.writeAll(report, dir, testPlan.getConfigurationParameters().get("labs.report.summary")
+                    .orElse(System.getenv("GITHUB_STEP_SUMMARY")));
         } catch (java.io.IOException e) {
             System.err.println("docker-labs: could not write the lab report: " + e);
         }
@@ -165,7 +177,7 @@ public final class LabReportListener implements TestExecutionListener {
             return new LabRecorder(lab.id(), lab.title(), lab.verify(), planned);
         }
 
-        LabResult result() {
+        LabResult result(boolean learner) {
             Verdict verdict = Verdict.of(classOutcome, List.copyOf(tests));
             List<TestResult> facts = new ArrayList<>();
             for (Outcome test : List.copyOf(tests)) {
@@ -173,7 +185,7 @@ public final class LabReportListener implements TestExecutionListener {
                 facts.add(new TestResult(test.name(), one.status(), one.message(), one.lesson()));
             }
             facts.addAll(List.copyOf(notChecked));
-            facts.addAll(PlannedFact.unrun(planned, Set.copyOf(reported), verdict.status(), PlannedFact.learner()));
+            facts.addAll(PlannedFact.unrun(planned, Set.copyOf(reported), verdict.status(), learner));
             return new LabResult(id, title, verdict.status(), List.copyOf(evidence), verdict.message(), verdict.hint(),
                     verdict.lesson(), verify, durationMs, facts, List.copyOf(subjects).stream().distinct().toList(), List.copyOf(commands));
         }

@@ -13,13 +13,13 @@ final class NeedsDockerCondition implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         return AnnotationSupport.findAnnotation(context.getElement(), NeedsDocker.class)
-                .map(needs -> evaluate(Set.of(needs.value())))
+                .map(needs -> evaluate(KitRun.of(context), Set.of(needs.value())))
                 .orElse(ConditionEvaluationResult.enabled("no @NeedsDocker here"));
     }
 
-    private static ConditionEvaluationResult evaluate(Set<Need> needs) {
+    private static ConditionEvaluationResult evaluate(KitRun kit, Set<Need> needs) {
         try {
-            return LabSession.containerGate().blockerFor(needs)
+            return kit.session().containerGate().blockerFor(needs)
                     .map(finding -> ConditionEvaluationResult.disabled("needs Docker: " + finding.found().strip()))
                     .orElse(ConditionEvaluationResult.enabled("Docker and the images are there"));
         } catch (IllegalStateException e) {

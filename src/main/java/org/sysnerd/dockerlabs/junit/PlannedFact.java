@@ -6,7 +6,6 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.report.TestResult;
-import org.sysnerd.dockerlabs.subject.LabMode;
 
 /**
  * A fact (test method) of a lab as the test plan has it, before it runs: a lab that stops in its set-up (a learner's
@@ -29,15 +28,6 @@ record PlannedFact(String uniqueId, String name, String specOnly) {
             }
         }
         return new PlannedFact(test.getUniqueId(), test.getDisplayName(), specOnly);
-    }
-
-    /** True in the learner mode; an invalid mode blocks every lab, so it is not the learner's. */
-    static boolean learner() {
-        try {
-            return LabMode.current() == LabMode.LEARNER;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /**

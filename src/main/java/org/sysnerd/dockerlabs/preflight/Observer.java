@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.sysnerd.dockerlabs.docker.DaemonAddress;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
@@ -54,23 +53,23 @@ public final class Observer {
      * answers, {@code answered} runs (in this thread: what it does at length, it starts elsewhere), and the engine and
      * the images are looked at while Testcontainers' own search still goes on.
      */
-    public static Observations observeDocker(Runnable answered) {
+    public static Observations observeDocker(Engine daemon, LabMode mode, ProbeChoice probes, Runnable answered) {
         // Testcontainers' own search for the daemon, which the labs' containers wait for, goes on beside the kit's.
-        CompletableFuture<URI> testcontainers = LabMode.currentOrSpec().startsLabContainers()
+        CompletableFuture<URI> testcontainers = mode.startsLabContainers()
                 ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, Observer::inADaemonThread) : null;
-        String dockerError = dockerError();
+        String dockerError = dockerError(daemon);
         if (dockerError != null) {
-            return noDocker(dockerError);
+            return noDocker(daemon, dockerError);
         }
         answered.run();
         CompletableFuture<Map<String, ImageProblem>> images = CompletableFuture.supplyAsync(
-                () -> imageProblems(Engine.client()), Observer::inADaemonThread);
-        EngineInfo engine = Engine.info();
+                () -> imageProblems(daemon, mode, probes), Observer::inADaemonThread);
+        EngineInfo engine = daemon.info();
         Trace.mark("preflight docker info");
         if (testcontainers != null) {
-            dockerError = testcontainersAgrees(testcontainers, TESTCONTAINERS_LIMIT);
+            dockerError = testcontainersAgrees(daemon.dockerHost(), testcontainers, TESTCONTAINERS_LIMIT);
             if (dockerError != null) {
-                return noDocker(dockerError);
+                return noDocker(daemon, dockerError);
             }
         }
         Map<String, ImageProblem> problems;
@@ -80,12 +79,12 @@ public final class Observer {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         Trace.mark("preflight images checked");
-        return new Observations(dockerHost(), null, engine, engine.podman(), problems, PROBE_NOT_CHOSEN, null, null, null);
+        return new Observations(dockerHost(daemon), null, engine, engine.podman(), problems, PROBE_NOT_CHOSEN, null, null, null);
     }
 
     /** What is seen when Docker is not reached, or not as Testcontainers reaches it: nothing else. */
-    private static Observations noDocker(String dockerError) {
-        return new Observations(dockerHost(), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
+    private static Observations noDocker(Engine daemon, String dockerError) {
+        return new Observations(dockerHost(daemon), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
     }
 
     /**
@@ -93,12 +92,12 @@ public final class Observer {
      * where the host is read directly, its probe, iptables' version and the interfaces; null where the helper
      * container must read it (its image is checked first) or the probe could not be chosen (told by {@link #observeHost}).
      */
-    public static EarlyHost observeHostEarly(Supplier<Host> chooseProbe) {
+    public static EarlyHost observeHostEarly(ProbeChoice probes) {
         try {
-            if (ProbeChoice.needsHelper()) {
+            if (probes.needsHelper()) {
                 return null;
             }
-            Host probe = chooseProbe.get();
+            Host probe = probes.choose();
             HostFacts host = new HostFacts(probe);
             String version = host.iptablesVersion();
             String links = linksProblem(host);
@@ -115,7 +114,8 @@ public final class Observer {
      * The host's side, once Docker answered: how the host facts are read, and whether they can be; what
      * {@link #observeHostEarly} read already (null when it did not) is taken as it is.
      */
-    public static Observations observeHost(Observations docker, EarlyHost early, Function<Host, HostFacts> use) {
+    public static Observations observeHost(Observations docker, EarlyHost early, ProbeChoice probes,
+            Function<Host, HostFacts> use) {
         if (docker.dockerError() != null) {
             return docker;
         }
@@ -126,14 +126,14 @@ public final class Observer {
         }
         EngineInfo engine = docker.engine();
         ImageProblem helperImage = docker.imageProblems().get("alpine");
-        if (early == null && helperImage != null && ProbeChoice.needsHelper()) {
+        if (early == null && helperImage != null && probes.needsHelper()) {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host runs the alpine image: " + helperImage.describe(),
                     null, null);
         }
         HostFacts host;
         try {
-            host = use.apply(early != null ? early.probe() : ProbeChoice.choose());
+            host = use.apply(early != null ? early.probe() : probes.choose());
         } catch (RuntimeException e) {
             return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);
@@ -148,17 +148,17 @@ public final class Observer {
         String links = early != null ? early.linksProblem() : linksProblem(host);
         Trace.mark("preflight interfaces read");
         return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), probe,
-                host.host() instanceof DirectHost ? hostProblem(engine) : null, nat, links);
+                host.host() instanceof DirectHost ? hostProblem(docker.dockerHost(), engine) : null, nat, links);
     }
 
     /** Null when Testcontainers found the daemon where the kit did; else what it found, or why it found none. */
-    static String testcontainersAgrees(CompletableFuture<URI> testcontainers, Duration limit) {
+    static String testcontainersAgrees(URI kits, CompletableFuture<URI> testcontainers, Duration limit) {
         try {
             // Bounded: its client has no limit of its own, and a daemon may answer _ping while docker info hangs.
             URI found = testcontainers.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             Trace.mark("preflight Testcontainers ready");
-            return found.equals(Engine.dockerHost()) ? null : "Testcontainers reached " + found + " instead of "
-                    + Engine.dockerHost() + ": set DOCKER_HOST to the one the labs should use";
+            return found.equals(kits) ? null : "Testcontainers reached " + found + " instead of "
+                    + kits + ": set DOCKER_HOST to the one the labs should use";
         } catch (TimeoutException e) {
             return "Testcontainers, which starts the labs' containers, got no answer from the daemon within "
                     + limit.toSeconds() + " s (the daemon answers _ping, but not its other calls: see whether docker info "
@@ -173,9 +173,9 @@ public final class Observer {
     }
 
     /** Where the daemon answers: the address Testcontainers connected to once it has, else DOCKER_HOST or the system's socket. */
-    private static String dockerHost() {
-        if (Engine.dockerHost() != null) {
-            return Engine.dockerHost().toString();
+    private static String dockerHost(Engine daemon) {
+        if (daemon.dockerHost() != null) {
+            return daemon.dockerHost().toString();
         }
         return System.getenv().getOrDefault("DOCKER_HOST", "unix://" + candidateSockets().get(0));
     }
@@ -186,12 +186,12 @@ public final class Observer {
     }
 
     /** True when the daemon's address looks local (a unix socket, not Desktop's): what a forced direct probe needs at least. */
-    private static boolean daemonIsLocal(EngineInfo engine) {
-        return dockerHost().startsWith("unix://") && (engine == null || !engine.desktop());
+    private static boolean daemonIsLocal(String dockerHost, EngineInfo engine) {
+        return dockerHost.startsWith("unix://") && (engine == null || !engine.desktop());
     }
 
     /** Checks the address itself first: Testcontainers would try its other strategies for minutes, or find another daemon. */
-    private static String dockerError() {
+    private static String dockerError(Engine daemon) {
         String set = System.getenv("DOCKER_HOST");
         List<Path> sockets = candidateSockets();
         if (set == null && sockets.stream().noneMatch(Files::exists)) {
@@ -219,9 +219,9 @@ public final class Observer {
         try {
             // Not Testcontainers' client(): it would start Ryuk first, pulling its image with minutes of retries.
             Trace.mark("preflight socket answers");
-            String used = Engine.connect().toString();
+            String used = daemon.connect().toString();
             Trace.mark("preflight client made (Testcontainers' transport)");
-            Engine.client().pingCmd().exec();
+            daemon.client().pingCmd().exec();
             Trace.mark("preflight pinged");
             if (set != null && !used.equals(set)) {
                 return "Testcontainers reached " + used + " instead: unset DOCKER_HOST or make it answer";
@@ -237,21 +237,22 @@ public final class Observer {
      * checked together, once, each pull bounded by {@link ImagePull} (a registry that is not reached, or refuses,
      * is known in seconds; a pull that progresses shows it and may take its time).
      */
-    private static Map<String, ImageProblem> imageProblems(DockerClient client) {
+    private static Map<String, ImageProblem> imageProblems(Engine daemon, LabMode mode, ProbeChoice probes) {
+        DockerClient client = daemon.client();
         Map<String, CompletableFuture<ImageProblem>> checks = new LinkedHashMap<>();
-        boolean startsLabContainers = LabMode.currentOrSpec().startsLabContainers();
+        boolean startsLabContainers = mode.startsLabContainers();
         if (startsLabContainers) {
-            TestcontainersImages.needed(client, Engine.dockerHost()).forEach((logical, image) ->
-                    checks.put(logical, check(client, image, image + (TestcontainersImages.RYUK.equals(logical)
+            TestcontainersImages.needed(client, daemon.dockerHost()).forEach((logical, image) ->
+                    checks.put(logical, check(daemon, image, image + (TestcontainersImages.RYUK.equals(logical)
                             ? " (Testcontainers' reaper, Ryuk)" : " (Testcontainers' look-up of the daemon's gateway)"))));
         }
         // The learner mode runs no nginx of its own: only alpine, for the daemon-side probe's helper, if it needs one.
         List<LabImage> images = startsLabContainers ? List.of(LabImage.values())
-                : ProbeChoice.needsHelper() ? List.of(LabImage.ALPINE) : List.of();
+                : probes.needsHelper() ? List.of(LabImage.ALPINE) : List.of();
         for (LabImage image : images) {
             String logical = image.name().toLowerCase(Locale.ROOT);
             try {
-                checks.put(logical, check(client, image.resolved().asCanonicalNameString(), image.describe()));
+                checks.put(logical, check(daemon, image.resolved().asCanonicalNameString(), image.describe()));
             } catch (IllegalArgumentException e) {
                 checks.put(logical, CompletableFuture.completedFuture(
                         new ImageProblem(image.environmentVariable(), ImageProblem.Cause.BAD_NAME, e.getMessage())));
@@ -267,10 +268,10 @@ public final class Observer {
         return problems;
     }
 
-    private static CompletableFuture<ImageProblem> check(DockerClient client, String name, String described) {
+    private static CompletableFuture<ImageProblem> check(Engine daemon, String name, String described) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                ImagePull.Outcome outcome = ImagePull.presentOrPulled(client, Engine::puller, name, System.err::println);
+                ImagePull.Outcome outcome = ImagePull.presentOrPulled(daemon.client(), daemon::puller, name, System.err::println);
                 return outcome.available() ? null : ImageProblem.fromAnswer(described, outcome.answer(), outcome.stalled());
             } catch (RuntimeException e) {
                 return ImageProblem.fromAnswer(described, String.valueOf(e.getMessage()), false);
@@ -285,8 +286,8 @@ public final class Observer {
     }
 
     /** With the direct probe (forced): can this process read what it must? */
-    private static String hostProblem(EngineInfo engine) {
-        if (!daemonIsLocal(engine)) {
+    private static String hostProblem(String dockerHost, EngineInfo engine) {
+        if (!daemonIsLocal(dockerHost, engine)) {
             return "the daemon's host is not this machine (Docker Desktop's VM, or a remote DOCKER_HOST): "
                     + "unset labs.probe=direct to read it through the daemon";
         }

@@ -72,27 +72,57 @@ public final class DaemonHost implements Host, AutoCloseable {
     private static final String APPARMOR_LABEL = "/proc/self/attr/apparmor/current";
     private static final Pattern MOUNT_TABLE = Pattern.compile("/proc/self/(mountinfo|mounts|mountstats)");
 
-    private final DockerClient client = Engine.client();
+    private final Engine engine;
+    private final DockerClient client;
     private final String image;
-    private Helper helper;
-    private boolean closed;
-    private DaemonPlace place;
-    private volatile String reason = "chosen";
+    /** The run whose helper this is: a helper made again carries its name and labels too. */
+    private final LabRun run;
+    /** The helper and what it told, shared by this probe's views for each lab ({@link #journaling}). */
+    private final State state;
+    /** Where the commands this view runs are recorded. */
+    private final Journal journal;
+
+    /** The helper and what it told; guarded by itself. */
+    private static final class State {
+        private Helper helper;
+        private boolean closed;
+        private DaemonPlace place;
+        private volatile String reason = "chosen";
+    }
 
     /** A started helper: its container, and the process whose mount table is the host's (see {@link #hostPath}). */
     private record Helper(String id, String name, long mountTablePid, Instant expires) {
     }
 
-    private DaemonHost() {
+    private DaemonHost(LabRun run, Engine engine) {
+        this.engine = engine;
+        this.client = engine.client();
         // The suite's alpine, through Testcontainers' substitutor and pull policy, like the labs' containers.
         this.image = LabImage.ALPINE.resolved().asCanonicalNameString();
-        this.helper = startHelper();
+        this.run = run;
+        this.journal = Journal.NONE;
+        this.state = new State();
+        state.helper = startHelper();
         Trace.mark("probe helper started");
     }
 
+    private DaemonHost(DaemonHost probe, Journal journal) {
+        this.engine = probe.engine;
+        this.client = probe.client;
+        this.image = probe.image;
+        this.run = probe.run;
+        this.state = probe.state;
+        this.journal = journal;
+    }
+
+    @Override
+    public Host journaling(Journal journal) {
+        return new DaemonHost(this, journal);
+    }
+
     /** Starts the helper container on the daemon Testcontainers talks to. */
-    public static DaemonHost start() {
-        return new DaemonHost();
+    public static DaemonHost start(LabRun run, Engine engine) {
+        return new DaemonHost(run, engine);
     }
 
     @Override
@@ -199,14 +229,14 @@ public final class DaemonHost implements Host, AutoCloseable {
     @Override
     public String describe() {
         Helper current = current();
-        return "through the daemon (helper container " + current.name() + (Engine.info().podman() ? " made with libpod's API" : "") + ", " + image
+        return "through the daemon (helper container " + current.name() + (engine.info().podman() ? " made with libpod's API" : "") + ", " + image
                 + ": --pid=host --network=host --cgroupns=host, / read-only at " + ROOT + ", capabilities "
-                + List.of(CAPABILITIES) + (Engine.info().appArmor() ? ", apparmor=unconfined" : "") + "), because " + reason;
+                + List.of(CAPABILITIES) + (engine.info().appArmor() ? ", apparmor=unconfined" : "") + "), because " + state.reason;
     }
 
     /** Says why this probe is used, for the report; returns this. */
     public DaemonHost because(String why) {
-        this.reason = why;
+        state.reason = why;
         return this;
     }
 
@@ -215,16 +245,18 @@ public final class DaemonHost implements Host, AutoCloseable {
      * exec in the helper ({@code --pid=host --network=host}; the mount namespace is that of its containerd-shim,
      * see {@link #hostPath}), against this process's own.
      */
-    public synchronized DaemonPlace place() {
-        if (place == null) {
-            Helper current = current();
-            String script = "cat /proc/sys/kernel/random/boot_id && readlink /proc/self/ns/net && readlink /proc/self/ns/pid"
-                    + " && readlink /proc/" + current.mountTablePid() + "/ns/mnt";
-            String seen = logged(script, succeeded(exec(current, List.of("sh", "-c", script)), script));
-            place = new DaemonPlace(DaemonPlace.Identity.parse(seen), DaemonPlace.Identity.ofThisProcess());
-            Trace.mark("probe identity read through the helper");
+    public DaemonPlace place() {
+        synchronized (state) {
+            if (state.place == null) {
+                Helper current = current();
+                String script = "cat /proc/sys/kernel/random/boot_id && readlink /proc/self/ns/net && readlink /proc/self/ns/pid"
+                        + " && readlink /proc/" + current.mountTablePid() + "/ns/mnt";
+                String seen = logged(script, succeeded(exec(current, List.of("sh", "-c", script)), script));
+                state.place = new DaemonPlace(DaemonPlace.Identity.parse(seen), DaemonPlace.Identity.ofThisProcess());
+                Trace.mark("probe identity read through the helper");
+            }
+            return state.place;
         }
-        return place;
     }
 
     /** The helper container's id, e.g. for {@code docker inspect}. */
@@ -234,9 +266,11 @@ public final class DaemonHost implements Host, AutoCloseable {
 
     /** Removes the helper now (it would go by itself after {@link #LIFETIME}). */
     @Override
-    public synchronized void close() {
-        closed = true;
-        removeHelper();
+    public void close() {
+        synchronized (state) {
+            state.closed = true;
+            removeHelper();
+        }
     }
 
     /**
@@ -262,19 +296,19 @@ public final class DaemonHost implements Host, AutoCloseable {
     }
 
     private Helper startHelper() {
-        String name = LabRun.current().containerName("probe", "host");
-        Map<String, String> labels = LabRun.current().labels("probe");
+        String name = run.containerName("probe", "host");
+        Map<String, String> labels = run.labels("probe");
         List<String> command = List.of("sleep", String.valueOf(LIFETIME.toSeconds()));
-        EngineInfo engine = Engine.info();
+        EngineInfo info = engine.info();
         // --cgroupns=host: in a namespace of its own (cgroup v2's default) /proc/<pid>/cgroup gives paths relative to it.
         // Podman's Docker-compatible create ignores it (see Libpod#create): there the helper is made with libpod's.
-        String id = LabRun.current().creating(() -> engine.podman()
-                ? Libpod.create(podmanSpec(name, image, labels, command, engine))
+        String id = run.creating(() -> info.podman()
+                ? Libpod.create(engine, podmanSpec(name, image, labels, command, info))
                 : client.createContainerCmd(image).withName(name).withLabels(labels).withCmd(command)
                         .withHostConfig(HostConfig.newHostConfig().withPidMode("host").withNetworkMode("host")
                                 .withCgroupnsMode("host").withBinds(new Bind("/", new Volume(ROOT), AccessMode.ro))
                                 .withCapDrop(Capability.ALL).withCapAdd(CAPABILITIES)
-                                .withSecurityOpts(securityOptions(engine)).withReadonlyRootfs(true).withAutoRemove(true))
+                                .withSecurityOpts(securityOptions(info)).withReadonlyRootfs(true).withAutoRemove(true))
                         .exec().getId());
         try {
             client.startContainerCmd(id).exec();
@@ -326,14 +360,20 @@ public final class DaemonHost implements Host, AutoCloseable {
     }
 
     /** The helper, replaced by a fresh one when it would expire during the next exec. */
-    private synchronized Helper current() {
-        if (closed) {
+    private Helper current() {
+        synchronized (state) {
+            return currentHelper();
+        }
+    }
+
+    private Helper currentHelper() {
+        if (state.closed) {
             throw new IllegalStateException("this DaemonHost is closed");
         }
-        if (Instant.now().plus(EXEC_LIMIT).plusSeconds(5).isAfter(helper.expires())) {
-            remove(helper.id());
+        if (Instant.now().plus(EXEC_LIMIT).plusSeconds(5).isAfter(state.helper.expires())) {
+            remove(state.helper.id());
             try {
-                helper = startHelper();
+                state.helper = startHelper();
             } catch (HostFactUnavailable e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -342,7 +382,7 @@ public final class DaemonHost implements Host, AutoCloseable {
                         + LIFETIME.toMinutes() + " min: " + e.getMessage(), e);
             }
         }
-        return helper;
+        return state.helper;
     }
 
     private Result exec(Helper target, List<String> command) {
@@ -354,9 +394,11 @@ public final class DaemonHost implements Host, AutoCloseable {
         }
     }
 
-    private synchronized void removeHelper() {
-        if (helper != null) {
-            remove(helper.id());
+    private void removeHelper() {
+        synchronized (state) {
+            if (state.helper != null) {
+                remove(state.helper.id());
+            }
         }
     }
 
@@ -383,7 +425,7 @@ public final class DaemonHost implements Host, AutoCloseable {
         }
         String why;
         try {
-            why = deniedWhy(label(result.helper()), Engine.info(), result.helper().name());
+            why = deniedWhy(label(result.helper()), engine.info(), result.helper().name());
         } catch (HostFactUnavailable | IllegalArgumentException e) {
             why = "the kernel denied it, and the helper's AppArmor label could not be read to tell why: " + e.getMessage();
         }
@@ -427,8 +469,8 @@ public final class DaemonHost implements Host, AutoCloseable {
                 + "\nSee it yourself, on the daemon's host: docker inspect -f '{{.HostConfig.SecurityOpt}} {{.HostConfig.UsernsMode}}' " + helper;
     }
 
-    private static String logged(String command, String output) {
-        Journal.record(command, output);
+    private String logged(String command, String output) {
+        journal.record(command, output);
         return output;
     }
 

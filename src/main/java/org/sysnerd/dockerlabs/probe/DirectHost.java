@@ -21,10 +21,22 @@ public final class DirectHost implements Host {
     private static final Duration COMMAND_LIMIT = TimeScale.of(Duration.ofSeconds(10));
 
     private final String why;
+    /** Where the commands this view runs are recorded. */
+    private final Journal journal;
 
     /** Reads the host from this process; {@code why} says why that is possible here, for the report. */
     public DirectHost(String why) {
+        this(why, Journal.NONE);
+    }
+
+    private DirectHost(String why, Journal journal) {
         this.why = why;
+        this.journal = journal;
+    }
+
+    @Override
+    public Host journaling(Journal journal) {
+        return new DirectHost(why, journal);
     }
 
     @Override
@@ -118,8 +130,8 @@ public final class DirectHost implements Host {
         return command;
     }
 
-    private static String logged(String command, String output) {
-        Journal.record(command, output);
+    private String logged(String command, String output) {
+        journal.record(command, output);
         return output;
     }
 

@@ -1,6 +1,7 @@
 package org.sysnerd.dockerlabs.probe;
 
 import java.util.List;
+import org.sysnerd.dockerlabs.journal.Journal;
 
 /**
  * The machine that runs the Docker daemon, as far as the labs need to look at it: its files
@@ -31,4 +32,7 @@ public interface Host {
 
     /** How this host is looked at, for the report: e.g. "direct (this process, uid 0)". */
     String describe();
+
+    /** The same host, recording the commands it runs in {@code journal} (a lab's). */
+    Host journaling(Journal journal);
 }

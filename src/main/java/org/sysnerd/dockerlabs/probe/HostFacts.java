@@ -15,6 +15,7 @@ import org.sysnerd.dockerlabs.facts.NetLink;
 import org.sysnerd.dockerlabs.facts.NetNamespace;
 import org.sysnerd.dockerlabs.facts.OverlayMount;
 import org.sysnerd.dockerlabs.facts.Seen;
+import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.parse.CgroupParser;
 import org.sysnerd.dockerlabs.parse.IpJsonParser;
 import org.sysnerd.dockerlabs.parse.IptablesParser;
@@ -25,12 +26,28 @@ import org.sysnerd.dockerlabs.parse.NftParser;
 public final class HostFacts {
 
     private final Host host;
-    private volatile boolean netavarkNftables;
-    /** The host's cgroup version, looked up once: a host does not change it without a reboot. */
-    private volatile CgroupVersion cgroupVersion;
+    /** What is looked up once, shared by the views of each lab ({@link #journaling}). */
+    private final LookedUp lookedUp;
+
+    /** What is looked up once for a host. */
+    private static final class LookedUp {
+        private volatile boolean netavarkNftables;
+        /** The host's cgroup version: a host does not change it without a reboot. */
+        private volatile CgroupVersion cgroupVersion;
+    }
 
     public HostFacts(Host host) {
+        this(host, new LookedUp());
+    }
+
+    private HostFacts(Host host, LookedUp lookedUp) {
         this.host = host;
+        this.lookedUp = lookedUp;
+    }
+
+    /** The same host's facts, recording the commands that read them in {@code journal} (a lab's). */
+    public HostFacts journaling(Journal journal) {
+        return new HostFacts(host.journaling(journal), lookedUp);
     }
 
     /** The host this reads, e.g. for the report. */
@@ -90,14 +107,14 @@ public final class HostFacts {
      * each time until the table is seen: netavark makes it with the first container that needs it.
      */
     private boolean netavarkUsesNftables() {
-        if (!netavarkNftables) {
+        if (!lookedUp.netavarkNftables) {
             try {
-                netavarkNftables = NftParser.hasTable(host.run(List.of("nft", "list", "tables")), "inet", "netavark");
+                lookedUp.netavarkNftables = NftParser.hasTable(host.run(List.of("nft", "list", "tables")), "inet", "netavark");
             } catch (HostFactUnavailable e) {
                 return false; // no nft on this host: netavark cannot be using nftables either
             }
         }
-        return netavarkNftables;
+        return lookedUp.netavarkNftables;
     }
 
     /** The host's network interfaces with their addresses, bridges and veth peers. */
@@ -153,10 +170,11 @@ public final class HostFacts {
 
     /** The host's cgroup version: v2 exactly when {@code /sys/fs/cgroup/cgroup.controllers} exists. */
     public CgroupVersion cgroupVersion() {
-        if (cgroupVersion == null) {
-            cgroupVersion = host.exists(CgroupVersion.ROOT + "/cgroup.controllers") ? CgroupVersion.V2 : CgroupVersion.V1;
+        if (lookedUp.cgroupVersion == null) {
+            lookedUp.cgroupVersion = host.exists(CgroupVersion.ROOT + "/cgroup.controllers") ? CgroupVersion.V2
+                    : CgroupVersion.V1;
         }
-        return cgroupVersion;
+        return lookedUp.cgroupVersion;
     }
 
     /**

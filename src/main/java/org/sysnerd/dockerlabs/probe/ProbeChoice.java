@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.probe;
 import java.net.URI;
 import java.nio.file.Path;
 import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.docker.ProcessOwner;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 
@@ -12,12 +13,14 @@ import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
  * daemon otherwise (a learner in the docker group, a remote or ssh-forwarded daemon, a daemon in another network
  * namespace, Docker Desktop's VM). Where the daemon's host is, a root process finds out without a container when the
  * daemon itself listens on a local unix socket ({@link DaemonListener}: its namespaces are read from /proc); else the
- * helper reads it. {@code labs.probe} / {@code LABS_PROBE} ({@code direct}, {@code daemon}) forces one.
+ * helper reads it. {@code labs.probe} / {@code LABS_PROBE} ({@code direct}, {@code daemon}) forces one. One per run.
  */
 public final class ProbeChoice {
 
-    private static final Object LOCK = new Object();
-    private static volatile Local local;
+    private final LabRun run;
+    private final Engine engine;
+    /** What the socket's listener told; looked at once, guarded by this. */
+    private Local local;
 
     /** What the socket's listener told, looked at once: the place it proves, or why it proves none. */
     private record Local(DaemonListener daemon, DaemonPlace place, String why) {
@@ -26,11 +29,14 @@ public final class ProbeChoice {
         }
     }
 
-    private ProbeChoice() {
+    /** The choice for this run, whose helper container (if it needs one) carries the run's name and labels. */
+    public ProbeChoice(LabRun run, Engine engine) {
+        this.run = run;
+        this.engine = engine;
     }
 
     /** The probe for this run; the helper it starts to find the daemon's host is kept only when it is the probe. */
-    public static Host choose() {
+    public Host choose() {
         String forced = forced();
         if ("direct".equals(forced)) {
             return new DirectHost("forced by labs.probe=direct");
@@ -40,7 +46,7 @@ public final class ProbeChoice {
             return new DirectHost("root, and the daemon's host is " + listener.place().describe() + " (" + listener.daemon()
                     .describe() + ")");
         }
-        DaemonHost daemon = DaemonHost.start();
+        DaemonHost daemon = DaemonHost.start(run, engine);
         if ("daemon".equals(forced)) {
             return daemon.because("forced by labs.probe=daemon; the daemon's host is " + placeOf(daemon));
         }
@@ -63,7 +69,7 @@ public final class ProbeChoice {
     }
 
     /** True when {@link #choose} starts the helper container (whose image must then be on the daemon). */
-    public static boolean needsHelper() {
+    public boolean needsHelper() {
         String forced = forced();
         return !"direct".equals(forced) && ("daemon".equals(forced) || !local().thisHost());
     }
@@ -73,17 +79,15 @@ public final class ProbeChoice {
     }
 
     /** The daemon's listener on a local socket, as root; looked at once. */
-    private static Local local() {
-        synchronized (LOCK) {
-            if (local == null) {
-                local = lookAtTheListener();
-            }
-            return local;
+    private synchronized Local local() {
+        if (local == null) {
+            local = lookAtTheListener();
         }
+        return local;
     }
 
-    private static Local lookAtTheListener() {
-        URI host = Engine.dockerHost();
+    private Local lookAtTheListener() {
+        URI host = engine.dockerHost();
         if (host == null || !"unix".equals(host.getScheme())) {
             return new Local(null, null, "the daemon is not reached through a unix socket (" + host + ")");
         }

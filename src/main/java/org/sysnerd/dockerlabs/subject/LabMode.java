@@ -9,11 +9,6 @@ public enum LabMode {
     /** The labs grade, read-only, the containers the learner made by hand following the page. */
     LEARNER;
 
-    /** The mode of this run, from {@code -Dlabs.mode} or {@code LABS_MODE}; {@code learner} by default (self-grading). */
-    public static LabMode current() {
-        return of(Setting.MODE.value());
-    }
-
     /** The mode a setting's value names, whatever its case. */
     public static LabMode of(String value) {
         return Arrays.stream(values()).filter(mode -> mode.name().equalsIgnoreCase(value)).findFirst()
@@ -27,15 +22,6 @@ public enum LabMode {
      */
     public boolean startsLabContainers() {
         return this == SPEC;
-    }
-
-    /** The mode of this run, or the spec mode when the setting names none (the labs then block on it). */
-    public static LabMode currentOrSpec() {
-        try {
-            return current();
-        } catch (IllegalArgumentException e) {
-            return SPEC;
-        }
     }
 
     @Override

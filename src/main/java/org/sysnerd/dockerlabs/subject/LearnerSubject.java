@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.assertions.LabFailure;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.journal.Journal;
@@ -15,10 +16,30 @@ import org.sysnerd.dockerlabs.journal.Journal;
 public final class LearnerSubject extends Subject {
 
     private final Wanted wanted;
-    private volatile InspectedContainer found;
+    /** The daemon's containers as the run saw them. */
+    private final LearnerContainers learners;
+    /** The container once found, shared by the views of each lab: they grade the same one. */
+    private final Found lookup;
 
-    LearnerSubject(Wanted wanted) {
+    /** The learner's container once found; guarded by itself. */
+    private static final class Found {
+        private volatile InspectedContainer container;
+    }
+
+    LearnerSubject(Engine engine, Wanted wanted, LearnerContainers learners) {
+        this(engine, Journal.NONE, wanted, learners, new Found());
+    }
+
+    private LearnerSubject(Engine engine, Journal journal, Wanted wanted, LearnerContainers learners, Found lookup) {
+        super(engine, journal);
         this.wanted = wanted;
+        this.learners = learners;
+        this.lookup = lookup;
+    }
+
+    @Override
+    public Subject journaling(Journal journal) {
+        return new LearnerSubject(engine, journal, wanted, learners, lookup);
     }
 
     /** What the page's solution should have left. */
@@ -30,15 +51,16 @@ public final class LearnerSubject extends Subject {
      * Looks for it among the daemon's containers ({@code docker ps -a}, looked at once for all: {@link LearnerContainers}),
      * once: the labs that share it (the page's {@code web}) grade the same container. A lesson when it is not there as it should be.
      */
-    public synchronized InspectedContainer find() {
-        if (found != null) {
-            return found;
+    public InspectedContainer find() {
+        synchronized (lookup) {
+            if (lookup.container == null) {
+                List<InspectedContainer> all = learners.all();
+                journal.record("docker ps -a", String.join("\n", all.stream().map(InspectedContainer::toString).toList()));
+                lookup.container = LearnerLookup.find(wanted, all, Stream.of(Setting.WEB, Setting.GONE, Setting.STAYUP,
+                        Setting.LIMITED).map(Setting::value).collect(Collectors.toSet()));
+            }
+            return lookup.container;
         }
-        List<InspectedContainer> all = LearnerContainers.all();
-        Journal.record("docker ps -a", String.join("\n", all.stream().map(InspectedContainer::toString).toList()));
-        found = LearnerLookup.find(wanted, all, Stream.of(Setting.WEB, Setting.GONE, Setting.STAYUP, Setting.LIMITED)
-                .map(Setting::value).collect(Collectors.toSet()));
-        return found;
     }
 
     /**
@@ -52,7 +74,7 @@ public final class LearnerSubject extends Subject {
             if (!wanted.madeByAnother(lab)) {
                 throw missing;
             }
-            throw LearnerLookup.needed(lab, wanted, LearnerContainers.all());
+            throw LearnerLookup.needed(lab, wanted, learners.all());
         }
     }
 
@@ -63,6 +85,7 @@ public final class LearnerSubject extends Subject {
 
     @Override
     public String name() {
+        InspectedContainer found = lookup.container;
         return found == null ? String.valueOf(wanted.name()) : found.name();
     }
 
@@ -91,6 +114,7 @@ public final class LearnerSubject extends Subject {
     }
 
     private InspectedContainer found() {
+        InspectedContainer found = lookup.container;
         if (found == null) {
             throw new IllegalStateException("the learner's container was not looked for yet: " + wanted.describe());
         }

@@ -26,6 +26,19 @@ import org.sysnerd.dockerlabs.facts.TimeScale;
  */
 public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
 
+    /** The engine the container runs on. */
+    protected final Engine engine;
+    /** Where the commands run on a lab's behalf are recorded: each lab has a view of its own ({@link #journaling}). */
+    protected final Journal journal;
+
+    Subject(Engine engine, Journal journal) {
+        this.engine = engine;
+        this.journal = journal;
+    }
+
+    /** The same container, recording the commands run on it in {@code journal} (a lab's). */
+    public abstract Subject journaling(Journal journal);
+
     /** How long one {@code docker exec} may take. */
     private static final Duration EXEC_LIMIT = TimeScale.of(Duration.ofSeconds(10));
 
@@ -40,8 +53,8 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
 
     /** A fresh {@code docker inspect}. */
     public InspectedContainer inspect() {
-        InspectedContainer seen = InspectParser.container(Engine.inspectRaw(id()));
-        Journal.record("docker inspect " + name(), seen.toString());
+        InspectedContainer seen = InspectParser.container(engine.inspectRaw(id()));
+        journal.record("docker inspect " + name(), seen.toString());
         return seen;
     }
 
@@ -52,7 +65,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
 
     /** Its address on the engine's default network ({@code docker inspect -f '{{.NetworkSettings.IPAddress}}'}), or null. */
     public String ip() {
-        return inspect().addressOn(Engine.defaultBridge().network());
+        return inspect().addressOn(engine.defaultBridge().network());
     }
 
     /** Its state now, and how a learner sees it. */
@@ -72,9 +85,9 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
      * StartedAt): the daemon's clock, not this machine's (Docker Desktop's VM, a remote host).
      */
     public Duration uptime() {
-        Instant now = Instant.parse(String.valueOf(Engine.infoRaw().get("SystemTime")));
+        Instant now = Instant.parse(String.valueOf(engine.infoRaw().get("SystemTime")));
         Instant started = inspect().startedAt();
-        Journal.record("docker info -f '{{.SystemTime}}'", now.toString());
+        journal.record("docker info -f '{{.SystemTime}}'", now.toString());
         return started == null ? Duration.ZERO : Duration.between(started, now);
     }
 
@@ -84,33 +97,33 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
      */
     public Seen<ContainerLife> life() {
         InspectedContainer exited = inspect();
-        Instant now = Instant.parse(String.valueOf(Engine.infoRaw().get("SystemTime")));
-        ContainerLife life = ContainerLife.of(exited, Engine.containerEvents(exited.id(), exited.startedAt().minusSeconds(1), now));
+        Instant now = Instant.parse(String.valueOf(engine.infoRaw().get("SystemTime")));
+        ContainerLife life = ContainerLife.of(exited, engine.containerEvents(exited.id(), exited.startedAt().minusSeconds(1), now));
         String command = "docker inspect -f '{{.State.StartedAt}} {{.State.FinishedAt}}' " + name()
                 + "; docker events --filter container=" + name() + " --since 10m --until 0s";
-        Journal.record(command, exited.startedAt() + " " + exited.finishedAt() + "\n" + life);
+        journal.record(command, exited.startedAt() + " " + exited.finishedAt() + "\n" + life);
         return new Seen<>(life, command);
     }
 
     /** The layers of its image ({@code docker image inspect IMAGE -f '{{.RootFS.Layers}}'}). */
     public List<String> imageLayers() {
         InspectedContainer container = inspect();
-        List<String> layers = Engine.imageLayers(container.imageId());
-        Journal.record("docker image inspect " + container.image() + " -f '{{.RootFS.Layers}}'", String.join(" ", layers));
+        List<String> layers = engine.imageLayers(container.imageId());
+        journal.record("docker image inspect " + container.image() + " -f '{{.RootFS.Layers}}'", String.join(" ", layers));
         return layers;
     }
 
     /** The image's default command ({@code docker image inspect IMAGE -f '{{.Config.Cmd}}'}). */
     public List<String> imageCommand() {
         InspectedContainer container = inspect();
-        List<String> command = Engine.imageCommand(container.imageId());
-        Journal.record("docker image inspect " + container.image() + " -f '{{json .Config.Cmd}}'", command.toString());
+        List<String> command = engine.imageCommand(container.imageId());
+        journal.record("docker image inspect " + container.image() + " -f '{{json .Config.Cmd}}'", command.toString());
         return command;
     }
 
     /** Where Docker says its rootfs lives ({@code docker inspect -f '{{json .GraphDriver.Data}}'}). */
     public GraphDriverDirs rootfs() {
-        return GraphDriverDirs.of(id(), Engine.info());
+        return GraphDriverDirs.of(id(), engine);
     }
 
     /** PID 1 seen from inside ({@code docker exec NAME sh -c 'cat /proc/1/comm && readlink /proc/1/ns/net'}). */
@@ -128,8 +141,8 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
     /** Runs a command inside ({@code docker exec}), which must exit 0; returns what it printed. */
     public String exec(String... command) {
         String line = "docker exec " + name() + " " + Arrays.stream(command).map(Exec::quoted).collect(Collectors.joining(" "));
-        Exec.Result result = Exec.run(Engine.client(), id(), List.of(command), List.of(), EXEC_LIMIT);
-        Journal.record(line, result.stdout());
+        Exec.Result result = Exec.run(engine.client(), id(), List.of(command), List.of(), EXEC_LIMIT);
+        journal.record(line, result.stdout());
         if (result.exitCode() != 0) {
             throw new HostFactUnavailable("`" + line + "` exited " + result.exitCode() + ": " + result.stderr().strip());
         }

@@ -11,8 +11,18 @@ public final class SuiteSubject extends Subject {
 
     private final LabContainer<?> container;
 
-    SuiteSubject(LabContainer<?> container) {
+    SuiteSubject(Engine engine, LabContainer<?> container) {
+        this(engine, container, Journal.NONE);
+    }
+
+    private SuiteSubject(Engine engine, LabContainer<?> container, Journal journal) {
+        super(engine, journal);
         this.container = container;
+    }
+
+    @Override
+    public Subject journaling(Journal journal) {
+        return new SuiteSubject(engine, container, journal);
     }
 
     /** The Testcontainers container behind it, which the lab kit starts and removes. */
@@ -37,17 +47,17 @@ public final class SuiteSubject extends Subject {
 
     @Override
     public void remove() {
-        container.remove();
+        container.remove(journal);
     }
 
     @Override
     public void updateMemory(long bytes) {
-        if (!Engine.info().updatesContainers()) {
-            throw new HostFactUnavailable(Engine.info().engineName() + "'s Docker-compatible API has no docker update "
+        if (!engine.info().updatesContainers()) {
+            throw new HostFactUnavailable(engine.info().engineName() + "'s Docker-compatible API has no docker update "
                     + "(POST /containers/<id>/update answers 404): the limit cannot be changed in place through it",
                     "the other facts of the lab held or failed on their own; see this one on Docker Engine");
         }
-        Engine.client().updateContainerCmd(id()).withMemory(bytes).exec();
-        Journal.record("docker update --memory " + (bytes >> 20) + "m " + name(), name());
+        engine.client().updateContainerCmd(id()).withMemory(bytes).exec();
+        journal.record("docker update --memory " + (bytes >> 20) + "m " + name(), name());
     }
 }

@@ -24,11 +24,14 @@ import org.sysnerd.dockerlabs.junit.NeedsDocker;
 @NeedsDocker
 class DaemonJsonTest {
 
+    /** The test's own client of the daemon. */
+    private final Engine engine = new Engine();
+
     @Test
     @DisplayName("are docker info's fields, as docker-java's typed Info carries them")
     void info_is_docker_javas_raw_values() {
-        Map<String, Object> typed = Engine.client().infoCmd().exec().getRawValues();
-        Map<String, Object> json = Engine.infoRaw();
+        Map<String, Object> typed = engine.client().infoCmd().exec().getRawValues();
+        Map<String, Object> json = engine.infoRaw();
         assertThat(json).as("GET /info against docker-java's Info").containsOnlyKeys(typed.keySet());
         assertThat(json.get("ServerVersion")).as("the server's version").isEqualTo(typed.get("ServerVersion"));
         assertThat(json.get("Driver")).as("the storage driver").isEqualTo(typed.get("Driver"));
@@ -84,7 +87,7 @@ class DaemonJsonTest {
     @Test
     @DisplayName("say not found for a container that is not there")
     void a_missing_container_is_not_found() {
-        assertThatThrownBy(() -> Engine.inspectRaw("docker-labs-no-such-container")).as("docker inspect of no container")
+        assertThatThrownBy(() -> engine.inspectRaw("docker-labs-no-such-container")).as("docker inspect of no container")
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("docker-labs-no-such-container");
     }
 }

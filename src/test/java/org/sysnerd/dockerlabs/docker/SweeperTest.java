@@ -114,9 +114,11 @@ class SweeperTest {
     @NeedsDocker
     class OnTheDaemon {
 
-        private final DockerClient client = Engine.client();
+        private final DockerClient client = new Engine().client();
+        /** The run these containers belong to: one of this test's own. */
+        private final LabRun run = new LabRun();
         /** This test's containers only: this run's, of the lab "sweeper". */
-        private final Map<String, String> scope = Map.of(LabRun.RUN_LABEL, LabRun.current().id(), LabRun.LAB_LABEL, "sweeper");
+        private final Map<String, String> scope = Map.of(LabRun.RUN_LABEL, run.id(), LabRun.LAB_LABEL, "sweeper");
         private String id;
 
         @Test
@@ -144,7 +146,7 @@ class SweeperTest {
         /** A container as a run leaves it, created but not started, with the suite's real labels and this JVM as owner. */
         private String create() {
             return client.createContainerCmd(LabImage.ALPINE.resolved().asCanonicalNameString())
-                    .withName(LabRun.current().containerName("sweeper", "kept")).withLabels(LabRun.current().labels("sweeper"))
+                    .withName(run.containerName("sweeper", "kept")).withLabels(run.labels("sweeper"))
                     .withCmd("sleep", "60").exec().getId();
         }
 

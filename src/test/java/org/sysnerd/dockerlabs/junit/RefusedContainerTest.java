@@ -8,6 +8,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.sysnerd.dockerlabs.docker.AlpineLab;
+import org.sysnerd.dockerlabs.docker.LabRun;
+import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.report.LabStatus;
 
 /**
@@ -26,13 +28,13 @@ class RefusedContainerTest {
     @Test
     @DisplayName("blocks its lab within 10 s, quoting the runtime's error")
     void blocks_its_lab_within_seconds_quoting_the_runtime(TestReporter reporter) {
-        AlpineLab refused = new AlpineLab("kit", "refused", MISSING).withoutNetwork();
+        AlpineLab refused = new AlpineLab(new LabRun(), "kit", "refused", MISSING).withoutNetwork();
         long asked = System.nanoTime();
         Throwable thrown;
         try {
             thrown = catchThrowable(refused::start);
         } finally {
-            refused.remove();
+            refused.remove(Journal.NONE);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - asked);
         Verdict verdict = Verdict.ofThrowable("the container runs", thrown);

@@ -1,7 +1,6 @@
 package org.sysnerd.dockerlabs.labs;
 
-import static org.sysnerd.dockerlabs.junit.Lab.evidence;
-import static org.sysnerd.dockerlabs.junit.Lab.host;
+import static org.sysnerd.dockerlabs.subject.PageContainer.WEB;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -11,9 +10,11 @@ import org.sysnerd.dockerlabs.facts.NetNamespace;
 import org.sysnerd.dockerlabs.facts.Pid1;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.junit.Evidence;
+import org.sysnerd.dockerlabs.junit.Page;
 import org.sysnerd.dockerlabs.preflight.Need;
+import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.Subject;
-import org.sysnerd.dockerlabs.subject.Subjects;
 
 /**
  * Docker doesn't run a mini-VM: a container MUST be an ordinary process of the host, visible in the
@@ -29,40 +30,46 @@ import org.sysnerd.dockerlabs.subject.Subjects;
 class Q1AContainerIsJustAHostProcessTest {
 
     /** The page's {@code docker run -d --name web nginx}. */
-    static final Subject web = Subjects.web();
+    private final Subject web;
+    private final HostFacts host;
+
+    Q1AContainerIsJustAHostProcessTest(@Page(WEB) Subject web, HostFacts host) {
+        this.web = web;
+        this.host = host;
+    }
 
     @Test
     @DisplayName("its PID from docker inspect is an nginx process in the host's /proc")
-    void runs_as_an_ordinary_host_process() {
-        Seen<HostProcess> process = host().process(web.hostPid());
+    void runs_as_an_ordinary_host_process(Evidence evidence) {
+        Seen<HostProcess> process = host.process(web.hostPid());
 
         LabAssertions.assertThat(process).is("the PID to run nginx", p -> p.command().startsWith("nginx"));
-        evidence("container %s is host %s", web.name(), process);
+        evidence.record("container %s is host %s", web.name(), process);
     }
 
     @Test
     @DisplayName("its net namespace link differs from the host's")
-    void has_a_network_namespace_of_its_own() {
+    void has_a_network_namespace_of_its_own(Evidence evidence) {
         long pid = web.hostPid();
-        Seen<NetNamespace> hostNet = host().hostNetNamespace();
-        Seen<NetNamespace> containerNet = host().netNamespaceOf(pid);
+        Seen<NetNamespace> hostNet = host.hostNetNamespace();
+        Seen<NetNamespace> containerNet = host.netNamespaceOf(pid);
 
         LabAssertions.assertThat(containerNet)
                 .is("a net namespace other than the host's " + hostNet, ns -> !ns.equals(hostNet.value()),
                         ns -> "the container shares the host's network: was it run with --network host?");
-        evidence("container PID %d: %s vs host %s", pid, containerNet, hostNet);
+        evidence.record("container PID %d: %s vs host %s", pid, containerNet, hostNet);
     }
 
     @Test
     @DisplayName("inside, it is PID 1 in the same net namespace the host sees")
-    void sees_itself_as_pid_1_in_that_namespace() {
+    void sees_itself_as_pid_1_in_that_namespace(Evidence evidence) {
         long pid = web.hostPid();
-        Seen<NetNamespace> fromHost = host().netNamespaceOf(pid);
+        Seen<NetNamespace> fromHost = host.netNamespaceOf(pid);
         Seen<Pid1> inside = web.pid1Inside();
 
         LabAssertions.assertThat(inside).is("PID 1 inside to be nginx", pid1 -> pid1.command().startsWith("nginx"))
                 .is("PID 1's net namespace to be the one the host sees for PID " + pid + ": " + fromHost,
                         pid1 -> pid1.net().equals(fromHost.value()));
-        evidence("inside: %s; host: PID %d %s", inside, pid, fromHost);
+        evidence.record("inside: %s; host: PID %d %s", inside, pid, fromHost);
     }
 }

@@ -1,8 +1,7 @@
 package org.sysnerd.dockerlabs.labs;
 
+import static org.sysnerd.dockerlabs.subject.PageContainer.PUBLISHED_NGINX;
 import static org.sysnerd.dockerlabs.assertions.Waits.await;
-import static org.sysnerd.dockerlabs.junit.Lab.evidence;
-import static org.sysnerd.dockerlabs.junit.Lab.host;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,11 +19,13 @@ import org.sysnerd.dockerlabs.facts.IpAddress;
 import org.sysnerd.dockerlabs.facts.NetLink;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.junit.Evidence;
+import org.sysnerd.dockerlabs.junit.Page;
 import org.sysnerd.dockerlabs.junit.NotChecked;
 import org.sysnerd.dockerlabs.junit.SpecOnly;
 import org.sysnerd.dockerlabs.preflight.Need;
+import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.Subject;
-import org.sysnerd.dockerlabs.subject.Subjects;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 
@@ -48,29 +49,37 @@ class Q3PublishingAPortIsDnatTest {
     private static final Duration RULE_LIMIT = TimeScale.of(Duration.ofSeconds(10));
 
     /** The page's {@code docker run -d -p 8080:80 nginx}; the suite's own publishes a free port instead. */
-    static final Subject published = Subjects.publishedNginx("Q3");
+    private final Subject published;
+    private final HostFacts host;
+    private final Engine engine;
+
+    Q3PublishingAPortIsDnatTest(@Page(PUBLISHED_NGINX) Subject published, HostFacts host, Engine engine) {
+        this.published = published;
+        this.host = host;
+        this.engine = engine;
+    }
 
     @Test
     @Order(1)
     @DisplayName("the published port has a DNAT rule to the container's address and port 80")
-    void rewrites_the_published_port_to_the_container_address() {
+    void rewrites_the_published_port_to_the_container_address(Evidence evidence) {
         DnatRule rule = dnatRuleFor(published.publishedPort());
 
         LabAssertions.assertThat(new Seen<>(rule, "sudo iptables -t nat -S DOCKER"))
                 .is("the rule to rewrite to the container's address " + published.ip() + ":" + NginxLab.HTTP_PORT,
                         r -> r.toAddress().equals(published.ip()) && r.toPort() == NginxLab.HTTP_PORT);
-        evidence("DNAT tcp dpt:%d -> %s:%d (%s)", rule.port(), rule.toAddress(), rule.toPort(), rule.chain());
+        evidence.record("DNAT tcp dpt:%d -> %s:%d (%s)", rule.port(), rule.toAddress(), rule.toPort(), rule.chain());
     }
 
     @Test
     @Order(2)
     @DisplayName("a request to docker0's address on that port reaches nginx through the rule")
-    void carries_traffic_sent_to_the_bridge_address() {
+    void carries_traffic_sent_to_the_bridge_address(Evidence evidence) {
         int port = published.publishedPort();
         DnatRule rule = dnatRuleFor(port);
         String address = rule.addressFor(docker0Address());
 
-        Seen<String> page = new Seen<>(host().httpGet(address, port), "curl -s http://" + address + ":" + port + "/");
+        Seen<String> page = new Seen<>(host.httpGet(address, port), "curl -s http://" + address + ":" + port + "/");
         LabAssertions.assertThat(page).is("nginx's welcome page", body -> body.contains(NginxLab.WELCOME));
         if (rule.packets() < 0) {
             // Measured with Podman 5.4.2 (netavark, nftables driver) on Debian 13: its nft DNAT rules carry no counter.
@@ -84,34 +93,34 @@ class Q3PublishingAPortIsDnatTest {
         }
         long after = await("the packet counter of the DNAT rule for :" + port + " to rise above " + rule.packets())
                 .atMost(RULE_LIMIT).until(() -> dnatRuleFor(port).packets(), packets -> packets > rule.packets());
-        evidence("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d%s", address, port, rule.packets(), after,
-                rule.loopbackOnly() ? "" : " (" + Engine.info().loopbackPath(port) + ")");
+        evidence.record("GET http://%s:%d/ -> nginx; DNAT packets %d -> %d%s", address, port, rule.packets(), after,
+                rule.loopbackOnly() ? "" : " (" + engine.info().loopbackPath(port) + ")");
     }
 
     @Test
     @Order(3)
     @SpecOnly("it would remove your container")
     @DisplayName("removing the container removes the rule")
-    void the_rule_is_gone_once_the_container_is_removed() {
+    void the_rule_is_gone_once_the_container_is_removed(Evidence evidence) {
         int port = published.publishedPort();
         dnatRuleFor(port);
 
         published.remove();
         await("the DNAT rule for :" + port + " to be removed with its container").atMost(RULE_LIMIT)
-                .until(() -> ruleFor(host().dnatRules(Engine.info().firewallBackend()), port).isEmpty());
-        evidence("container removed: no DNAT rule for :%d any more", port);
+                .until(() -> ruleFor(host.dnatRules(engine.info().firewallBackend()), port).isEmpty());
+        evidence.record("container removed: no DNAT rule for :%d any more", port);
     }
 
-    private static DnatRule dnatRuleFor(int port) {
-        Seen<List<DnatRule>> rules = host().dnatRules(Engine.info().firewallBackend());
+    private DnatRule dnatRuleFor(int port) {
+        Seen<List<DnatRule>> rules = host.dnatRules(engine.info().firewallBackend());
         return LabAssertions.assertThat(rules)
                 .has("a DNAT rule for tcp port " + port + " to " + published.ip() + ":" + NginxLab.HTTP_PORT,
                         r -> ruleFor(rules, port), r -> whyNoRule(port));
     }
 
-    private static String docker0Address() {
-        return LabAssertions.assertThat(host().link(Engine.defaultBridge().interfaceName()))
-                .has(Engine.defaultBridge().describe() + " with an IPv4 address",
+    private String docker0Address() {
+        return LabAssertions.assertThat(host.link(engine.defaultBridge().interfaceName()))
+                .has(engine.defaultBridge().describe() + " with an IPv4 address",
                         link -> Optional.ofNullable(link).map(NetLink::ipv4).map(IpAddress::address));
     }
 
@@ -125,10 +134,10 @@ class Q3PublishingAPortIsDnatTest {
                 + "(sudo iptables -t nat -S DOCKER -v)";
     }
 
-    private static String whyNoRule(int port) {
+    private String whyNoRule(int port) {
         String docker0 = docker0Address();
-        return host().httpAnswers(docker0, port)
-                ? "no DNAT rule, but the port answers: " + Engine.info().whyTrafficWithoutDnat()
+        return host.httpAnswers(docker0, port)
+                ? "no DNAT rule, but the port answers: " + engine.info().whyTrafficWithoutDnat()
                 : "no DNAT rule and nothing answers on " + docker0 + ":" + port + ": is the port published? (docker port "
                         + published.name() + ")";
     }

@@ -1,7 +1,6 @@
 package org.sysnerd.dockerlabs.labs;
 
-import static org.sysnerd.dockerlabs.junit.Lab.evidence;
-import static org.sysnerd.dockerlabs.junit.Lab.host;
+import static org.sysnerd.dockerlabs.subject.PageContainer.WEB;
 
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,11 @@ import org.sysnerd.dockerlabs.facts.LinkIndexes;
 import org.sysnerd.dockerlabs.facts.NetLink;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.junit.Evidence;
+import org.sysnerd.dockerlabs.junit.Page;
 import org.sysnerd.dockerlabs.preflight.Need;
+import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.Subject;
-import org.sysnerd.dockerlabs.subject.Subjects;
 
 /**
  * Docker's default network MUST be a Linux bridge, docker0 (Podman's: podman0), whose IPv4 subnet is the default
@@ -34,29 +35,37 @@ import org.sysnerd.dockerlabs.subject.Subjects;
 class Q4Docker0IsTheBridgeYouBuiltTest {
 
     /** The page's {@code docker run -d --name web nginx}. */
-    static final Subject web = Subjects.web();
+    private final Subject web;
+    private final HostFacts host;
+    private final Engine engine;
+
+    Q4Docker0IsTheBridgeYouBuiltTest(@Page(WEB) Subject web, HostFacts host, Engine engine) {
+        this.web = web;
+        this.host = host;
+        this.engine = engine;
+    }
 
     @Test
     @DisplayName("docker0 is a Linux bridge with the bridge network's IPv4 subnet")
-    void docker0_is_a_bridge_with_the_networks_subnet() {
-        DefaultBridge bridge = Engine.defaultBridge();
-        Seen<NetLink> docker0 = host().link(bridge.interfaceName());
+    void docker0_is_a_bridge_with_the_networks_subnet(Evidence evidence) {
+        DefaultBridge bridge = engine.defaultBridge();
+        Seen<NetLink> docker0 = host.link(bridge.interfaceName());
 
         LabAssertions.assertThat(docker0).is("an interface " + bridge.describe() + " (ip link)", Objects::nonNull)
                 .is(bridge.interfaceName() + " to be a bridge", link -> "bridge".equals(link.kind()))
                 .is(bridge.interfaceName() + " to have an IPv4 address in " + bridge.subnet() + " (" + bridge.inspectCommand()
                         + ")", link -> link.ipv4() != null && link.ipv4().sameSubnetAs(bridge.subnet()));
-        evidence("%s: bridge %s, %s network subnet %s", bridge.describe(), docker0.value().ipv4(), bridge.network(),
+        evidence.record("%s: bridge %s, %s network subnet %s", bridge.describe(), docker0.value().ipv4(), bridge.network(),
                 bridge.subnet());
     }
 
     @Test
     @DisplayName("the container's address lies in docker0's subnet, and the bridge network lists it")
-    void the_container_address_is_in_that_subnet() {
-        DefaultBridge bridge = Engine.defaultBridge();
-        Seen<NetLink> docker0 = host().link(bridge.interfaceName());
+    void the_container_address_is_in_that_subnet(Evidence evidence) {
+        DefaultBridge bridge = engine.defaultBridge();
+        Seen<NetLink> docker0 = host.link(bridge.interfaceName());
         String ip = web.ip();
-        Seen<Map<String, String>> members = new Seen<>(Engine.bridgeMembers(), bridge.inspectCommand()
+        Seen<Map<String, String>> members = new Seen<>(engine.bridgeMembers(), bridge.inspectCommand()
                 + " -f '{{range .Containers}}{{.Name}} {{.IPv4Address}} {{end}}'");
 
         LabAssertions.assertThat(docker0).is("an interface " + bridge.describe() + " (ip link)", Objects::nonNull)
@@ -65,16 +74,16 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
                         + "network: was it run with --network?" : null);
         LabAssertions.assertThat(members).is("the " + bridge.network() + " network to list " + web.name() + " with " + ip,
                 m -> String.valueOf(m.get(web.name())).startsWith(ip + "/"));
-        evidence("%s %s in %s %s; %s lists %s %s", web.name(), ip, bridge.describe(), docker0.value().ipv4(),
+        evidence.record("%s %s in %s %s; %s lists %s %s", web.name(), ip, bridge.describe(), docker0.value().ipv4(),
                 bridge.inspectCommand(), web.name(), members.value().get(web.name()));
     }
 
     @Test
     @DisplayName("the host end of the container's veth pair is attached to docker0")
-    void the_veth_peer_is_attached_to_docker0() {
-        String bridge = Engine.defaultBridge().interfaceName();
+    void the_veth_peer_is_attached_to_docker0(Evidence evidence) {
+        String bridge = engine.defaultBridge().interfaceName();
         LinkIndexes eth0 = web.eth0Inside().value();
-        Seen<List<NetLink>> links = host().links();
+        Seen<List<NetLink>> links = host.links();
 
         NetLink veth = LabAssertions.assertThat(links).has(String.format(
                 "a host interface with ifindex %d whose iflink is %d (the container's eth0: %s)",
@@ -83,6 +92,6 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
         LabAssertions.assertThat(new Seen<>(veth, "ip -d link show " + veth.name()))
                 .is("a veth attached to " + bridge + " (ip link show master " + bridge + ")",
                         link -> "veth".equals(link.kind()) && bridge.equals(link.master()));
-        evidence("container eth0 (if%d) <-> host %s (if%d) master %s", eth0.ifindex(), veth.name(), veth.ifindex(), veth.master());
+        evidence.record("container eth0 (if%d) <-> host %s (if%d) master %s", eth0.ifindex(), veth.name(), veth.ifindex(), veth.master());
     }
 }

@@ -1,7 +1,7 @@
 package org.sysnerd.dockerlabs.labs;
 
-import static org.sysnerd.dockerlabs.junit.Lab.evidence;
-import static org.sysnerd.dockerlabs.junit.Lab.host;
+import static org.sysnerd.dockerlabs.subject.PageContainer.STAYS_UP;
+import static org.sysnerd.dockerlabs.subject.PageContainer.EXITS_AT_ONCE;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,11 +15,13 @@ import org.sysnerd.dockerlabs.facts.HostProcess;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
+import org.sysnerd.dockerlabs.junit.Evidence;
+import org.sysnerd.dockerlabs.junit.Page;
 import org.sysnerd.dockerlabs.preflight.Need;
+import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.ForegroundProcess;
 import org.sysnerd.dockerlabs.subject.Hints;
 import org.sysnerd.dockerlabs.subject.Subject;
-import org.sysnerd.dockerlabs.subject.Subjects;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
@@ -47,24 +49,31 @@ class Q5TheInstantExitTest {
     private static final Duration STAY_UP = Duration.ofMillis(500);
 
     /** The page's {@code docker run --name gone alpine}. */
-    static final Subject gone = Subjects.exitsAtOnce("Q5");
+    private final Subject gone;
     /** The page's {@code docker run -d --name stayup alpine sleep 1000}. */
-    static final Subject stayup = Subjects.staysUp("Q5");
+    private final Subject stayup;
+    private final HostFacts host;
+
+    Q5TheInstantExitTest(@Page(EXITS_AT_ONCE) Subject gone, @Page(STAYS_UP) Subject stayup, HostFacts host) {
+        this.gone = gone;
+        this.stayup = stayup;
+        this.host = host;
+    }
 
     @Test
     @DisplayName("alpine with no command runs the image's default, a shell")
-    void runs_the_images_default_command() {
+    void runs_the_images_default_command(Evidence evidence) {
         List<String> imageDefault = gone.imageCommand();
 
         LabAssertions.assertThat(new Seen<>(gone.inspect(), "docker inspect -f '{{json .Config.Cmd}}' " + gone.name()))
                 .is("its command to be the image's default " + imageDefault, c -> c.command().equals(imageDefault),
                         Hints::whyNotDefault);
-        evidence("%s runs %s, the image's default", gone.name(), imageDefault);
+        evidence.record("%s runs %s, the image's default", gone.name(), imageDefault);
     }
 
     @Test
     @DisplayName("it exits at once, with exit code 0")
-    void exits_at_once_with_nothing_to_keep_pid_1_alive() {
+    void exits_at_once_with_nothing_to_keep_pid_1_alive(Evidence evidence) {
         Waits.until("container " + gone.name() + " (docker run alpine) to exit", gone.patience(EXIT_LIMIT),
                 () -> LabAssertions.assertThat(gone.state()).is("the container to have exited (its PID 1, sh, has no terminal)",
                         ContainerState::exited, state -> Hints.whyNotExited(gone.inspect())));
@@ -74,7 +83,7 @@ class Q5TheInstantExitTest {
 
         LabAssertions.assertThat(life).is("its PID 1 to have ended within " + AT_ONCE.toMillis() + " ms of the runtime "
                 + "starting it", l -> l.ownLife().compareTo(AT_ONCE) <= 0, Hints::whyRanLong);
-        evidence("%s; %s", life.value(), exited.value().state());
+        evidence.record("%s; %s", life.value(), exited.value().state());
     }
 
     /**
@@ -84,7 +93,7 @@ class Q5TheInstantExitTest {
      */
     @Test
     @DisplayName("alpine given a foreground process stays up, with that process as its PID 1")
-    void stays_up_with_a_foreground_process() {
+    void stays_up_with_a_foreground_process(Evidence evidence) {
         Waits.until("container " + stayup.name() + " (docker run -d alpine sleep 1000) to be up " + STAY_UP.toMillis()
                 + " ms after its start", stayup.patience(STAY_UP.plusSeconds(1)), () -> {
                     Duration up = stayup.uptime();
@@ -94,11 +103,11 @@ class Q5TheInstantExitTest {
                             .is("to be up " + STAY_UP.toMillis() + " ms after its start", u -> u.compareTo(STAY_UP) >= 0);
                 });
         ForegroundProcess given = new ForegroundProcess(stayup.inspect(), stayup.imageCommand());
-        Seen<HostProcess> pid1 = host().process(stayup.hostPid());
+        Seen<HostProcess> pid1 = host.process(stayup.hostPid());
 
         LabAssertions.assertThat(pid1).is("the container's PID 1 to be a foreground process given as its command (the "
                 + "page's: sleep 1000), not the image's default " + given.imageCommand(),
                 process -> given.holds(process.command()), process -> Hints.whyNotForeground(given, process.command()));
-        evidence("%s: %s, host %s", stayup.name(), stayup.state(), pid1);
+        evidence.record("%s: %s, host %s", stayup.name(), stayup.state(), pid1);
     }
 }

@@ -52,6 +52,10 @@ class DaemonHostTest {
 
     @AutoClose
     static DaemonHost daemon;
+    /** The run the helpers and the target belong to: one of this test's own. */
+    static final LabRun RUN = new LabRun();
+    /** The test's own client of the daemon. */
+    static final Engine ENGINE = new Engine();
     @AutoClose
     static AlpineLab target;
     static final Host direct = new DirectHost("the test compares it with the daemon-side probe");
@@ -62,21 +66,21 @@ class DaemonHostTest {
     @BeforeAll
     static void startTheHelperThenATargetContainer(TestReporter reporter) {
         long start = System.nanoTime();
-        daemon = DaemonHost.start();
+        daemon = DaemonHost.start(RUN, ENGINE);
         reporter.publishEntry("helper started", millisSince(start) + " ms: " + daemon.describe());
         // Started after the helper: its rootfs mount is one the helper's own mount namespace never saw.
-        target = new AlpineLab("probe", "target", "sleep", "300");
+        target = new AlpineLab(RUN, "probe", "target", "sleep", "300");
         target.start();
-        pid = Engine.client().inspectContainerCmd(target.getContainerId()).exec().getState().getPidLong();
-        engine = Engine.info();
-        dirs = GraphDriverDirs.of(target.getContainerId(), engine);
+        pid = ENGINE.client().inspectContainerCmd(target.getContainerId()).exec().getState().getPidLong();
+        engine = ENGINE.info();
+        dirs = GraphDriverDirs.of(target.getContainerId(), ENGINE);
     }
 
     @Test
     @DisplayName("runs one helper: host namespaces (PID, net, cgroup), / read-only, four capabilities, labelled, time-limited")
     @SuppressWarnings("unchecked")
     void runs_a_least_privileged_helper() {
-        Map<String, Object> helper = Engine.inspectRaw(daemon.containerId());
+        Map<String, Object> helper = ENGINE.inspectRaw(daemon.containerId());
         Map<String, Object> config = (Map<String, Object>) helper.get("HostConfig");
         Map<String, Object> labels = (Map<String, Object>) ((Map<String, Object>) helper.get("Config")).get("Labels");
         // The capabilities its PID 1 really has: inspect's CapDrop/CapAdd differ between engines (Docker: ALL and
@@ -96,7 +100,7 @@ class DaemonHostTest {
             soft.assertThat((List<Map<String, Object>>) helper.get("Mounts")).as("Mounts").singleElement()
                     .satisfies(m -> assertThat(m).containsEntry("Source", "/").containsEntry("Destination", DaemonHost.ROOT)
                             .containsEntry("RW", false));
-            soft.assertThat(labels).as("Config.Labels").containsEntry(LabRun.RUN_LABEL, LabRun.current().id())
+            soft.assertThat(labels).as("Config.Labels").containsEntry(LabRun.RUN_LABEL, RUN.id())
                     .containsEntry(LabRun.LAB_LABEL, "probe");
             soft.assertThat((List<String>) ((Map<String, Object>) helper.get("Config")).get("Cmd")).as("Config.Cmd")
                     .containsExactly("sleep", String.valueOf(DaemonHost.LIFETIME.toSeconds()));
@@ -115,11 +119,11 @@ class DaemonHostTest {
     @Test
     @DisplayName("removes its helper on close")
     void removes_its_helper_on_close() {
-        DaemonHost another = DaemonHost.start();
+        DaemonHost another = DaemonHost.start(RUN, ENGINE);
         String id = another.containerId();
         another.close();
 
-        assertThat(Engine.client().listContainersCmd().withShowAll(true).withIdFilter(List.of(id)).exec())
+        assertThat(ENGINE.client().listContainersCmd().withShowAll(true).withIdFilter(List.of(id)).exec())
                 .as("containers with the closed helper's id %s", id).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
+import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.parse.Fixtures;
 
 /**
@@ -78,5 +79,10 @@ final class FixtureHost implements Host {
     @Override
     public String describe() {
         return "fixtures";
+    }
+
+    @Override
+    public Host journaling(Journal journal) {
+        return this;
     }
 }
