@@ -12,6 +12,11 @@
 #   scripts/learner-host-vm.sh facts      kernel, cgroup fs, AppArmor, docker info, iptables --version
 #   scripts/learner-host-vm.sh engine sid  replaces the VM's Docker 26.1 with sid's docker.io 28.5 (containerd store)
 #                                         until `down`; loads the stand-ins into it
+#   scripts/learner-host-vm.sh engine docker29 [iptables|nftables]   Docker 29.7.2 (the binaries in
+#                                         $LHVM_DOCKER29_DIR, checksums checked) over sid's runc and containerd, on a
+#                                         fresh data root (the containerd image store), with that firewall backend;
+#                                         again with the other backend: the daemon restarted only. Exit 3: NOT RUN
+#                                         (the binaries missing or not as their checksums say; said on stderr)
 #   scripts/learner-host-vm.sh ssh-opts   the ssh options a grader needs (key, known hosts, port)
 #   scripts/learner-host-vm.sh status     whether it runs, and where
 #   scripts/learner-host-vm.sh broken     exit 0 (and the console's lines of it) when the VM's kernel panicked or
@@ -32,7 +37,8 @@
 # ssh is forwarded from 127.0.0.1:$LHVM_PORT (2222) only; the VM's user network reaches nothing else. LHVM_NAME=N
 # makes another VM beside it (run-N/, last-console-N.log; give it its own LHVM_PORT).
 # Env: LHVM_MEM (MiB, 4096), LHVM_SMP (2), LHVM_BOOT_WAIT (seconds for sshd, 300), LHVM_MIRROR (this machine's
-# apt mirror), LHVM_IMAGES (the images loaded at `up`).
+# apt mirror), LHVM_IMAGES (the images loaded at `up`), LHVM_DOCKER29_DIR (../shared/engines/docker-29.7.2: CI's
+# copy of shared/ lies beside the clone).
 set -euo pipefail
 export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -241,10 +247,10 @@ facts() {
 # docker.io wants tini-static, which breaks trixie's tini: sid's tini comes too), and the stand-ins loaded again (the
 # containerd store is a store of its own). Measured 2026-12-03: 28.5.2+dfsg4, `docker info`: overlayfs, driver-type
 # io.containerd.snapshotter.v1, systemd driver, apparmor; trixie's docker-cli 26.1 stays the CLI (sid ships none).
-engine_sid() {
-  running || die "the VM is not running (up first)"
+# sid's packages, fetched once into $CACHE/sid/debs (apt-get download with a sources list of their own).
+sid_debs() {
   local dir=$CACHE/sid
-  if ! ls "$dir"/debs/docker.io_*.deb >/dev/null 2>&1; then
+  if ! ls "$dir"/debs/docker.io_*.deb "$dir"/debs/runc_*.deb "$dir"/debs/containerd_*.deb >/dev/null 2>&1; then
     mkdir -p "$dir"/lists "$dir"/cache/archives/partial "$dir"/debs
     echo "deb $(mirror) sid main" >"$dir/sources.list"
     local apt=(-q -o "Dir::Etc::sourcelist=$dir/sources.list" -o Dir::Etc::sourceparts=- -o "Dir::State::Lists=$dir/lists"
@@ -253,6 +259,12 @@ engine_sid() {
       && (cd "$dir/debs" && timeout 300 apt-get "${apt[@]}" download docker.io containerd runc tini tini-static >>"$dir/apt.log" 2>&1) \
       || { rm -f "$dir"/debs/*.deb; tail -5 "$dir/apt.log" >&2; die "could not fetch sid's docker.io (log: $dir/apt.log)"; }
   fi
+}
+
+engine_sid() {
+  running || die "the VM is not running (up first)"
+  local dir=$CACHE/sid
+  sid_debs
   tar -C "$dir/debs" -cf - . | vm_ssh root 'rm -rf /root/sid && mkdir -p /root/sid && tar -C /root/sid -xf - &&
     systemctl stop docker.service docker.socket containerd.service &&
     mkdir -p /etc/docker && echo "{\"features\":{\"containerd-snapshotter\":true}}" >/etc/docker/daemon.json &&
@@ -263,6 +275,74 @@ engine_sid() {
     { tail -15 /root/sid/dpkg.log; exit 1; }' || die "sid's docker.io did not install or start in the VM (above)"
   load_images
   say "engine: $(vm_ssh root 'docker info -f "Docker {{.ServerVersion}} · {{.Driver}} {{.DriverStatus}} · cgroup v{{.CgroupVersion}} ({{.CgroupDriver}})"')"
+}
+
+# Docker 29.7.2, the engine Ubuntu's learners have (its docker.io is 29.1.3): static dockerd and docker-proxy built from
+# moby's source (../shared/engines/docker-29.7.2/README.md), unpacked here once their checksums hold (packed:
+# SHA256SUMS; unpacked: SHA256SUMS.binaries). Anything missing or not matching: exit 3, with the reason.
+DOCKER29_DIR=${LHVM_DOCKER29_DIR:-../shared/engines/docker-29.7.2}
+DOCKER29_VERSION=29.7.2
+not_run() { echo "learner-host-vm: NOT RUN because $*" >&2; exit 3; }
+docker29_binaries() {
+  local src=$DOCKER29_DIR out=$CACHE/docker29 f b
+  [[ -d $src ]] || not_run "there is no $src (Docker $DOCKER29_VERSION's binaries; CI's copy of shared/ lies beside the clone)"
+  src=$(realpath "$src")
+  for f in SHA256SUMS SHA256SUMS.binaries dockerd.xz docker-proxy.xz; do [[ -f $src/$f ]] || not_run "$src/$f is missing"; done
+  for b in dockerd docker-proxy; do  # an empty or partial sums file would check nothing
+    grep -qE "^[0-9a-f]{64}  $b\.xz\$" "$src/SHA256SUMS" || not_run "$src/SHA256SUMS has no sum for $b.xz"
+    grep -qE "^[0-9a-f]{64}  $b\$" "$src/SHA256SUMS.binaries" || not_run "$src/SHA256SUMS.binaries has no sum for $b"
+  done
+  (cd "$src" && sha256sum --quiet --strict -c SHA256SUMS) >&2 || not_run "$src/*.xz do not match $src/SHA256SUMS (above)"
+  mkdir -p "$out"
+  if ! (cd "$out" && sha256sum --quiet --strict -c "$src/SHA256SUMS.binaries") >/dev/null 2>&1; then
+    for b in dockerd docker-proxy; do xz -dc "$src/$b.xz" >"$out/$b" || not_run "xz -d $src/$b.xz failed"; done
+    chmod 755 "$out/dockerd" "$out/docker-proxy"
+    (cd "$out" && sha256sum --quiet --strict -c "$src/SHA256SUMS.binaries") >&2 \
+      || not_run "the unpacked binaries do not match $src/SHA256SUMS.binaries (above)"
+  fi
+  say "Docker $DOCKER29_VERSION's binaries: checksums of $src/SHA256SUMS and SHA256SUMS.binaries hold"
+}
+
+# In the running VM: Docker 29.7.2 over sid's runc 1.3 and containerd 2.1 (runc 1.1 refuses 29's time namespaces),
+# in place of trixie's 26.1 until `down`. The first time: sid's runc and containerd installed with dpkg, both daemons
+# stopped, their data roots wiped (a fresh install: the containerd image store is 29's default there; containerd's
+# only while it is stopped, as its install restarts it), trixie's /usr/sbin/dockerd and docker-proxy replaced, the
+# stand-ins loaded. Each time: the firewall backend BACKEND in /etc/docker/daemon.json (nftables needs
+# net.ipv4.ip_forward=1, else the daemon refuses to start), the other backend's rules flushed, the daemon restarted,
+# and the backend it runs asked at API 1.49 (below that, /info leaves FirewallBackend out).
+engine_docker29() {
+  local backend=${1:-iptables}
+  [[ $backend == iptables || $backend == nftables ]] || die "engine docker29: iptables or nftables, not $backend"
+  docker29_binaries
+  running || die "the VM is not running (up first)"
+  if ! vm_ssh root "/usr/sbin/dockerd --version" 2>/dev/null | grep -q "version $DOCKER29_VERSION,"; then
+    sid_debs
+    local debs=$CACHE/sid/debs
+    tar -C "$debs" -cf - $(cd "$debs" && ls runc_*.deb containerd_*.deb) -C "$CACHE/docker29" dockerd docker-proxy \
+      | vm_ssh root 'rm -rf /root/docker29 && mkdir -p /root/docker29 && cd /root/docker29 && tar -xf - &&
+      systemctl stop docker.service docker.socket containerd.service &&
+      DEBIAN_FRONTEND=noninteractive timeout 300 dpkg -i runc_*.deb containerd_*.deb >dpkg.log 2>&1 &&
+      systemctl stop docker.service docker.socket containerd.service && rm -rf /var/lib/docker /var/lib/containerd &&
+      install -m 755 dockerd docker-proxy /usr/sbin/ && rm -f /etc/docker/daemon.json && systemctl start containerd.service ||
+      { tail -15 dpkg.log; exit 1; }' || die "Docker $DOCKER29_VERSION did not install in the VM (above)"
+  fi
+  vm_ssh root "set -e; mkdir -p /etc/docker; systemctl stop docker.service docker.socket
+    if [ $backend = nftables ]; then
+      sysctl -qw net.ipv4.ip_forward=1; echo '{\"firewall-backend\":\"nftables\"}' >/etc/docker/daemon.json
+      for t in nat filter raw; do iptables -t \$t -F; iptables -t \$t -X; done 2>/dev/null || true
+    else rm -f /etc/docker/daemon.json; nft delete table ip docker-bridges 2>/dev/null || true; fi
+    systemctl start docker.service
+    timeout 120 sh -c 'until docker info >/dev/null 2>&1; do sleep 1; done' || { journalctl -u docker -n 15 --no-pager; exit 1; }" \
+    || die "Docker $DOCKER29_VERSION did not start in the VM with the $backend backend (above)"
+  local images parts
+  images=$(vm_ssh root 'docker images -q | wc -l')
+  ((images >= ${#IMAGES[@]})) || load_images
+  local fw
+  fw=$(vm_ssh root 'curl -sf --unix-socket /var/run/docker.sock http://docker/v1.49/info' | grep -o '"FirewallBackend":{"Driver":"[^"]*"' | cut -d'"' -f6)
+  [[ $fw == "$backend" ]] || die "Docker $DOCKER29_VERSION runs the firewall backend '${fw:-?}' (/v1.49/info), not $backend"
+  parts=$(vm_ssh root 'docker info -f "Docker {{.ServerVersion}} · {{.Driver}} {{.DriverStatus}} · cgroup v{{.CgroupVersion}} ({{.CgroupDriver}}) · {{.SecurityOptions}}";
+    runc --version | head -1; containerd --version | cut -d" " -f3' | paste -sd'|')
+  say "engine: ${parts%%|*} · firewall $fw (/v1.49/info) · $(cut -d'|' -f2 <<<"$parts") · containerd $(cut -d'|' -f3 <<<"$parts")"
 }
 
 down() {
@@ -291,12 +371,13 @@ case ${1:-} in
   ssh) shift; user=${1:-root}; shift || true; vm_ssh "$user" "$@" ;;
   facts) facts ;;
   load) load_images ;;
-  engine) [[ ${2:-} == sid ]] || die "usage: $0 engine sid"; engine_sid ;;
+  engine) case ${2:-} in sid) engine_sid ;; docker29) engine_docker29 "${3:-iptables}" ;;
+            *) die "usage: $0 engine sid|docker29 [iptables|nftables]" ;; esac ;;
   forward) forward ;;
   ssh-opts) echo "-i $CACHE/id_ed25519 -p $PORT ${SSH_OPTS[*]}" ;;
   broken) broken ;;
   status) if running; then say "running: qemu $(cat "$RUN/qemu.pid"), ssh on 127.0.0.1:$PORT, booted in $(cat "$RUN/boot-seconds" 2>/dev/null || echo '?') s"
           else say "not running"; fi
           [[ -f $CACHE/base.img ]] && say "image: $CACHE/base.img ($(du -sh "$CACHE/base.img" | cut -f1) used)" || say "no image built" ;;
-  *) die "usage: $0 build|up|down|ssh [USER] [CMD]|facts|load|engine sid|ssh-opts|status|broken" ;;
+  *) die "usage: $0 build|up|down|ssh [USER] [CMD]|facts|load|engine sid|docker29 [BACKEND]|ssh-opts|status|broken" ;;
 esac
