@@ -73,7 +73,7 @@ class ForegroundProcessTest {
     @DisplayName("holds for a one-word command run with a terminal (docker run -dit alpine top)")
     void holds_for_a_command_with_a_terminal() {
         InspectedContainer it = VARIANTS.get("h26-stayup-it");
-        InspectedContainer top = new InspectedContainer("id", "stayup", "alpine", "sha256:x", it.state(), null, null, false,
+        InspectedContainer top = new InspectedContainer("id", "kit-stayup-top", "alpine", "sha256:x", it.state(), null, null, false,
                 0, List.of("top"), List.of(), List.of(), 0, 0, Map.of(), Map.of(), true, true);
 
         assertThat(new ForegroundProcess(top, ALPINE_DEFAULT).holds("top")).isTrue();
@@ -98,7 +98,7 @@ class ForegroundProcessTest {
     @Test
     @DisplayName("matches a command name the kernel cut to 15 characters")
     void matches_a_cut_command_name() {
-        InspectedContainer long_ = new InspectedContainer("id", "stayup", "alpine", "sha256:x", VARIANTS.get("h26-stayup-tail")
+        InspectedContainer long_ = new InspectedContainer("id", "kit-stayup-long", "alpine", "sha256:x", VARIANTS.get("h26-stayup-tail")
                 .state(), null, null, false, 0, List.of("/usr/local/bin/a-very-long-program-name"), List.of(), List.of(),
                 0, 0, Map.of(), Map.of());
 
