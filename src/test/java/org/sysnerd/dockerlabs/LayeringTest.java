@@ -15,6 +15,8 @@ import java.util.Collection;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sysnerd.dockerlabs.assertions.SeenAssert;
+import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.subject.LabMode;
 import org.sysnerd.dockerlabs.subject.Setting;
 
@@ -41,6 +43,7 @@ class LayeringTest {
                 .layer("host").definedBy("..dockerlabs.probe..")
                 .layer("subjects").definedBy("..dockerlabs.subject..")
                 .layer("preflight").definedBy("..dockerlabs.preflight..")
+                .layer("lessons").definedBy("..dockerlabs.lessons..")
                 .layer("pages").definedBy("..dockerlabs.html..")
                 .layer("report").definedBy("..dockerlabs.report..")
                 .layer("gradebook").definedBy("..dockerlabs.gradebook..")
@@ -50,11 +53,12 @@ class LayeringTest {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("gradebook", "junit")
                 .whereLayer("pages").mayOnlyBeAccessedByLayers("report", "gradebook", "junit")
                 .whereLayer("preflight").mayOnlyBeAccessedByLayers("report", "junit")
-                .whereLayer("subjects").mayOnlyBeAccessedByLayers("preflight", "junit")
-                .whereLayer("host").mayOnlyBeAccessedByLayers("subjects", "preflight", "junit")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("host", "subjects", "preflight", "junit")
-                .whereLayer("assertions").mayOnlyBeAccessedByLayers("host", "subjects", "preflight", "junit")
-                .whereLayer("parsers").mayOnlyBeAccessedByLayers("engine", "host", "subjects", "preflight", "junit")
+                .whereLayer("lessons").mayOnlyBeAccessedByLayers("junit")
+                .whereLayer("subjects").mayOnlyBeAccessedByLayers("preflight", "lessons", "junit")
+                .whereLayer("host").mayOnlyBeAccessedByLayers("subjects", "preflight", "lessons", "junit")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("host", "subjects", "preflight", "lessons", "junit")
+                .whereLayer("assertions").mayOnlyBeAccessedByLayers("host", "subjects", "preflight", "lessons", "junit")
+                .whereLayer("parsers").mayOnlyBeAccessedByLayers("engine", "host", "subjects", "preflight", "lessons", "junit")
                 .check(KIT);
     }
 
@@ -72,6 +76,17 @@ class LayeringTest {
                 .because("a constant collection is List.of, Set.of or Map.of, typed by its interface").check(KIT);
         noClasses().should().dependOnClassesThat().areAssignableTo(ThreadLocal.class)
                 .because("what a lab records reaches it as a parameter (Evidence), not through its thread").check(KIT);
+    }
+
+    @Test
+    @DisplayName("leaves the lessons to the assertions: no lab builds a Seen, each asks its family's assertion class")
+    void labs_build_no_seen() {
+        JavaClasses labs = new ClassFileImporter().importPackages("org.sysnerd.dockerlabs.labs");
+        noClasses().that().resideInAPackage("org.sysnerd.dockerlabs.labs").should()
+                .callConstructor(Seen.class, Object.class, String.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(SeenAssert.class.getName())
+                .because("a fact's expected text, its reason and its command belong to its assertion class (lessons/)")
+                .check(labs);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.sysnerd.dockerlabs.subject;
+package org.sysnerd.dockerlabs.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,8 +14,8 @@ import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.parse.Fixtures;
 import org.sysnerd.dockerlabs.parse.InspectParser;
 
-@DisplayName("Hints of the instant-exit lab, from recorded docker inspect outputs")
-class HintsTest {
+@DisplayName("A container's lessons (Q5, Q6): its reasons chosen from recorded docker inspect outputs")
+class ContainerAssertTest {
 
     private static final List<String> ALPINE_DEFAULT = List.of("/bin/sh");
 
@@ -29,7 +29,7 @@ class HintsTest {
     void stayup_without_a_command() {
         InspectedContainer stayup = state("learner-stayup-without-command-recorded.json").get("stayup");
 
-        assertThat(Hints.whyNotUp(stayup, ALPINE_DEFAULT)).startsWith("it ran the image's default command [/bin/sh], which "
+        assertThat(ContainerAssert.whyNotUp(stayup, ALPINE_DEFAULT)).startsWith("it ran the image's default command [/bin/sh], which "
                 + "exits at once without a terminal: give it a foreground process");
     }
 
@@ -38,7 +38,7 @@ class HintsTest {
     void gone_that_ran_long() {
         ContainerLife life = ContainerLifeTest.life("docker-29.7.2", "h28k-rec-d29-sleep3-18015");
 
-        assertThat(Hints.whyRanLong(life)).startsWith("it ended by itself (exit code 0), but its own PID 1 ran "
+        assertThat(ContainerLifeAssert.whyRanLong(life)).startsWith("it ended by itself (exit code 0), but its own PID 1 ran "
                 + life.ownLife().toMillis() + " ms after its runtime started it").contains("docker run -i or -t",
                         "the runtime's start, " + life.runtimeStart().toMillis() + " ms, is not counted").doesNotContain("by hand");
     }
@@ -49,7 +49,7 @@ class HintsTest {
         InspectedContainer gone = state("learner-done-recorded.json").get("gone");
         ContainerLife life = ContainerLife.of(gone, List.of());
 
-        assertThat(Hints.whyRanLong(life)).startsWith("it ended by itself (exit code 0), but " + life.ownLife().toMillis()
+        assertThat(ContainerLifeAssert.whyRanLong(life)).startsWith("it ended by itself (exit code 0), but " + life.ownLife().toMillis()
                 + " ms after the daemon marked it started, which counts its runtime's start too").contains("LABS_TIME_SCALE");
     }
 
@@ -58,7 +58,7 @@ class HintsTest {
     void stayup_whose_command_ended() {
         InspectedContainer stayup = state("learner-done-recorded.json").get("stayup");
 
-        assertThat(Hints.whyNotUp(stayup, ALPINE_DEFAULT)).isEqualTo("its PID 1 (sleep 1000) ended: see docker logs stayup");
+        assertThat(ContainerAssert.whyNotUp(stayup, ALPINE_DEFAULT)).isEqualTo("its PID 1 (sleep 1000) ended: see docker logs stayup");
     }
 
     @Test
@@ -66,8 +66,8 @@ class HintsTest {
     void gone_still_running() {
         InspectedContainer running = state("learner-done-recorded.json").get("stayup");
 
-        assertThat(Hints.whyNotExited(running)).startsWith("it is still running [sleep, 1000]: its PID 1 never ended");
-        assertThat(Hints.whyNotDefault(running)).startsWith("it was given the command [sleep, 1000]");
+        assertThat(ContainerAssert.whyNotExited(running)).startsWith("it is still running [sleep, 1000]: its PID 1 never ended");
+        assertThat(ContainerAssert.whyNotDefault(running)).startsWith("it was given the command [sleep, 1000]");
     }
 
     @Test
@@ -78,7 +78,7 @@ class HintsTest {
                 new org.sysnerd.dockerlabs.facts.ContainerState("exited", 137, 0), gone.startedAt(), gone.finishedAt(),
                 false, 0, gone.command(), List.of(), List.of(), 0, 0, Map.of(), Map.of());
 
-        assertThat(Hints.whyFailed(killed)).isEqualTo("its PID 1 failed (exit code 137) rather than ended: killed, by docker "
+        assertThat(ContainerAssert.whyFailed(killed)).isEqualTo("its PID 1 failed (exit code 137) rather than ended: killed, by docker "
                 + "stop/kill or the OOM killer: see docker logs gone");
     }
 
@@ -90,8 +90,8 @@ class HintsTest {
                 new org.sysnerd.dockerlabs.facts.ContainerState("created", 0, 0), null, null, false, 0, gone.command(),
                 List.of(), List.of(), 0, 0, Map.of(), Map.of());
 
-        assertThat(Hints.whyNotExited(created)).startsWith("it was created but never started").endsWith("docker start gone");
-        assertThat(Hints.whyNotUp(created, ALPINE_DEFAULT)).startsWith("it was created but never started");
+        assertThat(ContainerAssert.whyNotExited(created)).startsWith("it was created but never started").endsWith("docker start gone");
+        assertThat(ContainerAssert.whyNotUp(created, ALPINE_DEFAULT)).startsWith("it was created but never started");
     }
 
     @Test
@@ -99,6 +99,6 @@ class HintsTest {
     void stayup_paused() {
         InspectedContainer paused = state("learner-variants-recorded.json").get("h26-webp");
 
-        assertThat(Hints.whyNotUp(paused, ALPINE_DEFAULT)).endsWith("docker unpause h26-webp");
+        assertThat(ContainerAssert.whyNotUp(paused, ALPINE_DEFAULT)).endsWith("docker unpause h26-webp");
     }
 }
