@@ -6,7 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
+import org.sysnerd.dockerlabs.assertions.LabFailure;
+import org.sysnerd.dockerlabs.facts.HostProcess;
+import org.sysnerd.dockerlabs.facts.NetNamespace;
+import org.sysnerd.dockerlabs.facts.Pid1;
+import org.sysnerd.dockerlabs.facts.Seen;
+import org.sysnerd.dockerlabs.subject.ForegroundProcess;
 import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.facts.ContainerLife;
 import org.sysnerd.dockerlabs.facts.ContainerLifeTest;
@@ -100,5 +107,98 @@ class ContainerAssertTest {
         InspectedContainer paused = state("learner-variants-recorded.json").get("h26-webp");
 
         assertThat(ContainerAssert.whyNotUp(paused, ALPINE_DEFAULT)).endsWith("docker unpause h26-webp");
+    }
+
+    private static ContainerAssert container(InspectedContainer container, Duration patience) {
+        return new ContainerAssert(container.name(), new ContainerAssert.Reads(() -> container,
+                () -> new Seen<>(container.state(), "docker ps -a --filter name=^" + container.name() + "$"),
+                () -> Duration.ofSeconds(60), () -> ALPINE_DEFAULT, limit -> patience));
+    }
+
+    @Test
+    @DisplayName("gone given a command: fails on the image's default, naming the command it was given")
+    void not_the_default_command() {
+        InspectedContainer running = state("learner-done-recorded.json").get("stayup");
+
+        LabFailure lesson = Lesson.of(() -> container(running, Duration.ZERO).runsTheImagesDefault(ALPINE_DEFAULT));
+        assertThat(lesson.expected()).isEqualTo("its command to be the image's default [/bin/sh]");
+        assertThat(lesson.why()).startsWith("it was given the command [sleep, 1000]");
+        assertThat(lesson.command()).isEqualTo("docker inspect -f '{{json .Config.Cmd}}' stayup");
+    }
+
+    @Test
+    @DisplayName("the learner's gone still running, looked at once: fails with why its PID 1 never ended")
+    void still_running_looked_at_once() {
+        InspectedContainer running = state("learner-done-recorded.json").get("stayup");
+
+        LabFailure lesson = Lesson.of(() -> container(running, Duration.ZERO).exitsWithCode0("docker run alpine", Duration.ofSeconds(5)));
+        assertThat(lesson.expected()).isEqualTo("the container to have exited (its PID 1, sh, has no terminal)");
+        assertThat(lesson.why()).startsWith("it is still running [sleep, 1000]");
+        assertThat(lesson.command()).isEqualTo("docker ps -a --filter name=^stayup$");
+    }
+
+    @Test
+    @DisplayName("the page's gone exited with code 0 holds; killed (137) fails with why")
+    void exit_code() {
+        InspectedContainer gone = state("learner-done-recorded.json").get("gone");
+        InspectedContainer killed = new InspectedContainer(gone.id(), gone.name(), gone.image(), gone.imageId(),
+                new org.sysnerd.dockerlabs.facts.ContainerState("exited", 137, 0), gone.startedAt(), gone.finishedAt(),
+                false, 0, gone.command(), List.of(), List.of(), 0, 0, Map.of(), Map.of());
+
+        assertThat(container(gone, Duration.ZERO).exitsWithCode0("docker run alpine", Duration.ofSeconds(5))).isEqualTo(gone);
+        LabFailure lesson = Lesson.of(() -> container(killed, Duration.ZERO).exitsWithCode0("docker run alpine", Duration.ofSeconds(5)));
+        assertThat(lesson.expected()).isEqualTo("exit code 0");
+        assertThat(lesson.why()).contains("killed, by docker stop/kill or the OOM killer");
+    }
+
+    @Test
+    @DisplayName("a stayup that exited is not waited for: the wait fails fast with its lesson, long before its limit")
+    void exited_stayup_fails_fast() {
+        InspectedContainer nocmd = state("learner-stayup-without-command-recorded.json").get("stayup");
+        long started = System.nanoTime();
+
+        LabFailure lesson = Lesson.of(() -> container(nocmd, Duration.ofSeconds(30)).staysUp("docker run -d alpine sleep 1000",
+                Duration.ofMillis(500)));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(lesson.expected()).isEqualTo("the container to be running");
+        assertThat(lesson.why()).startsWith("it ran the image's default command [/bin/sh], which exits at once");
+    }
+
+    @Test
+    @DisplayName("a PID 1 that ran long fails on the instant exit, with why")
+    void ran_long() {
+        ContainerLife life = ContainerLifeTest.life("docker-29.7.2", "h28k-rec-d29-sleep3-18015");
+
+        LabFailure lesson = Lesson.of(() -> ContainerLifeAssert.assertThat(new Seen<>(life, "docker events")).endedWithin(
+                Duration.ofSeconds(2)));
+        assertThat(lesson.expected()).isEqualTo("its PID 1 to have ended within 2000 ms of the runtime starting it");
+        assertThat(lesson.why()).startsWith("it ended by itself (exit code 0), but its own PID 1 ran");
+    }
+
+    @Test
+    @DisplayName("Q1's process, namespace and PID 1 facts: each fails with its own expected text, and why where known")
+    void q1_facts() {
+        Seen<HostProcess> tail = new Seen<>(new HostProcess(4242, "tail -f /dev/null"), "ps -o pid,args -p 4242");
+        Seen<NetNamespace> host = new Seen<>(new NetNamespace(4026531833L), "sudo ls -l /proc/1/ns/net");
+        Seen<Pid1> inside = new Seen<>(new Pid1("nginx", new NetNamespace(4026532183L)), "docker exec web sh -c '...'");
+
+        assertThat(Lesson.of(() -> HostProcessAssert.assertThat(tail).runs("nginx")).expected()).isEqualTo("the PID to run nginx");
+        assertThat(Lesson.of(() -> NetNamespaceAssert.assertThat(host).isNotTheHosts(host)).why())
+                .isEqualTo("the container shares the host's network: was it run with --network host?");
+        Pid1Assert.assertThat(inside).runs("nginx").isInTheNamespaceTheHostSeesFor(4242,
+                new Seen<>(new NetNamespace(4026532183L), "sudo ls -l /proc/4242/ns/net"));
+        assertThat(Lesson.of(() -> Pid1Assert.assertThat(inside).isInTheNamespaceTheHostSeesFor(4242, host)).expected())
+                .startsWith("PID 1's net namespace to be the one the host sees for PID 4242");
+    }
+
+    @Test
+    @DisplayName("stayup whose PID 1 is not the command it was given: fails asking whether it was started again")
+    void not_the_given_foreground_process() {
+        Map<String, InspectedContainer> variants = state("learner-variants-recorded.json");
+        ForegroundProcess tail = new ForegroundProcess(variants.get("h26-stayup-tail"), ALPINE_DEFAULT);
+
+        LabFailure lesson = Lesson.of(() -> HostProcessAssert.assertThat(new Seen<>(new HostProcess(4242, "nginx"),
+                "ps -o pid,args -p 4242")).isAForegroundProcessGiven(tail));
+        assertThat(lesson.why()).startsWith("its PID 1 is nginx, which is not the command it was given [tail, -f, /dev/null]");
     }
 }
