@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -8,9 +9,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Collection;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -79,13 +84,22 @@ class LayeringTest {
     }
 
     @Test
-    @DisplayName("leaves the lessons to the assertions: no lab builds a Seen, each asks its family's assertion class")
+    @DisplayName("leaves the lessons to the assertions: no lab builds a Seen or catches an exception, each asks its family's assertion class")
     void labs_build_no_seen() {
         JavaClasses labs = new ClassFileImporter().importPackages("org.sysnerd.dockerlabs.labs");
         noClasses().that().resideInAPackage("org.sysnerd.dockerlabs.labs").should()
                 .callConstructor(Seen.class, Object.class, String.class)
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(SeenAssert.class.getName())
                 .because("a fact's expected text, its reason and its command belong to its assertion class (lessons/)")
+                .check(labs);
+        codeUnits().that().areDeclaredInClassesThat().resideInAPackage("org.sysnerd.dockerlabs.labs")
+                .should(new ArchCondition<JavaCodeUnit>("catch no exception") {
+                    @Override
+                    public void check(JavaCodeUnit unit, ConditionEvents events) {
+                        unit.getTryCatchBlocks().forEach(block -> events.add(SimpleConditionEvent.violated(unit,
+                                unit.getFullName() + " catches " + block.getCaughtThrowables() + " " + block.getSourceCodeLocation())));
+                    }
+                }).because("what a failure or a fact not checked means is its assertion class's to decide (lessons/)")
                 .check(labs);
     }
 
