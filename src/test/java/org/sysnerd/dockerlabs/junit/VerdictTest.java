@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.opentest4j.TestAbortedException;
 import org.sysnerd.dockerlabs.assertions.LabFailure;
+import org.sysnerd.dockerlabs.assertions.NotChecked;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.junit.LabReportListener.Outcome;
 import org.sysnerd.dockerlabs.preflight.Finding;
