@@ -1,0 +1,134 @@
+package org.sysnerd.dockerlabs.watch;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import org.sysnerd.dockerlabs.report.Report;
+import org.sysnerd.dockerlabs.watch.Debounce.Reason;
+import org.sysnerd.dockerlabs.watch.FactHistory.Change;
+
+/**
+ * The learner's live board: every lab checked again in this JVM, in the learner mode (only looking, as {@code ./mvnw
+ * test} does), on each Docker event that may change a verdict and every few seconds for the host's facts that no
+ * event tells, until Ctrl-C ({@code ./mvnw -q -Pwatch}, see docs/watch.md). Settings: {@code labs.watch.every}
+ * (seconds between timer checks, 2), {@code labs.watch.for} (seconds, then it ends by itself; 0: until Ctrl-C),
+ * {@code labs.watch.timings} (a file that gets one {@code event_to_board_s=} line per board drawn after an event).
+ */
+public final class Watch {
+
+    private static final Duration QUIET = Duration.ofMillis(60);
+    private static final Duration MOST = Duration.ofMillis(400);
+
+    private final Debounce debounce = new Debounce(QUIET.toNanos(), MOST.toNanos());
+    private final FactHistory history = new FactHistory();
+    private final Duration every = Duration.ofMillis((long) (1000 * Double.parseDouble(setting("labs.watch.every", "2"))));
+    private final Duration limit = Duration.ofMillis((long) (1000 * Double.parseDouble(setting("labs.watch.for", "0"))));
+    private final String timings = setting("labs.watch.timings", "");
+    private final Path dir = Path.of(setting("labs.report.dir", "target"), "watch");
+    /** Why the daemon cannot be watched, from the events' side; null while it answers. */
+    private volatile String blocked;
+    /** Why the last check gave no report; null when it did. */
+    private String unchecked;
+    private Report report;
+    private Map<String, Change> changes = Map.of();
+
+    private Watch() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        new Watch().watch();
+    }
+
+    private static String setting(String property, String otherwise) {
+        String set = System.getProperty(property);
+        return set == null || set.isBlank() ? otherwise : set;
+    }
+
+    private void watch() throws IOException, InterruptedException {
+        PrintStream console = System.out;
+        Files.createDirectories(dir);
+        Screen screen = Screen.open(console);
+        if (screen.inPlace()) {
+            // What the kit and the labs print would tear the board: it goes to a log beside the reports.
+            PrintStream log = new PrintStream(new FileOutputStream(dir.resolve("watch.log").toFile(), true), true,
+                    StandardCharsets.UTF_8);
+            System.setOut(log);
+            System.setErr(log);
+        }
+        DockerEvents events = new DockerEvents(() -> debounce.signal(System.nanoTime()), this::daemon);
+        Recheck recheck = new Recheck(dir.toString());
+        Thread ctrlC = new Thread(() -> {
+            debounce.stop();
+            events.close();
+            screen.close();
+            console.println("docker-labs watch: ended");
+        }, "docker-labs-watch-end");
+        Runtime.getRuntime().addShutdownHook(ctrlC);
+        events.start();
+        long ends = limit.isZero() ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+        screen.show(detail -> Board.lines(null, Map.of(), blocked, "checking the labs…", detail));
+        for (Reason reason = Reason.TIMER; reason != Reason.STOP && System.nanoTime() - ends < 0;
+                reason = debounce.await(Math.min(every.toNanos(), Math.max(1, ends - System.nanoTime())))) {
+            check(screen, recheck, reason);
+        }
+        if (!limit.isZero()) {
+            // Ended by its own limit (a CI step, a test), not by Ctrl-C: it cleans up as the hook would.
+            Runtime.getRuntime().removeShutdownHook(ctrlC);
+            recheck.close();
+            ctrlC.run();
+        }
+    }
+
+    /** Runs every lab once and draws the board. */
+    private void check(Screen screen, Recheck recheck, Reason reason) {
+        long lastEvent = debounce.lastEvent();
+        long started = System.nanoTime();
+        try {
+            Report checked = recheck.run();
+            unchecked = checked == null ? "the last check ended without a report (see " + dir.resolve("watch.log") + ")" : null;
+            if (checked != null) {
+                report = checked;
+                changes = history.update(checked.labs());
+            }
+        } catch (RuntimeException e) {
+            unchecked = "the labs could not be checked: " + e;
+        }
+        long drawn = System.nanoTime();
+        String after = reason == Reason.EVENT ? String.format(Locale.ROOT, ", %.2f s after the last Docker event",
+                (drawn - lastEvent) / 1e9) : "";
+        String status = String.format(Locale.ROOT, "checked %s in %.2f s%s · again on each Docker event and every %s s "
+                + "· Ctrl-C ends it", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), (drawn - started) / 1e9, after,
+                every.toMillis() / 1000.0);
+        Report shown = report;
+        Map<String, Change> marked = changes;
+        String cause = blocked != null ? blocked : unchecked;
+        screen.show(detail -> Board.lines(shown, marked, cause, status, detail));
+        if (reason == Reason.EVENT && !timings.isEmpty()) {
+            timing((System.nanoTime() - lastEvent) / 1e9);
+        }
+    }
+
+    /** The daemon went away (its cause) or came back (null): the board says so, and the labs are checked again. */
+    private void daemon(String cause) {
+        blocked = cause;
+        debounce.signal(System.nanoTime());
+    }
+
+    private void timing(double seconds) {
+        try {
+            Files.writeString(Path.of(timings), String.format(Locale.ROOT, "event_to_board_s=%.3f%n", seconds),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("docker-labs watch: could not write " + timings + ": " + e);
+        }
+    }
+}
