@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sysnerd.dockerlabs.report.Report;
@@ -30,10 +31,12 @@ public final class Watch {
 
     private final Debounce debounce = new Debounce(QUIET.toNanos(), MOST.toNanos());
     private final FactHistory history = new FactHistory();
-    private final Duration every = Duration.ofMillis((long) (1000 * Double.parseDouble(setting("labs.watch.every", "2"))));
-    private final Duration limit = Duration.ofMillis((long) (1000 * Double.parseDouble(setting("labs.watch.for", "0"))));
-    private final String timings = setting("labs.watch.timings", "");
-    private final Path dir = Path.of(setting("labs.report.dir", "target"), "watch");
+    private final Duration every;
+    private final Duration limit;
+    private final String timings;
+    private final Path dir;
+    private final PrintStream console;
+    private final boolean plain;
     /** Why the daemon cannot be watched, from the events' side; null while it answers. */
     private volatile String blocked;
     /** Why the last check gave no report; null when it did. */
@@ -41,22 +44,35 @@ public final class Watch {
     private Report report;
     private Map<String, Change> changes = Map.of();
 
-    private Watch() {
+    /** A watch that draws on {@code console}, in plain lines when {@code plain}, with these settings. */
+    Watch(PrintStream console, boolean plain, Map<String, String> settings) {
+        this.console = console;
+        this.plain = plain;
+        this.every = seconds(settings.getOrDefault("labs.watch.every", "2"));
+        this.limit = seconds(settings.getOrDefault("labs.watch.for", "0"));
+        this.timings = settings.getOrDefault("labs.watch.timings", "");
+        this.dir = Path.of(settings.getOrDefault("labs.report.dir", "target"), "watch");
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        new Watch().watch();
+        Map<String, String> settings = new java.util.HashMap<>();
+        for (String name : List.of("labs.watch.every", "labs.watch.for", "labs.watch.timings", "labs.report.dir")) {
+            String set = System.getProperty(name);
+            if (set != null && !set.isBlank()) {
+                settings.put(name, set);
+            }
+        }
+        new Watch(System.out, false, settings).watch();
     }
 
-    private static String setting(String property, String otherwise) {
-        String set = System.getProperty(property);
-        return set == null || set.isBlank() ? otherwise : set;
+    private static Duration seconds(String value) {
+        return Duration.ofMillis((long) (1000 * Double.parseDouble(value)));
     }
 
-    private void watch() throws IOException, InterruptedException {
-        PrintStream console = System.out;
+    /** Watches until Ctrl-C, or for {@code labs.watch.for} seconds. */
+    void watch() throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        Screen screen = Screen.open(console);
+        Screen screen = plain ? new Screen.Plain(console) : Screen.open(console);
         if (screen.inPlace()) {
             // What the kit and the labs print would tear the board: it goes to a log beside the reports.
             PrintStream log = new PrintStream(new FileOutputStream(dir.resolve("watch.log").toFile(), true), true,
