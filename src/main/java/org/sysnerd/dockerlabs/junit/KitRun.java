@@ -39,7 +39,9 @@ final class KitRun implements AutoCloseable {
     private final Engine engine = new Engine();
     private final LearnerContainers learners = new LearnerContainers(engine);
     private final LabSession session;
-    private final Thread ctrlC = new Thread(() -> removeThisRun(true), "docker-labs-cleanup");
+    // The labs' own containers may still be in the making when Ctrl-C comes; in the learner mode only a counted helper's.
+    private final Thread ctrlC = new Thread(() -> removeThisRun(startsLabContainers() || run.creationsUnderWay()),
+            "docker-labs-cleanup");
     private volatile HostFacts host;
     private Subjects subjects;
 
