@@ -22,17 +22,23 @@ final class FactHistory {
     private final Set<String> passedOnce = new HashSet<>();
     private final Map<String, Change> turnedGreen = new HashMap<>();
     private boolean first = true;
+    private boolean moved;
 
     /** The key of a fact on the board: its lab and its sentence. */
     static String key(LabResult lab, TestResult fact) {
         return lab.id() + " · " + fact.name();
     }
 
+    /** True when the last board's facts differed from the one before. */
+    boolean moved() {
+        return moved;
+    }
+
     /** Takes a new board's labs; returns each marked fact's change, by {@link #key}. */
     Map<String, Change> update(List<LabResult> labs) {
         Map<String, LabStatus> now = new HashMap<>();
         labs.forEach(lab -> lab.tests().forEach(fact -> now.put(key(lab, fact), fact.status())));
-        boolean moved = !first && !now.equals(last);
+        moved = !first && !now.equals(last);
         if (moved) {
             // A note that a fact now passes stays until the board changes again, so a timer's re-check keeps it.
             turnedGreen.clear();

@@ -84,6 +84,9 @@ abstract class Screen implements AutoCloseable {
             display.resize(size.getRows(), size.getColumns());
             terminal.puts(Capability.clear_screen);
             terminal.handle(Terminal.Signal.WINCH, signal -> resized());
+            // JLine's default for Ctrl-C gives SIGINT back to the system, which then kills the JVM without its shutdown
+            // hooks (measured: the probe's helper was left). Ending the JVM here runs them: the kit's clean-up.
+            terminal.handle(Terminal.Signal.INT, signal -> System.exit(130));
         }
 
         @Override

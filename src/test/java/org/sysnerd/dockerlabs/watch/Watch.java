@@ -20,8 +20,9 @@ import org.sysnerd.dockerlabs.watch.FactHistory.Change;
 /**
  * The learner's live board: every lab checked again in this JVM, in the learner mode (only looking, as {@code ./mvnw
  * test} does), on each Docker event that may change a verdict and every few seconds for the host's facts that no
- * event tells, until Ctrl-C ({@code ./mvnw -q -Pwatch}, see docs/watch.md). Settings: {@code labs.watch.every}
- * (seconds between timer checks, 2), {@code labs.watch.for} (seconds, then it ends by itself; 0: until Ctrl-C),
+ * event tells, until Ctrl-C ({@code scripts/watch.sh}, see docs/watch.md). Settings: {@code labs.watch.every}
+ * and {@code labs.watch.most} (seconds between timer checks: 2 after a change, up to 30 while nothing changes, see
+ * {@link Backoff}), {@code labs.watch.for} (seconds, then it ends by itself; 0: until Ctrl-C),
  * {@code labs.watch.timings} (a file that gets one {@code event_to_board_s=} line per board drawn after an event).
  */
 public final class Watch {
@@ -32,6 +33,7 @@ public final class Watch {
     private final Debounce debounce = new Debounce(QUIET.toNanos(), MOST.toNanos());
     private final FactHistory history = new FactHistory();
     private final Duration every;
+    private final Backoff backoff;
     private final Duration limit;
     private final String timings;
     private final Path dir;
@@ -50,13 +52,14 @@ public final class Watch {
         this.plain = plain;
         this.every = seconds(settings.getOrDefault("labs.watch.every", "2"));
         this.limit = seconds(settings.getOrDefault("labs.watch.for", "0"));
+        this.backoff = new Backoff(every.toNanos(), seconds(settings.getOrDefault("labs.watch.most", "30")).toNanos());
         this.timings = settings.getOrDefault("labs.watch.timings", "");
         this.dir = Path.of(settings.getOrDefault("labs.report.dir", "target"), "watch");
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Map<String, String> settings = new java.util.HashMap<>();
-        for (String name : List.of("labs.watch.every", "labs.watch.for", "labs.watch.timings", "labs.report.dir")) {
+        for (String name : List.of("labs.watch.every", "labs.watch.most", "labs.watch.for", "labs.watch.timings", "labs.report.dir")) {
             String set = System.getProperty(name);
             if (set != null && !set.isBlank()) {
                 settings.put(name, set);
@@ -92,9 +95,10 @@ public final class Watch {
         events.start();
         long ends = limit.isZero() ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
         screen.show(detail -> Board.lines(null, Map.of(), blocked, "checking the labs…", detail));
+        long timer = every.toNanos();
         for (Reason reason = Reason.TIMER; reason != Reason.STOP && System.nanoTime() - ends < 0;
-                reason = debounce.await(Math.min(every.toNanos(), Math.max(1, ends - System.nanoTime())))) {
-            check(screen, recheck, reason);
+                reason = debounce.await(Math.min(timer, Math.max(1, ends - System.nanoTime())))) {
+            timer = check(screen, recheck, reason);
         }
         if (!limit.isZero()) {
             // Ended by its own limit (a CI step, a test), not by Ctrl-C: it cleans up as the hook would.
@@ -104,8 +108,8 @@ public final class Watch {
         }
     }
 
-    /** Runs every lab once and draws the board. */
-    private void check(Screen screen, Recheck recheck, Reason reason) {
+    /** Runs every lab once and draws the board; returns the time until the timer's next check. */
+    private long check(Screen screen, Recheck recheck, Reason reason) {
         long lastEvent = debounce.lastEvent();
         long started = System.nanoTime();
         try {
@@ -119,11 +123,12 @@ public final class Watch {
             unchecked = "the labs could not be checked: " + e;
         }
         long drawn = System.nanoTime();
+        long timer = backoff.after(reason, history.moved() || reason != Reason.TIMER, drawn - started);
         String after = reason == Reason.EVENT ? String.format(Locale.ROOT, ", %.2f s after the last Docker event",
                 (drawn - lastEvent) / 1e9) : "";
-        String status = String.format(Locale.ROOT, "checked %s in %.2f s%s · again on each Docker event and every %s s "
-                + "· Ctrl-C ends it", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), (drawn - started) / 1e9, after,
-                every.toMillis() / 1000.0);
+        String status = String.format(Locale.ROOT, "checked %s in %.2f s%s · again on each Docker event, and in %.0f s "
+                + "anyway · Ctrl-C ends it", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), (drawn - started) / 1e9, after,
+                timer / 1e9);
         Report shown = report;
         Map<String, Change> marked = changes;
         String cause = blocked != null ? blocked : unchecked;
@@ -131,6 +136,7 @@ public final class Watch {
         if (reason == Reason.EVENT && !timings.isEmpty()) {
             timing((System.nanoTime() - lastEvent) / 1e9);
         }
+        return timer;
     }
 
     /** The daemon went away (its cause) or came back (null): the board says so, and the labs are checked again. */

@@ -20,8 +20,8 @@ import org.sysnerd.dockerlabs.preflight.Need;
 
 /**
  * The watch MUST draw the learner mode's board, check again on its timer, and end by itself within its limit leaving
- * no thread of its own and no container of the kit: run here for a few seconds on the daemon the suite uses, where no
- * container has a page's name (every lab fails, with the command that starts it).
+ * no thread of its own and no container of the kit: run here for a few seconds on the daemon the suite uses (where
+ * the labs fail, as no container has a page's name, unless a learner's state was made there).
  */
 @DisplayName("The watch, for a bounded time")
 @NeedsDocker(Need.DOCKER)
@@ -42,11 +42,10 @@ class WatchRunTest {
         reporter.publishEntry("board", board.lines().filter(l -> l.contains("labs passed") || l.startsWith("checked"))
                 .reduce("", (a, b) -> a + b + "\n"));
         assertThat(board).as("the board").contains("Docker labs · watching your own containers (learner mode)")
-                .containsPattern("Q1  A container is just a host process +FAILED")
-                .contains("Why: you have not made it yet: docker run -d --name web nginx")
-                .contains("0/6 labs passed").endsWith("docker-labs watch: ended\n");
+                .containsPattern("Q1  A container is just a host process +(FAILED|PASSED|BLOCKED) ")
+                .containsPattern("(?m)^(\\d/6|All 6) labs passed · \\d+ of \\d+ points$").endsWith("docker-labs watch: ended\n");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the watch's time, 6 s asked")
-                .isLessThan(Duration.ofSeconds(30));
+                .isLessThan(Duration.ofSeconds(60));
         assertThat(Thread.getAllStackTraces().keySet()).as("threads left").noneMatch(t -> t.getName().startsWith("docker-labs-watch"));
         assertThat(new Engine().client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(LabRun.OWNER_LABEL, ProcessOwner.self().label())).exec()).as("containers of this JVM left")
