@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark of the watch (issue 27), in a learner VM of its own (scripts/learner-vm.sh): the page's Q1 container
-# `web` is paused and unpaused CHANGES times (each flips Q1, Q2 and Q4), and the watch (scripts/watch.sh, plain lines)
+# Benchmark of the watch (issue 27): Q1's container is paused and unpaused CHANGES times (each flips Q1, Q2 and Q4),
+# either on this machine's daemon under a name of its own (BENCH_WATCH_WHERE=main, the default: the course setting
+# LABS_LEARNER_WEB renames the page's `web`, so no page name is used there; as root the host is read directly), or
+# as `web` in a learner VM of its own (BENCH_WATCH_WHERE=vm, scripts/learner-vm.sh: read through the probe's helper
+# container, kept for the watch's life). The watch (scripts/watch.sh, plain lines)
 # writes, for each board it drew after Docker events, the time from the last of those events (as the watch received
 # it) to the board drawn (-Dlabs.watch.timings). Then nothing happens for IDLE seconds and the watch JVM's own CPU
 # (user+sys, from /proc/<pid>/stat) is read; its timer still re-checks every 2 s then. Prints one line:
@@ -23,31 +26,40 @@ pid=
 die() { echo "bench-watch: $*" >&2; exit 2; }
 finish() {
   [[ -n $pid ]] && kill -INT "$pid" 2>/dev/null && sleep 3
-  scripts/learner-vm.sh down "$VM" >/dev/null 2>&1
+  if [[ ${WHERE:-} == vm ]]; then scripts/learner-vm.sh down "$VM" >/dev/null 2>&1
+  elif [[ -n ${WEB:-} ]]; then timeout 60 docker rm -f "$WEB" >/dev/null 2>&1; fi
   [[ ${BENCH_KEEP:-} == 1 ]] && echo "bench-watch: logs kept in $WORK" >&2 || rm -rf "$WORK"
 }
 trap finish EXIT
 trap 'exit 130' INT
 
-scripts/learner-vm.sh up "$VM" >"$WORK/vm.log" 2>&1 || die "no learner VM: $(tail -n 1 "$WORK/vm.log")"
-export DOCKER_HOST=unix:///run/labvm/$VM/docker.sock
-timeout 60 docker run -d --name web "$NGINX" >/dev/null || die "cannot start web in the VM"
+WHERE=${BENCH_WATCH_WHERE:-main}
+if [[ $WHERE == vm ]]; then
+  scripts/learner-vm.sh up "$VM" >"$WORK/vm.log" 2>&1 || die "no learner VM: $(tail -n 1 "$WORK/vm.log")"
+  export DOCKER_HOST=unix:///run/labvm/$VM/docker.sock
+  WEB=web
+else
+  # A name no page and no other run uses; the watch grades it as the page's web (LABS_LEARNER_WEB).
+  WEB=docker-labs-bench-watch-web-$$
+  export LABS_LEARNER_WEB=$WEB
+fi
+timeout 60 docker run -d --name "$WEB" --label org.sysnerd.bench-watch=1 "$NGINX" >/dev/null || die "cannot start $WEB"
 
 set -m
 scripts/watch.sh -Dlabs.report.dir="$WORK" -Dlabs.watch.timings="$WORK/timings.txt" </dev/null >"$LOG" 2>&1 &
 pid=$!
 set +m
-# q1 STATUS: waits (at most 60 s) until the latest board shows Q1 with that status.
+# q1 STATUS [LIMIT]: waits (at most LIMIT s, 60) until the latest board shows Q1 with that status.
 q1() {
-  local deadline=$((SECONDS + 60))
+  local deadline=$((SECONDS + ${2:-60}))
   until grep -E '^Q1 ' "$LOG" | tail -n 1 | grep -q " $1 "; do
-    ((SECONDS < deadline)) || die "the board did not show Q1 $1 within 60 s"
+    ((SECONDS < deadline)) || die "the board did not show Q1 $1 within ${2:-60} s"
     sleep 0.1
   done
 }
 q1 PASSED
 for ((i = 1; i <= CHANGES; i++)); do
-  if ((i % 2)); then timeout 60 docker pause web >/dev/null; q1 FAILED; else timeout 60 docker unpause web >/dev/null; q1 PASSED; fi
+  if ((i % 2)); then timeout 60 docker pause "$WEB" >/dev/null; q1 FAILED; else timeout 60 docker unpause "$WEB" >/dev/null; q1 PASSED; fi
   # Let the burst's checks end before the next change, so that each change is measured on its own.
   sleep 3
 done
@@ -55,10 +67,10 @@ ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(ticks)
 sleep "$IDLE"
 after=$(ticks)
-python3 - "$WORK/timings.txt" "$CHANGES" "$((after - before))" "$(getconf CLK_TCK)" "$IDLE" <<'PY'
+python3 - "$WORK/timings.txt" "$CHANGES" "$((after - before))" "$(getconf CLK_TCK)" "$IDLE" "$WHERE" <<'PY'
 import statistics, sys
 times = [float(l.split("=")[1]) for l in open(sys.argv[1]) if l.startswith("event_to_board_s=")]
 cpu = int(sys.argv[3]) / int(sys.argv[4]); idle = float(sys.argv[5])
-print(f"watch_recheck_s={statistics.median(times):.2f} watch_recheck_max_s={max(times):.2f} watch_changes={sys.argv[2]} "
+print(f"watch_where={sys.argv[6]} watch_recheck_s={statistics.median(times):.2f} watch_recheck_max_s={max(times):.2f} watch_changes={sys.argv[2]} "
       f"watch_boards={len(times)} watch_idle_cpu_s={cpu:.2f} watch_idle_s={idle:.0f} watch_idle_cpu_pct={100 * cpu / idle:.1f}")
 PY
