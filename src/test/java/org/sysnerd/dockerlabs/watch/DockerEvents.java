@@ -134,5 +134,11 @@ final class DockerEvents implements Closeable {
             }
         }
         thread.interrupt();
+        try {
+            // Bounded: Ctrl-C must end the watch within 2 s, and the thread is a daemon's all the same.
+            thread.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
