@@ -25,7 +25,10 @@ pid=
 
 die() { echo "bench-watch: $*" >&2; exit 2; }
 finish() {
-  [[ -n $pid ]] && kill -INT "$pid" 2>/dev/null && sleep 3
+  # The whole job (its own process group): Maven still compiling, or the watch's JVM, which cleans up on SIGINT.
+  if [[ -n $pid ]] && kill -INT -- "-$pid" 2>/dev/null; then
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
   if [[ ${WHERE:-} == vm ]]; then scripts/learner-vm.sh down "$VM" >/dev/null 2>&1
   elif [[ -n ${WEB:-} ]]; then timeout 60 docker rm -f "$WEB" >/dev/null 2>&1; fi
   [[ ${BENCH_KEEP:-} == 1 ]] && echo "bench-watch: logs kept in $WORK" >&2 || rm -rf "$WORK"

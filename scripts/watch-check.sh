@@ -25,7 +25,7 @@ pid=
 
 say() { echo "watch-check: $*"; }
 finish() {
-  [[ -n $pid ]] && kill -KILL "$pid" 2>/dev/null
+  [[ -n $pid ]] && kill -KILL -- "-$pid" 2>/dev/null
   scripts/learner-vm.sh down "$VM" >/dev/null 2>&1
 }
 trap finish EXIT
