@@ -26,7 +26,6 @@ import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.TestcontainersImages;
 import org.sysnerd.dockerlabs.facts.FirewallBackend;
 import org.sysnerd.dockerlabs.journal.Trace;
-import org.sysnerd.dockerlabs.probe.DirectHost;
 import org.sysnerd.dockerlabs.probe.Host;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
@@ -148,7 +147,7 @@ public final class Observer {
         String links = early != null ? early.linksProblem() : linksProblem(host);
         Trace.mark("preflight interfaces read");
         return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), probe,
-                host.host() instanceof DirectHost ? hostProblem(docker.dockerHost(), engine) : null, nat, links);
+                host.host().direct() ? hostProblem(docker.dockerHost(), engine) : null, nat, links);
     }
 
     /** Null when Testcontainers found the daemon where the kit did; else what it found, or why it found none. */
