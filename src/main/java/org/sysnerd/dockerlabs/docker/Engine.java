@@ -2,7 +2,6 @@ package org.sysnerd.dockerlabs.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.transport.SSLConfig;
 import java.net.URI;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sysnerd.dockerlabs.facts.ContainerEvent;
-import org.sysnerd.dockerlabs.facts.IpAddress;
 import org.sysnerd.dockerlabs.parse.EventsParser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
@@ -173,23 +171,10 @@ public final class Engine {
         return members;
     }
 
-    /** The engine's default network and its bridge interface: docker0, or podman0 on Podman. */
+    /** The engine's default network and its bridge interface: docker0, or podman0 on Podman ({@link DefaultBridge#of}). */
     public DefaultBridge defaultBridge() {
         if (bridge == null) {
-            // Podman answers to "bridge" with its default network (named podman), as Docker does with its own.
-            Network network;
-            try {
-                network = client().inspectNetworkCmd().withNetworkId("bridge").exec();
-            } catch (NotFoundException e) {
-                // dockerd --bridge=none: no default network; Q4 then finds no docker0, which is the fact that fails
-                bridge = info().podman() ? DefaultBridge.podman(null, null) : DefaultBridge.docker("bridge", null, null);
-                return bridge;
-            }
-            IpAddress subnet = network.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
-                    .filter(s -> s != null && s.contains(".")).findFirst().map(IpAddress::parseCidr)
-                    .orElseThrow(() -> new IllegalStateException("the bridge network has no IPv4 subnet"));
-            bridge = info().podman() ? DefaultBridge.podman(Libpod.network(this, network.getId()), subnet)
-                    : DefaultBridge.docker(network.getName(), network.getOptions(), subnet);
+            bridge = DefaultBridge.of(this);
         }
         return bridge;
     }
