@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** A class of the kit does one job: one that grows past about 200 lines has taken a second (issue 25). */
-@DisplayName("The kit's classes")
-class ClassSizeTest {
+/** Rules read off the sources themselves (issue 25), cheap enough to run with every build. */
+@DisplayName("The kit's sources")
+class SourceRulesTest {
 
     private static final int LIMIT = 200;
     /** Over the limit for now, each with the change that brings it under. */
@@ -21,7 +21,7 @@ class ClassSizeTest {
             "docker/EngineInfo.java", "its why* lesson texts move to the assertion classes (issue 25 item 3)");
 
     @Test
-    @DisplayName("are at most about 200 lines each in src/main")
+    @DisplayName("hold classes of at most about 200 lines each in src/main: one that grows past it has taken a second job")
     void at_most_200_lines() throws IOException {
         Path root = Path.of("src/main/java/org/sysnerd/dockerlabs");
         Map<String, Long> over = new TreeMap<>();
@@ -38,5 +38,24 @@ class ClassSizeTest {
             }
         }
         assertThat(over).as("classes over %d lines: split each by job", LIMIT).isEmpty();
+    }
+
+    @Test
+    @DisplayName("import nothing Testcontainers shades for itself, in the labs and the kit's tests too (LayeringTest checks src/main's classes)")
+    void no_shaded_import() throws IOException {
+        String shaded = "org.testcontainers" + ".shaded.";
+        Map<String, Long> found = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(Path.of("src"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                long lines;
+                try (Stream<String> text = Files.lines(file)) {
+                    lines = text.filter(line -> line.startsWith("import ") && line.contains(shaded)).count();
+                }
+                if (lines > 0) {
+                    found.put(file.toString(), lines);
+                }
+            }
+        }
+        assertThat(found).as("sources importing %s: use docker-java's and Testcontainers' public types", shaded).isEmpty();
     }
 }
