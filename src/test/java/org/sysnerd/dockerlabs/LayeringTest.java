@@ -113,4 +113,12 @@ class LayeringTest {
                 .orShould().accessField(Setting.class, "MODE")
                 .because("the run decides its mode when it begins (KitRun); the kit asks it, typed").check(KIT);
     }
+
+    @Test
+    @DisplayName("uses its libraries through their public API: no class Testcontainers shades for itself")
+    void touches_no_shaded_class() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.testcontainers.shaded..")
+                .because("Testcontainers' shaded copies are its insides; docker-java-core is a dependency of the kit")
+                .check(KIT);
+    }
 }

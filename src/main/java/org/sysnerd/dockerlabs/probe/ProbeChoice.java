@@ -81,32 +81,32 @@ public final class ProbeChoice {
     private Host chooseNow() {
         String forced = forced();
         if ("direct".equals(forced)) {
-            return new DirectHost("forced by labs.probe=direct");
+            return DirectHost.host("forced by labs.probe=direct");
         }
         Local listener = "daemon".equals(forced) ? null : local();
         if (listener != null && listener.thisHost()) {
-            return new DirectHost("root, and the daemon's host is " + listener.place().describe() + " (" + listener.daemon()
+            return DirectHost.host("root, and the daemon's host is " + listener.place().describe() + " (" + listener.daemon()
                     .describe() + ")");
         }
         DaemonHost daemon = DaemonHost.start(run, engine);
         if ("daemon".equals(forced)) {
-            return daemon.because("forced by labs.probe=daemon; the daemon's host is " + placeOf(daemon));
+            return daemon.because("forced by labs.probe=daemon; the daemon's host is " + placeOf(daemon)).host();
         }
         DaemonPlace place;
         try {
             place = daemon.place();
         } catch (RuntimeException e) {
-            return daemon.because("where the daemon's host is could not be told (" + e.getMessage() + ")");
+            return daemon.because("where the daemon's host is could not be told (" + e.getMessage() + ")").host();
         }
         if (!place.thisHost()) {
-            return daemon.because("the daemon's host is " + place.describe());
+            return daemon.because("the daemon's host is " + place.describe()).host();
         }
         if (!isRoot()) {
             return daemon.because("the daemon's host is " + place.describe() + ", but this process (uid " + uid()
-                    + ") may not read root's /proc/<pid>/ns links, overlay dirs or nat table");
+                    + ") may not read root's /proc/<pid>/ns links, overlay dirs or nat table").host();
         }
         daemon.close();
-        return new DirectHost("root, and the daemon's host is " + place.describe() + " (told by a helper container: "
+        return DirectHost.host("root, and the daemon's host is " + place.describe() + " (told by a helper container: "
                 + listener.why() + ")");
     }
 
