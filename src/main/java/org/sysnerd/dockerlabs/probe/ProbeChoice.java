@@ -68,7 +68,7 @@ public final class ProbeChoice {
 
     /** True while a kept probe can serve: always when direct, while its helper runs when through the daemon. */
     private boolean alive(Host probe) {
-        if (!(probe instanceof DaemonHost daemon)) {
+        if (!(probe instanceof BackendHost host) || !(host.backend() instanceof DaemonHost daemon)) {
             return true;
         }
         try {
