@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.sysnerd.dockerlabs.assertions.SeenAssert;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.subject.LabMode;
-import org.sysnerd.dockerlabs.subject.Setting;
+import org.sysnerd.dockerlabs.settings.Setting;
 
 @DisplayName("The lab kit's layering")
 class LayeringTest {
@@ -41,7 +41,7 @@ class LayeringTest {
     @DisplayName("depends downwards only: host facts and parsers know no engine, the engine no lab, nothing the JUnit glue")
     void depends_downwards_only() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("facts").definedBy("..dockerlabs.facts..", "..dockerlabs.journal..")
+                .layer("facts").definedBy("..dockerlabs.facts..", "..dockerlabs.journal..", "..dockerlabs.settings..")
                 .layer("parsers").definedBy("..dockerlabs.parse..")
                 .layer("assertions").definedBy("..dockerlabs.assertions..")
                 .layer("engine").definedBy("..dockerlabs.docker..")
@@ -108,7 +108,7 @@ class LayeringTest {
     void decides_the_mode_once() {
         noClasses().that().doNotHaveFullyQualifiedName("org.sysnerd.dockerlabs.junit.KitRun")
                 .and().doNotHaveFullyQualifiedName("org.sysnerd.dockerlabs.subject.LabMode")
-                .and().doNotHaveFullyQualifiedName("org.sysnerd.dockerlabs.subject.Setting")
+                .and().doNotHaveFullyQualifiedName("org.sysnerd.dockerlabs.settings.Setting")
                 .should().callMethod(LabMode.class, "of", String.class)
                 .orShould().accessField(Setting.class, "MODE")
                 .because("the run decides its mode when it begins (KitRun); the kit asks it, typed").check(KIT);

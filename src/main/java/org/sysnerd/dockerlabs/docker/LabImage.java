@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.docker;
 
+import org.sysnerd.dockerlabs.settings.Setting;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -40,8 +41,8 @@ public enum LabImage {
 
     /** The image to run: the override when one is set, the pinned upstream image otherwise. */
     public DockerImageName resolved() {
-        String override = System.getProperty(property(), System.getenv(environmentVariable()));
-        if (override == null || override.isBlank()) {
+        String override = Setting.optional(property(), environmentVariable()).value();
+        if (override == null) {
             return upstream;
         }
         try {

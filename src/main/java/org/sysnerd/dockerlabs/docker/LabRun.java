@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.docker;
 
+import org.sysnerd.dockerlabs.settings.Setting;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -43,7 +44,7 @@ public final class LabRun {
 
     /** True when the containers are kept after the run ({@code labs.keep} / {@code LABS_KEEP_CONTAINERS}), to replay a lab. */
     public boolean keepsContainers() {
-        return Boolean.parseBoolean(System.getProperty("labs.keep", System.getenv("LABS_KEEP_CONTAINERS")));
+        return Boolean.parseBoolean(Setting.KEEP.value());
     }
 
     /** A name no one else uses: {@code docker-labs-q1-web-1a2b3c4d-1}. */

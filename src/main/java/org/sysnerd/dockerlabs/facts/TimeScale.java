@@ -1,6 +1,7 @@
 package org.sysnerd.dockerlabs.facts;
 
 import java.time.Duration;
+import org.sysnerd.dockerlabs.settings.Setting;
 
 /**
  * How many times slower than a plain host the daemon's host is said to be: {@code -Dlabs.timeScale=N} /
@@ -13,8 +14,8 @@ import java.time.Duration;
  */
 public final class TimeScale {
 
-    public static final String PROPERTY = "labs.timeScale";
-    public static final String VARIABLE = "LABS_TIME_SCALE";
+    public static final String PROPERTY = Setting.TIME_SCALE.property();
+    public static final String VARIABLE = Setting.TIME_SCALE.environmentVariable();
     private static final double MAX = 50;
 
     private TimeScale() {
@@ -22,7 +23,7 @@ public final class TimeScale {
 
     /** The factor set, or 1. */
     public static double factor() {
-        return parse(System.getProperty(PROPERTY, System.getenv(VARIABLE)));
+        return parse(Setting.TIME_SCALE.value());
     }
 
     /** The factor in a setting's text; null or blank is 1. */

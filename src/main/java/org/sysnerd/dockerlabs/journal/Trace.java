@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.journal;
 
+import org.sysnerd.dockerlabs.settings.Setting;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ public final class Trace {
     }
 
     private static Path file() {
-        String set = System.getProperty("labs.trace");
-        if (set == null || set.isBlank()) {
+        String set = Setting.TRACE.value();
+        if (set == null) {
             return null;
         }
         return Path.of(set);

@@ -20,7 +20,7 @@ import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.sysnerd.dockerlabs.subject.LabMode;
 import org.sysnerd.dockerlabs.subject.LearnerContainers;
-import org.sysnerd.dockerlabs.subject.Setting;
+import org.sysnerd.dockerlabs.settings.Setting;
 import org.sysnerd.dockerlabs.subject.Subjects;
 
 /**

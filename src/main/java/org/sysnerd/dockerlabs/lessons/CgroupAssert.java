@@ -3,7 +3,7 @@ package org.sysnerd.dockerlabs.lessons;
 import org.sysnerd.dockerlabs.facts.CgroupDir;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.probe.HostFacts;
-import org.sysnerd.dockerlabs.subject.Setting;
+import org.sysnerd.dockerlabs.settings.Setting;
 
 /** A container's cgroup as the host's {@code /proc/<pid>/cgroup} and {@code cgroup.procs} show it (Q6). */
 public final class CgroupAssert extends FactAssert<CgroupAssert, CgroupDir> {

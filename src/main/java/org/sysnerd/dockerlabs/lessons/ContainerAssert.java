@@ -11,7 +11,7 @@ import org.sysnerd.dockerlabs.assertions.Waits;
 import org.sysnerd.dockerlabs.facts.ContainerState;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.facts.Seen;
-import org.sysnerd.dockerlabs.subject.Setting;
+import org.sysnerd.dockerlabs.settings.Setting;
 import org.sysnerd.dockerlabs.subject.Subject;
 
 /**

@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.probe;
 
+import org.sysnerd.dockerlabs.settings.Setting;
 import java.net.URI;
 import java.nio.file.Path;
 import org.sysnerd.dockerlabs.docker.Engine;
@@ -117,7 +118,7 @@ public final class ProbeChoice {
     }
 
     private static String forced() {
-        return System.getProperty("labs.probe", System.getenv("LABS_PROBE"));
+        return Setting.PROBE.value();
     }
 
     /** The daemon's listener on a local socket, as root; looked at once. */

@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.subject;
 
+import org.sysnerd.dockerlabs.settings.Setting;
 import java.util.Arrays;
 
 /** Whose containers the labs look at: the suite's own (the executable spec) or the learner's (their work). */

@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.subject;
 
+import org.sysnerd.dockerlabs.settings.Setting;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

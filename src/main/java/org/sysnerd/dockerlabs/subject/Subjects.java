@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.subject;
 
+import org.sysnerd.dockerlabs.settings.Setting;
 import org.sysnerd.dockerlabs.docker.AlpineLab;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.LabImage;

@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.subject;
 
+import org.sysnerd.dockerlabs.settings.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

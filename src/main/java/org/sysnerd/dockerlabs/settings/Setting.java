@@ -1,10 +1,16 @@
-package org.sysnerd.dockerlabs.subject;
+package org.sysnerd.dockerlabs.settings;
 
 /**
  * A setting a learner or a course gives as a system property or an environment variable, the property
  * winning (as for the image overrides): e.g. {@code -Dlabs.mode=learner} or {@code LABS_MODE=learner}.
  */
 public record Setting(String property, String environmentVariable, String fallback) {
+
+    /** A setting with no fallback: {@link #value()} is null when it is not set. */
+    public static Setting optional(String property, String environmentVariable) {
+        return new Setting(property, environmentVariable, null);
+    }
+
 
     /**
      * The mode: {@code learner} (the learner's own containers: {@code ./mvnw test} grades your work) or {@code spec}
@@ -22,6 +28,15 @@ public record Setting(String property, String environmentVariable, String fallba
 
     /** The name of Q6's {@code docker run -d --name limited --memory 64m --cpus 0.5 nginx} (beyond the page). */
     public static final Setting LIMITED = new Setting("labs.learner.limited", "LABS_LEARNER_LIMITED", "limited");
+
+    /** Every limit of the kit ×N, for a slow host ({@code facts/TimeScale}); unset: 1. */
+    public static final Setting TIME_SCALE = new Setting("labs.timeScale", "LABS_TIME_SCALE", null);
+    /** How the host is read, forced: {@code direct} or {@code daemon} ({@code probe/ProbeChoice}); unset: chosen. */
+    public static final Setting PROBE = new Setting("labs.probe", "LABS_PROBE", null);
+    /** Keep the suite's containers after the run, to replay a lab. */
+    public static final Setting KEEP = new Setting("labs.keep", "LABS_KEEP_CONTAINERS", "false");
+    /** A file the run's phases are traced to ({@code journal/Trace}); unset: no trace. */
+    public static final Setting TRACE = new Setting("labs.trace", "LABS_TRACE", null);
 
     /** The value set, or the fallback; a blank property (the pom passes {@code labs.mode} empty) counts as unset. */
     public String value() {
