@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * Where a run's time goes, for {@code scripts/bench.sh}: with {@code -Dlabs.trace=FILE} every phase of the run
+ * Where a run's time goes, for {@code bench/bench.sh}: with {@code -Dlabs.trace=FILE} every phase of the run
  * (the preflight's steps, the probe's helper, each lab's containers and facts, the clean-up at exit) appends one
  * line {@code <epoch seconds> <event>} to FILE, and the JVM's own start at the end. Without the property it does nothing.
  */

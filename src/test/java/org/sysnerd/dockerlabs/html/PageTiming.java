@@ -12,7 +12,7 @@ import org.sysnerd.dockerlabs.report.ReportWriter;
 import org.sysnerd.dockerlabs.report.Report;
 
 /**
- * {@code scripts/page-timing.sh REPORT_JSON FLEET_DIR}: how long writing each page takes, in a new JVM as at the end of a
+ * {@code bench/page-timing.sh REPORT_JSON FLEET_DIR}: how long writing each page takes, in a new JVM as at the end of a
  * run: the first write (loading j2html and the page's classes) and the median of 20 more; the JSON's, to compare.
  * Prints one line per file.
  */

@@ -230,7 +230,7 @@ class DaemonHostTest {
 
         @BeforeEach
         void onlyAsNonRoot() {
-            assumeFalse(uid() == 0, "root reads everything directly; run scripts/as-docker-group-user.sh");
+            assumeFalse(uid() == 0, "root reads everything directly; run testbeds/as-docker-group-user.sh");
             assumeTrue(daemonIsLocal(), "the daemon's host is not this machine: the direct probe has nothing to refuse");
         }
 

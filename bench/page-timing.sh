@@ -2,7 +2,7 @@
 # How long the kit takes to write its pages (labs-report.html, gradebook.html), in a new JVM as at the end of a run:
 # the first write (j2html's and the page's classes loaded) and the median of 20 more; labs-report.json's, to compare.
 #
-#   scripts/page-timing.sh [REPORT_JSON] [FLEET_DIR]   (defaults: target/labs-report.json, target/fleet)
+#   bench/page-timing.sh [REPORT_JSON] [FLEET_DIR]   (defaults: target/labs-report.json, target/fleet)
 #
 # Prints e.g. `labs-report.html bytes=139012 first_ms=60.2 median_ms=1.10`. Needs a build (./mvnw -o test-compile).
 set -euo pipefail

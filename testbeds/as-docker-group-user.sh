@@ -7,8 +7,8 @@
 # -Dlabs.report.dir=target/reports/<run>) are copied back to this checkout's target/reports/<run>, the copy being
 # replaced by the next run. Prints where the reports are; exits with Maven's status.
 #
-#   sudo -E scripts/as-docker-group-user.sh [maven arguments]     default: test -Pspec
-#   e.g. sudo -E scripts/as-docker-group-user.sh -o test -Dtest=DaemonHostTest
+#   sudo -E testbeds/as-docker-group-user.sh [maven arguments]     default: test -Pspec
+#   e.g. sudo -E testbeds/as-docker-group-user.sh -o test -Dtest=DaemonHostTest
 #
 # Env: LABS_USER (default labuser), LABS_COPY (default /tmp/$LABS_USER-copy), LABS_M2 (the .m2 to seed
 # from; default: that of $SUDO_USER, or root's); TESTCONTAINERS_*,

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# CI check of the watch (issue 27): in a learner VM of its own (scripts/learner-vm.sh), the watch runs without a
+# CI check of the watch (issue 27): in a learner VM of its own (testbeds/learner-vm.sh), the watch runs without a
 # terminal (plain lines) while the page's solutions are typed one by one with the docker CLI, then `docker pause web`
 # and `docker unpause web`; after each step the board's latest score line must say what the state deserves
 # ("0/6 labs passed" ... "All 6 labs passed"), and the pause must show Q1's facts as a regression. Then the watch is
 # ended with SIGINT, as Ctrl-C would, and must be gone within 2 s leaving no container of the kit in the VM.
 #
-#   scripts/watch-check.sh            run as root; about 1 to 3 minutes (a board each step, the VM's start)
+#   testbeds/watch-check.sh            run as root; about 1 to 3 minutes (a board each step, the VM's start)
 #
 # Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE (the VM has the stand-ins), WATCH_CHECK_VM (watchcheck), WATCH_STEP_LIMIT
 # (seconds a board may take to show a step, 60), MAVEN_ARGS as for ./mvnw. Exit 0 when every step's board was right.
@@ -26,11 +26,11 @@ pid=
 say() { echo "watch-check: $*"; }
 finish() {
   [[ -n $pid ]] && kill -KILL -- "-$pid" 2>/dev/null
-  scripts/learner-vm.sh down "$VM" >/dev/null 2>&1
+  testbeds/learner-vm.sh down "$VM" >/dev/null 2>&1
 }
 trap finish EXIT
 
-scripts/learner-vm.sh up "$VM" >"$OUT/vm.log" 2>&1 || { say "no learner VM: $(tail -n 1 "$OUT/vm.log")"; exit 2; }
+testbeds/learner-vm.sh up "$VM" >"$OUT/vm.log" 2>&1 || { say "no learner VM: $(tail -n 1 "$OUT/vm.log")"; exit 2; }
 export DOCKER_HOST=unix:///run/labvm/$VM/docker.sock
 dk() { timeout 60 docker "$@" >/dev/null; }
 

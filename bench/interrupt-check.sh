@@ -4,7 +4,7 @@
 # to end after the signal and how many of the suite's containers it left (those whose owner label is this JVM).
 # With NEXT_RUN=1, a run left containers, it then runs one lab and checks that its preflight removed them.
 #
-#   scripts/interrupt-check.sh AT [INT|TERM] [-- maven args]      e.g. scripts/interrupt-check.sh 30 TERM
+#   bench/interrupt-check.sh AT [INT|TERM] [-- maven args]      e.g. bench/interrupt-check.sh 30 TERM
 #
 # Last line: signal=TERM at_s=30 exit_s=0.4 rc=143 started=4 left=0 [left_after_next_run=0], or signal=none
 # ended_by_itself_s=5.5 when the run was over before AT.
@@ -16,7 +16,7 @@ set -euo pipefail
 die() { echo "interrupt-check: $*" >&2; exit 2; }
 AT=${1:-}
 SIGNAL=${2:-INT}
-[[ $AT =~ ^[0-9]+([.][0-9]+)?$ ]] || die "usage: scripts/interrupt-check.sh AT [INT|TERM] [-- maven args]"
+[[ $AT =~ ^[0-9]+([.][0-9]+)?$ ]] || die "usage: bench/interrupt-check.sh AT [INT|TERM] [-- maven args]"
 [[ $SIGNAL == INT || $SIGNAL == TERM ]] || die "the signal is INT or TERM, not '$SIGNAL'"
 shift $(( $# < 2 ? $# : 2 ))
 [ "${1:-}" = -- ] && shift

@@ -2,7 +2,7 @@
 # Benchmark of the watch (issue 27): Q1's container is paused and unpaused CHANGES times (each flips Q1, Q2 and Q4),
 # either on this machine's daemon under a name of its own (BENCH_WATCH_WHERE=main, the default: the course setting
 # LABS_LEARNER_WEB renames the page's `web`, so no page name is used there; as root the host is read directly), or
-# as `web` in a learner VM of its own (BENCH_WATCH_WHERE=vm, scripts/learner-vm.sh: read through the probe's helper
+# as `web` in a learner VM of its own (BENCH_WATCH_WHERE=vm, testbeds/learner-vm.sh: read through the probe's helper
 # container, kept for the watch's life). The watch (scripts/watch.sh, plain lines)
 # writes, for each board it drew after Docker events, the time from the last of those events (as the watch received
 # it) to the board drawn (-Dlabs.watch.timings). Then nothing happens for IDLE seconds and the watch JVM's own CPU
@@ -10,7 +10,7 @@
 #   watch_recheck_s=X.XX (median) watch_recheck_max_s=X.XX watch_changes=N watch_idle_cpu_s=X.XX watch_idle_s=60
 #   watch_idle_cpu_pct=X.X
 #
-#   scripts/bench-watch.sh [CHANGES]      CHANGES >= 10, default 10; run as root; IDLE from BENCH_WATCH_IDLE (60)
+#   bench/bench-watch.sh [CHANGES]      CHANGES >= 10, default 10; run as root; IDLE from BENCH_WATCH_IDLE (60)
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT" || exit 2
@@ -29,7 +29,7 @@ finish() {
   if [[ -n $pid ]] && kill -INT -- "-$pid" 2>/dev/null; then
     for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   fi
-  if [[ ${WHERE:-} == vm ]]; then scripts/learner-vm.sh down "$VM" >/dev/null 2>&1
+  if [[ ${WHERE:-} == vm ]]; then testbeds/learner-vm.sh down "$VM" >/dev/null 2>&1
   elif [[ -n ${WEB:-} ]]; then timeout 60 docker rm -f "$WEB" >/dev/null 2>&1; fi
   [[ ${BENCH_KEEP:-} == 1 ]] && echo "bench-watch: logs kept in $WORK" >&2 || rm -rf "$WORK"
 }
@@ -38,7 +38,7 @@ trap 'exit 130' INT
 
 WHERE=${BENCH_WATCH_WHERE:-main}
 if [[ $WHERE == vm ]]; then
-  scripts/learner-vm.sh up "$VM" >"$WORK/vm.log" 2>&1 || die "no learner VM: $(tail -n 1 "$WORK/vm.log")"
+  testbeds/learner-vm.sh up "$VM" >"$WORK/vm.log" 2>&1 || die "no learner VM: $(tail -n 1 "$WORK/vm.log")"
   export DOCKER_HOST=unix:///run/labvm/$VM/docker.sock
   WEB=web
 else

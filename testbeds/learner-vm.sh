@@ -5,12 +5,12 @@
 # mount namespace the VM's socket is bind-mounted at /var/run/docker.sock, so a grader forwards it as it
 # would a real VM's: ssh -L /tmp/vm.sock:/var/run/docker.sock labvm@10.211.N.2. Run as root.
 #
-#   scripts/learner-vm.sh up NAME [bookworm|trixie|sid]   bookworm: the installed docker.io (20.10);
+#   testbeds/learner-vm.sh up NAME [bookworm|trixie|sid]   bookworm: the installed docker.io (20.10);
 #                                                          trixie: 26.1.5; sid: 28.5.2 with the containerd image store
-#   scripts/learner-vm.sh down NAME                       removes all of it (containers, daemon, sshd, netns, dirs)
-#   scripts/learner-vm.sh stop-daemon NAME                stops the VM's dockerd only (a VM whose daemon is down)
-#   scripts/learner-vm.sh docker NAME ARGS...             the docker CLI against the VM's daemon
-#   scripts/learner-vm.sh ssh-opts                        the ssh options a grader needs (key, known hosts)
+#   testbeds/learner-vm.sh down NAME                       removes all of it (containers, daemon, sshd, netns, dirs)
+#   testbeds/learner-vm.sh stop-daemon NAME                stops the VM's dockerd only (a VM whose daemon is down)
+#   testbeds/learner-vm.sh docker NAME ARGS...             the docker CLI against the VM's daemon
+#   testbeds/learner-vm.sh ssh-opts                        the ssh options a grader needs (key, known hosts)
 #
 # Addresses: VM N (1..250, the first free) is $LABVM_NET.N.0/30: 10.211.N.1 on this side, 10.211.N.2 in the VM;
 # only these are ever contacted. trixie's and sid's packages are fetched once with apt-get download into
@@ -163,7 +163,7 @@ EOF
 up() {
   local name=$1 engine=${2:-bookworm}
   [[ $name =~ ^[a-z0-9][a-z0-9-]{0,19}$ ]] || die "NAME: lower-case letters, digits and dashes, at most 20"
-  [[ ! -e $RUN/$name ]] || die "$name is up already (scripts/learner-vm.sh down $name)"
+  [[ ! -e $RUN/$name ]] || die "$name is up already (testbeds/learner-vm.sh down $name)"
   engine_root "$engine" >/dev/null
   mkdir -p "$RUN"
   local n dir=$RUN/$name

@@ -17,10 +17,10 @@
 # (runs: the runs that must pass, N + 2 + one rerun per kill; passed: those that passed at once; leftovers: containers
 # of this script's runs still there after the run that should have removed them).
 #
-#   scripts/reliability.sh [N]        N runs in a row, default 5; 10-20 s a run on 2 cores
+#   bench/reliability.sh [N]        N runs in a row, default 5; 10-20 s a run on 2 cores
 #
 # It holds /tmp/docker-labs-shared.lock for the whole check (the learner's names and port 8080 are shared), taking
-# it itself unless its caller holds it (flock /tmp/docker-labs-shared.lock scripts/reliability.sh 20).
+# it itself unless its caller holds it (flock /tmp/docker-labs-shared.lock bench/reliability.sh 20).
 # Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE (default: the local stand-ins), MVN_LIMIT (s per run, 300),
 # TESTCONTAINERS_RYUK_DISABLED (default true: the air-gapped path, where the suite cleans up alone).
 set -euo pipefail
@@ -30,7 +30,7 @@ die() { echo "reliability: $*" >&2; exit 2; }
 say() { echo "reliability: $*"; }
 
 N=${1:-5}
-[[ $N =~ ^[1-9][0-9]*$ ]] || die "usage: scripts/reliability.sh [N]   (N: runs in a row, a positive integer)"
+[[ $N =~ ^[1-9][0-9]*$ ]] || die "usage: bench/reliability.sh [N]   (N: runs in a row, a positive integer)"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export LABS_IMAGE_NGINX=${LABS_IMAGE_NGINX:-docker-labs-standin/nginx:debian}
 export LABS_IMAGE_ALPINE=${LABS_IMAGE_ALPINE:-docker-labs-standin/alpine:busybox}

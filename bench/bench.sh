@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark (issue 6): the suite's labs against the lab page's own commands (scripts/lab-page.sh),
+# Benchmark (issue 6): the suite's labs against the lab page's own commands (bench/lab-page.sh),
 # in one run, alternating, ROUNDS times each after one warm-up of each (not counted). Then (issue 10) the
 # learner mode on the page's finished state (scripts/learner-state.sh up) against the page's five "verify it
-# yourself" commands as a shell script (scripts/lab-page-verify.sh) on that same state, alternating likewise.
+# yourself" commands as a shell script (bench/lab-page-verify.sh) on that same state, alternating likewise.
 #
-#   scripts/bench.sh [ROUNDS]          ROUNDS per side, default 5; run as root
+#   bench/bench.sh [ROUNDS]          ROUNDS per side, default 5; run as root
 #
 # Per round it prints the shell baseline's wall time, the whole `./mvnw -o -q test -Dtest='Q*'` wall time,
 # and the labs' own elapsed time from the suite's report (labs-report.json: startedAt -> finishedAt), split
@@ -27,7 +27,7 @@
 # report (the last lab's end to the report written), exit (the report to Maven's exit: clean-up, JVM end); then per
 # lab its start-to-end and, after "@", when its containers were up (from the preflight's start), and Q3's removal,
 # Q6's update and OOM kill. Before the last line, the medians of each, for the spec and the learner mode.
-# Before the last line, the watch's (issue 27, scripts/bench-watch.sh, in a learner VM; BENCH_WATCH=0 leaves it out):
+# Before the last line, the watch's (issue 27, bench/bench-watch.sh, in a learner VM; BENCH_WATCH=0 leaves it out):
 # watch_recheck_s=X.XX (median, Docker event to board) ... watch_idle_cpu_s=X.XX over watch_idle_s=60.
 # Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE, TESTCONTAINERS_* (passed to both sides as they are),
 # BENCH_LIMIT (s per run, default 300), BENCH_KEEP=1 to keep the logs and per-round reports.
@@ -37,7 +37,7 @@ set -uo pipefail
 
 die() { echo "bench: $*" >&2; exit 2; }
 ROUNDS=${1:-5}
-[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "usage: scripts/bench.sh [ROUNDS]   (ROUNDS: a positive integer)"
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "usage: bench/bench.sh [ROUNDS]   (ROUNDS: a positive integer)"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT" || die "cannot cd to $ROOT"
 LIMIT=${BENCH_LIMIT:-300}
@@ -47,7 +47,7 @@ LAB_COUNT=$(ls src/test/java/org/sysnerd/dockerlabs/labs/Q*Test.java | wc -l)
 SUITE_LABEL=org.sysnerd.docker-labs
 
 exec 9>/tmp/docker-labs-bench.lock
-flock -n 9 || die "another scripts/bench.sh is running on this machine"
+flock -n 9 || die "another bench/bench.sh is running on this machine"
 timeout 60 docker info >/dev/null 2>&1 || die "cannot talk to the Docker daemon"
 command -v python3 >/dev/null || die "python3 is needed to read the report"
 
@@ -81,7 +81,7 @@ timed() {
 # page TAG: one run of the lab page; sets PAGE_S and PAGE_CPU, returns its exit code
 page() {
   local rc
-  timed "page-$1" scripts/lab-page.sh
+  timed "page-$1" bench/lab-page.sh
   rc=$?
   PAGE_S=$WALL_S PAGE_CPU=$CPU_S
   return $rc
@@ -89,7 +89,7 @@ page() {
 
 # verify TAG: one run of the page's verify commands on the learner's state; sets PAGE_S and PAGE_CPU
 verify() {
-  timed "verify-$1" scripts/lab-page-verify.sh
+  timed "verify-$1" bench/lab-page-verify.sh
   PAGE_S=$WALL_S PAGE_CPU=$CPU_S
   return 0
 }
@@ -241,10 +241,10 @@ else
   failed=1
 fi
 
-# --- the watch (issue 27), in a learner VM of its own: scripts/bench-watch.sh ------------------------------
+# --- the watch (issue 27), in a learner VM of its own: bench/bench-watch.sh ------------------------------
 WATCH_LINE=
 if [[ ${BENCH_WATCH:-1} == 1 ]]; then
-  WATCH_LINE=$(scripts/bench-watch.sh 2>"$WORK/bench-watch.err" | tail -n 1)
+  WATCH_LINE=$(bench/bench-watch.sh 2>"$WORK/bench-watch.err" | tail -n 1)
   [[ $WATCH_LINE == watch_recheck_s=* ]] || { echo "bench: the watch not measured: $(tail -n 1 "$WORK/bench-watch.err")"; WATCH_LINE=; failed=1; }
 fi
 

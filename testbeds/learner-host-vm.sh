@@ -1,27 +1,27 @@
 #!/usr/bin/env bash
 # A real learner's host, booted: a Debian 13 (trixie) VM with systemd, cgroup v2, AppArmor enforcing, Docker
 # (trixie's docker.io 26.1 with docker-cli), Podman 5, rootlesskit, a JDK and sshd, under qemu on this machine.
-# Unlike scripts/learner-vm.sh (network namespaces sharing this machine's kernel), this is another kernel (6.12),
+# Unlike testbeds/learner-vm.sh (network namespaces sharing this machine's kernel), this is another kernel (6.12),
 # another init (systemd) and another LSM (AppArmor): what the learners' hosts are. Run as root.
 #
-#   scripts/learner-host-vm.sh build      builds the disk image once (debootstrap from Debian's packages), cached
-#   scripts/learner-host-vm.sh up         boots it from a fresh overlay (the cached image stays as built), waits
+#   testbeds/learner-host-vm.sh build      builds the disk image once (debootstrap from Debian's packages), cached
+#   testbeds/learner-host-vm.sh up         boots it from a fresh overlay (the cached image stays as built), waits
 #                                         for sshd and dockerd, loads the stand-in images
-#   scripts/learner-host-vm.sh ssh [USER] [CMD...]   a command in the VM (root, or learner: in group docker)
-#   scripts/learner-host-vm.sh forward    forwards the VM's docker socket here; prints its DOCKER_HOST
-#   scripts/learner-host-vm.sh facts      kernel, cgroup fs, AppArmor, docker info, iptables --version
-#   scripts/learner-host-vm.sh engine sid  replaces the VM's Docker 26.1 with sid's docker.io 28.5 (containerd store)
+#   testbeds/learner-host-vm.sh ssh [USER] [CMD...]   a command in the VM (root, or learner: in group docker)
+#   testbeds/learner-host-vm.sh forward    forwards the VM's docker socket here; prints its DOCKER_HOST
+#   testbeds/learner-host-vm.sh facts      kernel, cgroup fs, AppArmor, docker info, iptables --version
+#   testbeds/learner-host-vm.sh engine sid  replaces the VM's Docker 26.1 with sid's docker.io 28.5 (containerd store)
 #                                         until `down`; loads the stand-ins into it
-#   scripts/learner-host-vm.sh engine docker29 [iptables|nftables]   Docker 29.7.2 (the binaries in
+#   testbeds/learner-host-vm.sh engine docker29 [iptables|nftables]   Docker 29.7.2 (the binaries in
 #                                         $LHVM_DOCKER29_DIR, checksums checked) over sid's runc and containerd, on a
 #                                         fresh data root (the containerd image store), with that firewall backend;
 #                                         again with the other backend: the daemon restarted only. Exit 3: NOT RUN
 #                                         (the binaries missing or not as their checksums say; said on stderr)
-#   scripts/learner-host-vm.sh ssh-opts   the ssh options a grader needs (key, known hosts, port)
-#   scripts/learner-host-vm.sh status     whether it runs, and where
-#   scripts/learner-host-vm.sh broken     exit 0 (and the console's lines of it) when the VM's kernel panicked or
+#   testbeds/learner-host-vm.sh ssh-opts   the ssh options a grader needs (key, known hosts, port)
+#   testbeds/learner-host-vm.sh status     whether it runs, and where
+#   testbeds/learner-host-vm.sh broken     exit 0 (and the console's lines of it) when the VM's kernel panicked or
 #                                         qemu ended; exit 1 while it is alive
-#   scripts/learner-host-vm.sh down       stops qemu (poweroff, then kill), removes the overlay: nothing is left
+#   testbeds/learner-host-vm.sh down       stops qemu (poweroff, then kill), removes the overlay: nothing is left
 #
 # The cache ($LHVM_CACHE, /var/cache/docker-labs-vm): base.img (raw ext4, made with mkfs.ext4 -d: no loop
 # device), vmlinuz and initrd.img from its /boot, the ssh key pair, and recipe.sha (the image is rebuilt when

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The Docker module's lab page, Q1 to Q5: its own solution and verify commands, as a plain shell script
 # with the docker CLI and the host's tools. It is the baseline the suite is measured against
-# (scripts/bench.sh): the same work a learner does by hand, nothing more. Its output is not checked.
+# (bench/bench.sh): the same work a learner does by hand, nothing more. Its output is not checked.
 #
-#   sudo scripts/lab-page.sh            run as root (reads /proc/<pid>/ns/net, runs iptables)
+#   sudo bench/lab-page.sh            run as root (reads /proc/<pid>/ns/net, runs iptables)
 #
 # Unlike the page it never uses the names web, stayup or gone, nor a fixed host port: each container is
 # named labpage-<id>-<lab>-<role>, labelled org.sysnerd.lab-page=<id>, published on a port Docker picks,
