@@ -146,15 +146,17 @@ vm_ssh() {
 }
 running() { [[ -f $RUN/qemu.pid ]] && kill -0 "$(cat "$RUN/qemu.pid")" 2>/dev/null; }
 
-# Waits for a condition at most LIMIT seconds; when it gives up, says what it waited for and the console's last lines.
-wait_for() {
-  local what=$1 limit=$2; shift 2
-  local deadline=$((SECONDS + limit))
-  until "$@" >/dev/null 2>&1; do
-    running || { console_tail; down >&2; die "qemu ended while waiting for $what (console: $LAST_CONSOLE)"; }
-    ((SECONDS < deadline)) || { console_tail; down >&2; die "no $what within ${limit}s: qemu stopped (console above; all of it: $LAST_CONSOLE)"; }
-    sleep 1
-  done
+# shellcheck source=../scripts/lib/wait.sh
+source scripts/lib/wait.sh
+# boot_wait WHAT LIMIT COMMAND...: wait_for while qemu runs; when it gives up, the console's last lines and qemu stopped.
+boot_wait() {
+  local what=$1 rc=0
+  # Once a second: each try is an ssh login that qemu's emulated network and CPU must serve.
+  WAIT_ALIVE=running WAIT_EVERY=1 wait_for "$@" || rc=$?
+  ((rc == 0)) && return 0
+  console_tail; down >&2
+  if ((rc == 2)); then die "qemu ended while waiting for $what (console: $LAST_CONSOLE)"; fi
+  die "no $what within ${2}s: qemu stopped (console above; all of it: $LAST_CONSOLE)"
 }
 # Whether the VM is gone: its kernel panicked (the console says so) or qemu ended. Prints the console's oops lines.
 broken() {
@@ -196,9 +198,9 @@ up() {
     -netdev "user,id=n0,restrict=off,hostfwd=tcp:127.0.0.1:$PORT-:22" -device virtio-net-pci,netdev=n0 \
     -device virtio-rng-pci -serial "file:$RUN/console.log" -monitor none \
     -pidfile "$RUN/qemu.pid" -daemonize || die "qemu did not start"
-  wait_for "ssh login" "$BOOT_WAIT" vm_ssh root true
+  boot_wait "ssh login" "$BOOT_WAIT" vm_ssh root true
   local booted=$((SECONDS - started))
-  wait_for "dockerd" 120 vm_ssh root docker info
+  boot_wait "dockerd" 120 vm_ssh root docker info
   say "up: sshd after ${booted} s, dockerd after $((SECONDS - started)) s ($(vm_ssh root uname -r))"
   echo "$booted" >"$RUN/boot-seconds"
   load_images

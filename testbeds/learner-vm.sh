@@ -32,15 +32,8 @@ die() { echo "learner-vm: $*" >&2; exit 1; }
 say() { echo "learner-vm: $*"; }
 [[ $(id -u) -eq 0 ]] || die "run me as root"
 
-# Waits for a condition, at most $WAIT seconds; says what it waited for when it gives up.
-wait_for() {
-  local what=$1; shift
-  local deadline=$((SECONDS + WAIT))
-  until "$@" >/dev/null 2>&1; do
-    ((SECONDS < deadline)) || { echo "learner-vm: no $what within ${WAIT}s" >&2; return 1; }
-    sleep 0.2
-  done
-}
+# shellcheck source=../scripts/lib/wait.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/wait.sh"
 
 vm_docker() { local name=$1; shift; timeout 120 docker -H "unix://$RUN/$name/docker.sock" "$@"; }
 
@@ -157,7 +150,7 @@ EOF
   nsenter --net="/var/run/netns/labvm-$name" unshare --mount --propagation private sh -ec \
     'mount --bind "$1" /var/run/docker.sock; exec /usr/sbin/sshd -f "$2" -E "$3"' _ \
     "$dir/docker.sock" "$dir/sshd_config" "$dir/sshd.log" </dev/null
-  wait_for "sshd on $addr:22" bash -c "exec 3<>/dev/tcp/$addr/22"
+  wait_for "sshd on $addr:22" "$WAIT" bash -c "exec 3<>/dev/tcp/$addr/22"
 }
 
 up() {
