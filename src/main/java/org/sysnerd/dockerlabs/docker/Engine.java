@@ -46,8 +46,22 @@ public final class Engine {
     /** The TLS the kit's transport uses there (NoTls on a unix socket); set with the client. */
     private volatile SSLConfig tls;
 
+    /** The run's own daemon address (its {@code labs.docker.host}); null: DOCKER_HOST and Testcontainers' search. */
+    private final URI address;
+
     /** An engine not connected yet: {@link #connect()} finds the daemon. */
     public Engine() {
+        this(null);
+    }
+
+    /** An engine for the daemon at this address (a grader's run of one VM among many), or as {@link #Engine()} if null. */
+    public Engine(URI address) {
+        this.address = address;
+    }
+
+    /** The address asked for: the run's own, else DOCKER_HOST; null when neither is set (then the sockets are looked for). */
+    public String requestedHost() {
+        return address != null ? address.toString() : System.getenv("DOCKER_HOST");
     }
 
     /**
@@ -58,7 +72,7 @@ public final class Engine {
      */
     public synchronized URI connect() {
         if (client == null) {
-            URI plain = DaemonAddress.plain().orElse(null);
+            URI plain = address != null ? address : DaemonAddress.plain().orElse(null);
             if (plain != null) {
                 tls = tlsFor(plain, null);
                 client = boundedClient(plain, tls);
@@ -139,7 +153,10 @@ public final class Engine {
      */
     public synchronized DockerClient puller() {
         if (puller == null) {
-            puller = DockerClientProviderStrategy.getClientForConfig(DockerClientFactory.instance().getTransportConfig());
+            // A run of its own address pulls there too, not where Testcontainers' one search found a daemon.
+            puller = DockerClientProviderStrategy.getClientForConfig(address != null
+                    ? TransportConfig.builder().dockerHost(address).sslConfig(tls()).build()
+                    : DockerClientFactory.instance().getTransportConfig());
         }
         return puller;
     }

@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.junit;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +35,11 @@ final class KitRun implements AutoCloseable {
     private final LabRun run = new LabRun();
     private final Optional<LabMode> mode;
     private final String modeProblem;
-    private final Engine engine = new Engine();
-    private final LearnerContainers learners = new LearnerContainers(engine);
+    /** A run's own daemon (a grader runs many VMs in one JVM); without it, DOCKER_HOST as before. */
+    static final String DOCKER_HOST = "labs.docker.host";
+
+    private final Engine engine;
+    private final LearnerContainers learners;
     private final LabSession session;
     private final Thread ctrlC = new Thread(() -> removeThisRun(true), "docker-labs-cleanup");
     private volatile HostFacts host;
@@ -43,6 +47,9 @@ final class KitRun implements AutoCloseable {
 
     private KitRun(ExtensionContext root) {
         this.root = root;
+        this.engine = new Engine(root.getConfigurationParameter(DOCKER_HOST).filter(v -> !v.isBlank()).map(URI::create)
+                .orElse(null));
+        this.learners = new LearnerContainers(engine);
         LabMode decided = null;
         String problem = null;
         try {

@@ -177,7 +177,8 @@ public final class Observer {
         if (daemon.dockerHost() != null) {
             return daemon.dockerHost().toString();
         }
-        return System.getenv().getOrDefault("DOCKER_HOST", "unix://" + candidateSockets().get(0));
+        String requested = daemon.requestedHost();
+        return requested != null ? requested : "unix://" + candidateSockets().get(0);
     }
 
     /** The sockets Testcontainers looks for when DOCKER_HOST is not set. */
@@ -192,7 +193,7 @@ public final class Observer {
 
     /** Checks the address itself first: Testcontainers would try its other strategies for minutes, or find another daemon. */
     private static String dockerError(Engine daemon) {
-        String set = System.getenv("DOCKER_HOST");
+        String set = daemon.requestedHost();
         List<Path> sockets = candidateSockets();
         if (set == null && sockets.stream().noneMatch(Files::exists)) {
             return "no socket " + sockets.get(0) + " (nor rootless Docker's or Docker Desktop's: "
