@@ -79,12 +79,12 @@ public final class FleetGrader {
     }
 
     /** Runs the labs against one VM on a thread of its own, bounded by the limit; never completes exceptionally. */
-    static CompletableFuture<Outcome> grade(Vm vm, Path dir, String mode, Duration limit) {
+    static CompletableFuture<Outcome> grade(Vm vm, Path dir, String mode, Duration limit) throws IOException {
         long started = System.nanoTime();
+        Files.createDirectories(dir); // before the limit can strike: its status is written there
         CompletableFuture<Void> run = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                Files.createDirectories(dir);
                 LauncherFactory.create().execute(request(vm, dir, mode));
                 run.complete(null);
             } catch (Throwable e) {
