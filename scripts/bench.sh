@@ -27,6 +27,8 @@
 # report (the last lab's end to the report written), exit (the report to Maven's exit: clean-up, JVM end); then per
 # lab its start-to-end and, after "@", when its containers were up (from the preflight's start), and Q3's removal,
 # Q6's update and OOM kill. Before the last line, the medians of each, for the spec and the learner mode.
+# Before the last line, the watch's (issue 27, scripts/bench-watch.sh, in a learner VM; BENCH_WATCH=0 leaves it out):
+# watch_recheck_s=X.XX (median, Docker event to board) ... watch_idle_cpu_s=X.XX over watch_idle_s=60.
 # Env: LABS_IMAGE_NGINX, LABS_IMAGE_ALPINE, TESTCONTAINERS_* (passed to both sides as they are),
 # BENCH_LIMIT (s per run, default 300), BENCH_KEEP=1 to keep the logs and per-round reports.
 # Each suite run writes its report to its own directory (-Dlabs.report.dir), so that a concurrent run of the
@@ -239,6 +241,13 @@ else
   failed=1
 fi
 
+# --- the watch (issue 27), in a learner VM of its own: scripts/bench-watch.sh ------------------------------
+WATCH_LINE=
+if [[ ${BENCH_WATCH:-1} == 1 ]]; then
+  WATCH_LINE=$(scripts/bench-watch.sh 2>"$WORK/bench-watch.err" | tail -n 1)
+  [[ $WATCH_LINE == watch_recheck_s=* ]] || { echo "bench: the watch not measured: $(tail -n 1 "$WORK/bench-watch.err")"; WATCH_LINE=; failed=1; }
+fi
+
 # --- leftovers ---------------------------------------------------------------------------------------
 left=$(timeout 60 docker ps -a --filter "label=$PAGE_LABEL" --format '{{.Names}}' | tr '\n' ' ')
 [[ -n $left ]] && { echo "warning: lab-page containers left: $left"; failed=1; }
@@ -266,6 +275,7 @@ print(f"phases ({sys.argv[2]}, median): " + " ".join(f"{k}={statistics.median(v)
 EOF
 done
 
+[[ -n $WATCH_LINE ]] && echo "$WATCH_LINE"
 python3 - "${PAGES[*]}" "${MVNS[*]}" "${LABS[*]}" "${VERIFIES[*]}" "${LMVNS[*]}" "${LLABS[*]}" <<'EOF'
 import sys, statistics
 def med(s):

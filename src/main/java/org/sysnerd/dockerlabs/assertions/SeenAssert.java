@@ -16,6 +16,11 @@ public final class SeenAssert<T> extends AbstractAssert<SeenAssert<T>, Seen<T>> 
         super(actual, SeenAssert.class);
     }
 
+    /** Assertions on a host fact and the command that shows it; the lab assertions build on it (lessons/). */
+    public static <T> SeenAssert<T> assertThat(Seen<T> seen) {
+        return new SeenAssert<>(seen);
+    }
+
     /** Verifies the fact holds; {@code expected} says in words what it should be. */
     public SeenAssert<T> is(String expected, Predicate<? super T> holds) {
         return is(expected, holds, seen -> null);

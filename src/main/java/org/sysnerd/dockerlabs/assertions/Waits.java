@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.assertions;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.TerminalFailureException;
 import org.awaitility.core.ThrowingRunnable;
 
 /**
@@ -23,6 +24,14 @@ public final class Waits {
 
     /** Waits up to {@code limit} for the assertion to hold; with no time at all, looks once. */
     public static void until(String alias, Duration limit, ThrowingRunnable assertion) {
+        until(alias, limit, assertion, () -> { });
+    }
+
+    /**
+     * As {@link #until(String, Duration, ThrowingRunnable)}, stopping at once when {@code pointless} fails (a container
+     * that exited will not come up again by waiting): its lesson is the verdict, as Awaitility's {@code failFast} says it.
+     */
+    public static void until(String alias, Duration limit, ThrowingRunnable assertion, ThrowingRunnable pointless) {
         if (limit.isZero()) {
             try {
                 assertion.run();
@@ -32,7 +41,15 @@ public final class Waits {
                 throw new IllegalStateException(e);
             }
         } else {
-            await(alias).atMost(limit).untilAsserted(assertion);
+            try {
+                await(alias).atMost(limit).failFast("waiting is pointless", pointless).untilAsserted(assertion);
+            } catch (TerminalFailureException e) {
+                // Awaitility wraps the lesson that ended the wait; the lesson itself is what the verdict shows.
+                if (e.getCause() instanceof Error lesson) {
+                    throw lesson;
+                }
+                throw e;
+            }
         }
     }
 }

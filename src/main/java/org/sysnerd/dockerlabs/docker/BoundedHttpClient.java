@@ -2,7 +2,6 @@ package org.sysnerd.dockerlabs.docker;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +34,7 @@ final class BoundedHttpClient implements DockerHttpClient {
     }
 
     /** The Docker daemon said nothing to a request within the limit: it is lost for this run. */
-    static final class Unanswered extends UncheckedIOException {
+    static final class Unanswered extends DaemonLost {
         Unanswered(String message) {
             super(message, new IOException(message));
         }
@@ -51,6 +50,11 @@ final class BoundedHttpClient implements DockerHttpClient {
             throw new Unanswered("the Docker daemon did not answer " + request.method() + " " + request.path()
                     + " within " + limit.toSeconds() + " s");
         } catch (ExecutionException e) {
+            // docker-java's transport wraps its I/O error in a plain RuntimeException: typed here as the daemon lost.
+            if (e.getCause() instanceof RuntimeException cause && cause.getCause() instanceof IOException io
+                    && cause.getClass() == RuntimeException.class) {
+                throw new DaemonLost(request.method() + " " + request.path() + " to the Docker daemon: " + io.getMessage(), io);
+            }
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             response.cancel(true);

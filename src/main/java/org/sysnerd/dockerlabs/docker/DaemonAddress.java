@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.testcontainers.dockerclient.DockerDesktopClientProviderStrategy;
+import org.testcontainers.dockerclient.RootlessDockerClientProviderStrategy;
+import org.testcontainers.dockerclient.UnixSocketClientProviderStrategy;
 
 /**
  * Where the daemon answers, when it is plain without Testcontainers' search (its classes take most of a second to
@@ -25,9 +27,8 @@ public final class DaemonAddress {
     /** Testcontainers' settings that choose the daemon (tc.host, docker.host, where docker.* settings come from). */
     private static final List<String> CHOOSING = List.of("tc.host", "docker.host", "dockerconfig.source");
     /** The strategy Testcontainers may have saved in ~/.testcontainers.properties that looks only at these sockets. */
-    private static final Set<String> SOCKET_STRATEGIES = Set.of("UnixSocketClientProviderStrategy",
-            "RootlessDockerClientProviderStrategy", "DockerDesktopClientProviderStrategy").stream()
-            .map(name -> "org.testcontainers.dockerclient." + name).collect(Collectors.toSet());
+    private static final Set<String> SOCKET_STRATEGIES = Set.of(UnixSocketClientProviderStrategy.class.getName(),
+            RootlessDockerClientProviderStrategy.class.getName(), DockerDesktopClientProviderStrategy.class.getName());
 
     private DaemonAddress() {
     }

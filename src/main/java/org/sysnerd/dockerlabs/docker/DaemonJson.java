@@ -7,7 +7,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -76,7 +75,7 @@ record DaemonJson(DockerHttpClient http, String pathPrefix) {
         try {
             return JSON.readValue(body(path), type);
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + path + " from the Docker daemon: " + e.getMessage(), e);
+            throw new DaemonLost("GET " + path + " from the Docker daemon: " + e.getMessage(), e);
         }
     }
 
@@ -94,7 +93,7 @@ record DaemonJson(DockerHttpClient http, String pathPrefix) {
             }
             return body.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("GET " + path + " from the Docker daemon: " + e.getMessage(), e);
+            throw new DaemonLost("GET " + path + " from the Docker daemon: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.sysnerd.dockerlabs.docker;
 
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network;
 import java.util.Map;
 import org.sysnerd.dockerlabs.facts.IpAddress;
 
@@ -20,6 +22,23 @@ public record DefaultBridge(String network, String interfaceName, IpAddress subn
     static final String DOCKER0 = "docker0";
     /** Podman's default ({@code containers.conf} network_interface of the {@code podman} network). */
     static final String PODMAN0 = "podman0";
+
+    /** The engine's default network as its API describes it ({@code docker network inspect bridge}). */
+    static DefaultBridge of(Engine engine) {
+        // Podman answers to "bridge" with its default network (named podman), as Docker does with its own.
+        Network network;
+        try {
+            network = engine.client().inspectNetworkCmd().withNetworkId("bridge").exec();
+        } catch (NotFoundException e) {
+            // dockerd --bridge=none: no default network; Q4 then finds no docker0, which is the fact that fails
+            return engine.info().podman() ? podman(null, null) : docker("bridge", null, null);
+        }
+        IpAddress subnet = network.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
+                .filter(s -> s != null && s.contains(".")).findFirst().map(IpAddress::parseCidr)
+                .orElseThrow(() -> new IllegalStateException("the bridge network has no IPv4 subnet"));
+        return engine.info().podman() ? podman(Libpod.network(engine, network.getId()), subnet)
+                : docker(network.getName(), network.getOptions(), subnet);
+    }
 
     /** Docker's {@code bridge} network, from {@code docker network inspect bridge}'s options. */
     public static DefaultBridge docker(String network, Map<String, String> options, IpAddress subnet) {

@@ -2,27 +2,18 @@ package org.sysnerd.dockerlabs.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.SSLConfig;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sysnerd.dockerlabs.facts.ContainerEvent;
-import org.sysnerd.dockerlabs.facts.IpAddress;
 import org.sysnerd.dockerlabs.parse.EventsParser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
-import org.testcontainers.shaded.com.github.dockerjava.core.DefaultDockerClientConfig;
-import org.testcontainers.shaded.com.github.dockerjava.core.DockerClientImpl;
-import org.testcontainers.shaded.com.github.dockerjava.core.RemoteApiVersion;
-import org.sysnerd.dockerlabs.facts.TimeScale;
 
 /**
  * The Docker engine the labs run on, as its API describes it (what {@code docker info}/{@code inspect} print): one per
@@ -32,19 +23,9 @@ public final class Engine {
 
     private volatile EngineInfo info;
     private volatile DefaultBridge bridge;
-    /** How long the daemon may take to accept a connection, and to answer once asked. */
-    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(5);
-    private static final Duration RESPONSE_LIMIT = TimeScale.of(Duration.ofSeconds(30));
-    /** How long Testcontainers' search for the daemon may take where the address is not plain (about a second). */
-    private static final Duration SEARCH_LIMIT = TimeScale.of(Duration.ofSeconds(60));
-
-    private volatile DockerClient client;
-    /** The kit's reads of the daemon's JSON, on the client's transport; set with it. */
-    private volatile DaemonJson json;
+    /** The kit's client, set once connected. */
+    private volatile KitClient kit;
     private volatile DockerClient puller;
-    private volatile URI dockerHost;
-    /** The TLS the kit's transport uses there (NoTls on a unix socket); set with the client. */
-    private volatile SSLConfig tls;
 
     /** The run's own daemon address (its {@code labs.docker.host}); null: DOCKER_HOST and Testcontainers' search. */
     private final URI address;
@@ -54,51 +35,33 @@ public final class Engine {
         this(null);
     }
 
-    /** An engine for the daemon at this address (a grader's run of one VM among many), or as {@link #Engine()} if null. */
+    /** An engine for the daemon at this address (one VM's run among many in a grader), or as {@link #Engine()} if null. */
     public Engine(URI address) {
         this.address = address;
     }
 
-    /** The address asked for: the run's own, else DOCKER_HOST; null when neither is set (then the sockets are looked for). */
+    /** The address asked for: the run's own, else DOCKER_HOST; null when neither is set (the sockets are looked for). */
     public String requestedHost() {
         return address != null ? address.toString() : System.getenv("DOCKER_HOST");
     }
 
     /**
      * Finds the daemon as Testcontainers does (DOCKER_HOST, its socket strategies), once, and makes the kit's client
-     * for it: where that is plain ({@link DaemonAddress}), without loading Testcontainers' search. Unlike
-     * {@code DockerClientFactory.client()}, this starts no Ryuk (whose image may have to be pulled, with minutes of
-     * retries) and takes no lock that a container's start may hold; returns where the daemon answers.
+     * for it ({@link KitClient}). Unlike {@code DockerClientFactory.client()}, this starts no Ryuk (whose image may have
+     * to be pulled, with minutes of retries) and takes no lock that a container's start may hold; returns where the
+     * daemon answers.
      */
     public synchronized URI connect() {
-        if (client == null) {
-            URI plain = address != null ? address : DaemonAddress.plain().orElse(null);
-            if (plain != null) {
-                tls = tlsFor(plain, null);
-                client = boundedClient(plain, tls);
-                dockerHost = plain;
-            } else {
-                // Bounded: its search asks each candidate with a client of no limit, and a daemon may answer _ping only.
-                TransportConfig transport = Bounded.call("Testcontainers' search for the daemon", SEARCH_LIMIT,
-                        "a daemon answered, then said nothing more: see whether docker info answers, and restart the daemon "
-                        + "if it hangs", "docker info", () -> DockerClientFactory.instance().getTransportConfig());
-                tls = tlsFor(transport.getDockerHost(), transport.getSslConfig());
-                client = boundedClient(transport.getDockerHost(), tls);
-                dockerHost = transport.getDockerHost();
-            }
+        if (kit == null) {
+            kit = address != null ? KitClient.to(address, null) : KitClient.found();
         }
-        return dockerHost;
-    }
-
-    /** The TLS for a daemon's address: the given one, else none at all on a unix socket ({@link NoTls}). */
-    private static SSLConfig tlsFor(URI host, SSLConfig given) {
-        return given == null && "unix".equals(host.getScheme()) ? NoTls.UNIX_SOCKET : given;
+        return kit.dockerHost();
     }
 
     /** The TLS of the kit's transport, for another client to the same daemon (libpod's API); after {@link #connect()}. */
     SSLConfig tls() {
         connect();
-        return tls;
+        return kit.tls();
     }
 
     /**
@@ -113,38 +76,6 @@ public final class Engine {
             DockerClientFactory.instance().client();
         }
         return found;
-    }
-
-    /**
-     * A client like Testcontainers' ({@code DockerClientProviderStrategy.getClientForConfig}: API 1.44, else 1.32),
-     * whose every request is bounded ({@link BoundedHttpClient}): a daemon that accepts and then says nothing fails
-     * it after {@link #RESPONSE_LIMIT} instead of holding a lab for ever. A stream is bounded by its reader (an exec
-     * by its 10 s, the event watch by its lab); a pull goes through {@link #puller()}, bounded by its progress.
-     */
-    private DockerClient boundedClient(URI host, SSLConfig tls) {
-        DockerHttpClient http = new BoundedHttpClient(new ZerodepDockerHttpClient.Builder().dockerHost(host)
-                .sslConfig(tls).connectionTimeout(CONNECT_LIMIT).responseTimeout(RESPONSE_LIMIT).build(),
-                RESPONSE_LIMIT);
-        DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(host.toString());
-        RemoteApiVersion set = config.build().getApiVersion();
-        if (set != RemoteApiVersion.UNKNOWN_VERSION) {
-            return withJson(DockerClientImpl.getInstance(config.build(), http), http, set);
-        }
-        DockerClient latest = DockerClientImpl.getInstance(config.withApiVersion(RemoteApiVersion.VERSION_1_44).build(), http);
-        try {
-            latest.pingCmd().exec();
-            return withJson(latest, http, RemoteApiVersion.VERSION_1_44);
-        } catch (RuntimeException olderDaemon) {
-            return withJson(DockerClientImpl.getInstance(config.withApiVersion(RemoteApiVersion.VERSION_1_32).build(), http),
-                    http, RemoteApiVersion.VERSION_1_32);
-        }
-    }
-
-    /** The client, with the kit's reads of JSON ({@link DaemonJson}) on the same transport and API version. */
-    private DockerClient withJson(DockerClient client, DockerHttpClient http, RemoteApiVersion version) {
-        json = new DaemonJson(http, "/v" + version.getVersion());
-        return client;
     }
 
     /**
@@ -168,17 +99,14 @@ public final class Engine {
 
     /** Where the kit's client talks to the daemon, or null before {@link #connect()}. */
     public URI dockerHost() {
-        return dockerHost;
+        KitClient connected = kit;
+        return connected == null ? null : connected.dockerHost();
     }
 
     /** The kit's client, for the daemon Testcontainers starts the labs' containers on (see {@link #connect()}). */
     public DockerClient client() {
-        DockerClient connected = client;
-        if (connected == null) {
-            connect();
-            connected = client;
-        }
-        return connected;
+        connect();
+        return kit.client();
     }
 
     /**
@@ -235,8 +163,8 @@ public final class Engine {
     }
 
     private DaemonJson json() {
-        client();
-        return json;
+        connect();
+        return kit.json();
     }
 
     /** The image's layers, as {@code docker image inspect -f '{{.RootFS.Layers}}'} prints them. */
@@ -261,23 +189,10 @@ public final class Engine {
         return members;
     }
 
-    /** The engine's default network and its bridge interface: docker0, or podman0 on Podman. */
+    /** The engine's default network and its bridge interface: docker0, or podman0 on Podman ({@link DefaultBridge#of}). */
     public DefaultBridge defaultBridge() {
         if (bridge == null) {
-            // Podman answers to "bridge" with its default network (named podman), as Docker does with its own.
-            Network network;
-            try {
-                network = client().inspectNetworkCmd().withNetworkId("bridge").exec();
-            } catch (NotFoundException e) {
-                // dockerd --bridge=none: no default network; Q4 then finds no docker0, which is the fact that fails
-                bridge = info().podman() ? DefaultBridge.podman(null, null) : DefaultBridge.docker("bridge", null, null);
-                return bridge;
-            }
-            IpAddress subnet = network.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet)
-                    .filter(s -> s != null && s.contains(".")).findFirst().map(IpAddress::parseCidr)
-                    .orElseThrow(() -> new IllegalStateException("the bridge network has no IPv4 subnet"));
-            bridge = info().podman() ? DefaultBridge.podman(Libpod.network(this, network.getId()), subnet)
-                    : DefaultBridge.docker(network.getName(), network.getOptions(), subnet);
+            bridge = DefaultBridge.of(this);
         }
         return bridge;
     }

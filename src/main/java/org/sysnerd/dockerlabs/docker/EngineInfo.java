@@ -94,19 +94,6 @@ public record EngineInfo(String id, String serverVersion, String operatingSystem
         return major.find() ? Integer.parseInt(major.group(1)) : 0;
     }
 
-    /** Why a container's rootfs has no overlay mount: the engine's storage driver is not overlay. */
-    public String whyNoOverlay() {
-        return engineName() + "'s storage driver here is " + storageDriver + ", not " + (podman ? "overlay" : "overlay2")
-                + ": no overlay mount backs the container's rootfs (docker info -f '{{.Driver}}')";
-    }
-
-    /** Why a published port may answer with no DNAT rule for it, on this engine. */
-    public String whyTrafficWithoutDnat() {
-        return podman
-                ? "Podman's netavark wrote no rule (its firewall driver may be `none`) and something else carries the traffic"
-                : "Docker runs with --iptables=false and its userland proxy carries the traffic";
-    }
-
     /** How a request to 127.0.0.1 on a published port reaches the container, on this engine. */
     public String loopbackPath(int port) {
         return podman ? "127.0.0.1:" + port + " goes through the same rule: netavark has no userland proxy"

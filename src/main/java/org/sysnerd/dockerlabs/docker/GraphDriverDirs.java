@@ -13,10 +13,9 @@ import java.util.Map;
  * @param upperDir    the container's writable layer, or null when unknown
  * @param storageRoot where the mount's relative dirs start ({@code <data-root>/overlay2})
  * @param initLayers  the layers the engine puts between the image's and the container's (overlay2: its init layer)
- * @param whyNone     why there is no overlay when there is no merged dir (the engine's storage driver)
  */
 public record GraphDriverDirs(String mergedDir, String upperDir, List<String> lowerDirs, String storageRoot,
-                              int initLayers, String whyNone) {
+                              int initLayers) {
 
     public GraphDriverDirs {
         lowerDirs = List.copyOf(lowerDirs);
@@ -38,11 +37,11 @@ public record GraphDriverDirs(String mergedDir, String upperDir, List<String> lo
         if (data.get("MergedDir") == null) {
             // containerd store: <data-root>/rootfs/overlayfs/<full container id>; other drivers (vfs, btrfs): no overlay
             return new GraphDriverDirs(engine.containerdStore() ? engine.dockerRootDir() + "/rootfs/overlayfs/" + containerId
-                    : null, null, List.of(), root, 0, engine.whyNoOverlay());
+                    : null, null, List.of(), root, 0);
         }
         String lower = String.valueOf(data.getOrDefault("LowerDir", ""));
         return new GraphDriverDirs((String) data.get("MergedDir"), (String) data.get("UpperDir"),
-                lower.isEmpty() ? List.of() : Arrays.asList(lower.split(":")), root, engine.initLayers(), engine.whyNoOverlay());
+                lower.isEmpty() ? List.of() : Arrays.asList(lower.split(":")), root, engine.initLayers());
     }
 
     /** True when the engine names the lower and upper dirs (overlay2, Podman), so the mount's can be compared with them. */
@@ -62,11 +61,5 @@ public record GraphDriverDirs(String mergedDir, String upperDir, List<String> lo
     public boolean lowerDirsHold(List<String> resolvedLowerDirs, int layers) {
         return named() ? resolvedLowerDirs.equals(lowerDirs) && resolvedLowerDirs.size() == layers + initLayers
                 : resolvedLowerDirs.size() >= layers;
-    }
-
-    /** Why there may be no overlay mount at the merged dir, from what Docker said of it. */
-    public String whyNoOverlay() {
-        return mergedDir == null ? whyNone : "the container is not running, or its rootfs is mounted in another mount "
-                + "namespace than the daemon's";
     }
 }

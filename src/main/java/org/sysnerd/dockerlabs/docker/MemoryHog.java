@@ -90,15 +90,6 @@ public final class MemoryHog extends LabContainer<MemoryHog> {
         }
     }
 
-    /** Why it may have ended otherwise than OOM-killed, from how it ended; null when that says nothing more. */
-    public static String whyNotOomKilled(ContainerExit exit) {
-        if (exit.exitCode() == 1) {
-            return "tail stopped at the shell's ulimit (docker logs: out of memory), not at the cgroup's limit";
-        }
-        return exit.exitCode() == ContainerExit.KILLED ? "it was killed (SIGKILL), but Docker reported no OOM kill: "
-                + "neither OOMKilled nor an oom event (docker events --filter event=oom --since 10m --until 0s)" : null;
-    }
-
     /** How it ended, or that it runs still. */
     public Seen<ContainerExit> exit() {
         InspectContainerResponse.ContainerState state = engine.client().inspectContainerCmd(getContainerId()).exec().getState();

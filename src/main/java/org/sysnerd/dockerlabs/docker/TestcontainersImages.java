@@ -20,9 +20,14 @@ public final class TestcontainersImages {
     public static final String RYUK = "ryuk";
     /** Logical name of the image Testcontainers runs to find the daemon's gateway from inside a container. */
     public static final String GATEWAY = "gateway";
-    /** The image Testcontainers 2.0.5 starts for Ryuk ({@code org.testcontainers.utility.RyukContainer}). */
+    /**
+     * The Testcontainers these names were read from (its source: {@code RyukContainer}, {@code DockerClientFactory}),
+     * which exposes them in no public API; a test holds the version, so an upgrade re-reads them.
+     */
+    static final String READ_FROM = "2.0.5";
+    /** The image Testcontainers {@link #READ_FROM} starts for Ryuk, before its substitutions. */
     static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
-    /** Testcontainers 2.0.5's {@code DockerClientFactory.TINY_IMAGE}, run by {@code DockerClientConfigUtils}. */
+    /** The tiny image Testcontainers {@link #READ_FROM} runs to find the gateway, before its substitutions. */
     static final String TINY_IMAGE = "alpine:3.17";
 
     private TestcontainersImages() {

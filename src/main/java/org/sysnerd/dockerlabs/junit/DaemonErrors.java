@@ -4,7 +4,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.DaemonLost;
 import org.sysnerd.dockerlabs.docker.ImagePull;
 import org.sysnerd.dockerlabs.report.LabStatus;
 import org.testcontainers.containers.ContainerFetchException;
@@ -14,40 +14,24 @@ import org.testcontainers.containers.ContainerLaunchException;
 final class DaemonErrors {
 
     private static final Pattern IMAGE = Pattern.compile("for image (\\S+)");
-    /**
-     * The kit's reads of the daemon's JSON over the client's transport: an I/O error while its answer is read (a reset
-     * connection, a dropped ssh forward, a body cut short) is the daemon lost too, as it was through docker-java's typed
-     * answers. (Named, not imported: the class is the docker package's own.)
-     */
-    private static final String DAEMON_JSON = "org.sysnerd.dockerlabs.docker.DaemonJson";
-
     private DaemonErrors() {
     }
 
     /**
-     * The network error of the Docker client itself (docker-java wraps its transport's {@link IOException} in a
-     * RuntimeException thrown from its own classes, the kit's {@code DaemonJson} likewise), or null: an error of another request (a lab's HTTP GET) is not one.
+     * The network error of a Docker client, or null: the kit's own client says so with {@link DaemonLost};
+     * Testcontainers' client (docker-java's transport) wraps its {@link IOException} in a plain RuntimeException,
+     * told by its exact type. An error of another request (a lab's HTTP GET) is neither.
      */
     static IOException lost(Throwable thrown) {
         for (Throwable at = thrown; at != null; at = at.getCause()) {
-            if (Engine.unanswered(at)) {
-                return (IOException) at.getCause();
+            if (at instanceof DaemonLost lost) {
+                return lost.getCause();
             }
-            if (at.getCause() instanceof IOException io && !(at instanceof DockerException) && thrownByDockerClient(at)) {
+            if (at.getClass() == RuntimeException.class && at.getCause() instanceof IOException io) {
                 return io;
             }
         }
         return null;
-    }
-
-    private static boolean thrownByDockerClient(Throwable thrown) {
-        StackTraceElement[] trace = thrown.getStackTrace();
-        if (trace.length == 0) {
-            return false;
-        }
-        String where = trace[0].getClassName();
-        return where.startsWith("com.github.dockerjava.") || where.startsWith("org.testcontainers.shaded.com.github.dockerjava.")
-                || where.equals(DAEMON_JSON);
     }
 
     /**

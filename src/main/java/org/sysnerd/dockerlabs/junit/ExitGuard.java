@@ -17,9 +17,10 @@ final class ExitGuard {
     private ExitGuard() {
     }
 
-    /** Arms the guard once, for when the JVM shuts down. */
-    static void arm() {
+    /** Arms a guard for when the JVM shuts down; the run keeps it once per launcher session (see KitRun). */
+    static ExitGuard arm() {
         Runtime.getRuntime().addShutdownHook(new Thread(ExitGuard::watch, "docker-labs-exit-guard"));
+        return new ExitGuard();
     }
 
     private static void watch() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.docker.Sweeper;
@@ -17,6 +18,7 @@ import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.probe.Host;
 import org.sysnerd.dockerlabs.probe.HostFacts;
+import org.sysnerd.dockerlabs.probe.ProbeChoice;
 import org.sysnerd.dockerlabs.subject.LabMode;
 import org.sysnerd.dockerlabs.subject.LearnerContainers;
 import org.sysnerd.dockerlabs.subject.Setting;
@@ -41,7 +43,9 @@ final class KitRun implements AutoCloseable {
     private final Engine engine;
     private final LearnerContainers learners;
     private final LabSession session;
-    private final Thread ctrlC = new Thread(() -> removeThisRun(true), "docker-labs-cleanup");
+    // The labs' own containers may still be in the making when Ctrl-C comes; in the learner mode only a counted helper's.
+    private final Thread ctrlC = new Thread(() -> removeThisRun(startsLabContainers() || run.creationsUnderWay()),
+            "docker-labs-cleanup");
     private volatile HostFacts host;
     private Subjects subjects;
 
@@ -61,8 +65,15 @@ final class KitRun implements AutoCloseable {
         }
         this.mode = Optional.ofNullable(decided);
         this.modeProblem = problem;
-        this.session = new LabSession(run, engine, mode.orElse(LabMode.SPEC), learners, this::use);
-        ExitGuard.arm();
+        // A watch's runs keep one probe (and its helper container) for the launcher session's life: labs.probe.keep=session.
+        ProbeChoice probes = root.getConfigurationParameter(KeptProbe.PARAMETER).filter("session"::equals).isPresent()
+                ? root.getStore(StoreScope.LAUNCHER_SESSION, Namespace.GLOBAL).computeIfAbsent(KeptProbe.class,
+                        key -> new KeptProbe(engine), KeptProbe.class).choice()
+                : new ProbeChoice(run, engine);
+        this.session = new LabSession(run, engine, mode.orElse(LabMode.SPEC), learners, probes, this::use);
+        // Once per launcher session: a watch runs the labs again and again in one session, and must not add a hook each time.
+        root.getStore(StoreScope.LAUNCHER_SESSION, Namespace.GLOBAL).computeIfAbsent(ExitGuard.class, key -> ExitGuard.arm(),
+                ExitGuard.class);
         if (!run.keepsContainers()) {
             // Registered before the first container (the probe's helper may be one): an interrupted run cleans up too.
             Runtime.getRuntime().addShutdownHook(ctrlC);

@@ -1,6 +1,5 @@
 package org.sysnerd.dockerlabs.junit;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -37,6 +38,18 @@ public final class LabReportListener implements TestExecutionListener {
     private volatile TestPlan plan;
     /** The run's own facts, handed over by the run when it ends; none when no lab ran. */
     private volatile RunFacts run;
+    /** Where the run's report goes: the board and the files, or a caller that shows it itself (a watch). */
+    private final BiConsumer<Report, ConfigurationParameters> sink;
+
+    /** The listener JUnit registers (META-INF/services): prints the board and writes the report's files. */
+    public LabReportListener() {
+        this(ReportWriter::publish);
+    }
+
+    /** A listener that hands each run's report to {@code sink} instead, e.g. a watch that draws it itself. */
+    public LabReportListener(BiConsumer<Report, ConfigurationParameters> sink) {
+        this.sink = sink;
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -110,15 +123,7 @@ public final class LabReportListener implements TestExecutionListener {
         int passed = (int) results.stream().filter(r -> r.status() == LabStatus.PASSED).count();
         Report report = new Report(Report.SCHEMA, run.runId(), run.mode(), run.startedAt(), Instant.now().toString(),
                 run.engine(), run.probe(), run.preflight(), results, passed, results.size());
-        // The run's parameters (which fall back to -D), so that runs in one JVM write reports of their own.
-        Path dir = Path.of(testPlan.getConfigurationParameters().get("labs.report.dir").orElse("target"));
-        System.out.println(ReportWriter.console(report, dir));
-        try {
-            ReportWriter.writeAll(report, dir, testPlan.getConfigurationParameters().get("labs.report.summary")
-                    .orElse(System.getenv("GITHUB_STEP_SUMMARY")));
-        } catch (java.io.IOException e) {
-            System.err.println("docker-labs: could not write the lab report: " + e);
-        }
+        sink.accept(report, testPlan.getConfigurationParameters());
         Trace.mark("report written");
         Trace.jvmStarted();
     }

@@ -53,13 +53,14 @@ final class LabSession {
     /** The sweep of killed runs' leftovers, begun once the daemon answered (null when it never did). */
     private volatile CompletableFuture<String> swept;
 
-    LabSession(LabRun run, Engine engine, LabMode mode, LearnerContainers learners, Function<Host, HostFacts> use) {
+    LabSession(LabRun run, Engine engine, LabMode mode, LearnerContainers learners, ProbeChoice probes,
+               Function<Host, HostFacts> use) {
         this.run = run;
         this.engine = engine;
         this.mode = mode;
         this.learners = learners;
         this.use = use;
-        this.probes = new ProbeChoice(run, engine);
+        this.probes = probes;
     }
 
     /**

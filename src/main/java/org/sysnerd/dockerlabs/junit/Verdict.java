@@ -6,6 +6,7 @@ import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.sysnerd.dockerlabs.assertions.LabFailure;
+import org.sysnerd.dockerlabs.assertions.NotChecked;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.report.LabStatus;

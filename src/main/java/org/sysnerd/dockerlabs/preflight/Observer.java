@@ -1,32 +1,15 @@
 package org.sysnerd.dockerlabs.preflight;
 
-import com.github.dockerjava.api.DockerClient;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.sysnerd.dockerlabs.docker.DaemonAddress;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
-import org.sysnerd.dockerlabs.docker.ImagePull;
-import org.sysnerd.dockerlabs.docker.LabImage;
-import org.sysnerd.dockerlabs.docker.TestcontainersImages;
 import org.sysnerd.dockerlabs.facts.FirewallBackend;
 import org.sysnerd.dockerlabs.journal.Trace;
-import org.sysnerd.dockerlabs.probe.DirectHost;
 import org.sysnerd.dockerlabs.probe.Host;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.probe.ProbeChoice;
@@ -35,7 +18,6 @@ import org.sysnerd.dockerlabs.subject.LabMode;
 /** Looks at this machine before the labs run: Docker, the images, and whether the host facts can be read. */
 public final class Observer {
 
-    private static final int CONNECT_LIMIT_MILLIS = 3000;
     /** How long Testcontainers' search for the daemon and its client's first calls may take (about a second here). */
     static final Duration TESTCONTAINERS_LIMIT = Duration.ofSeconds(60);
 
@@ -56,18 +38,18 @@ public final class Observer {
     public static Observations observeDocker(Engine daemon, LabMode mode, ProbeChoice probes, Runnable answered) {
         // Testcontainers' own search for the daemon, which the labs' containers wait for, goes on beside the kit's.
         CompletableFuture<URI> testcontainers = mode.startsLabContainers()
-                ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, Observer::inADaemonThread) : null;
-        String dockerError = dockerError(daemon);
+                ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, ImageChecks::inADaemonThread) : null;
+        String dockerError = DockerReach.dockerError(daemon);
         if (dockerError != null) {
             return noDocker(daemon, dockerError);
         }
         answered.run();
         CompletableFuture<Map<String, ImageProblem>> images = CompletableFuture.supplyAsync(
-                () -> imageProblems(daemon, mode, probes), Observer::inADaemonThread);
+                () -> ImageChecks.imageProblems(daemon, mode, probes), ImageChecks::inADaemonThread);
         EngineInfo engine = daemon.info();
         Trace.mark("preflight docker info");
         if (testcontainers != null) {
-            dockerError = testcontainersAgrees(daemon.dockerHost(), testcontainers, TESTCONTAINERS_LIMIT);
+            dockerError = DockerReach.testcontainersAgrees(daemon.dockerHost(), testcontainers, TESTCONTAINERS_LIMIT);
             if (dockerError != null) {
                 return noDocker(daemon, dockerError);
             }
@@ -79,12 +61,12 @@ public final class Observer {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         Trace.mark("preflight images checked");
-        return new Observations(dockerHost(daemon), null, engine, engine.podman(), problems, PROBE_NOT_CHOSEN, null, null, null);
+        return new Observations(DockerReach.dockerHost(daemon), null, engine, engine.podman(), problems, PROBE_NOT_CHOSEN, null, null, null);
     }
 
     /** What is seen when Docker is not reached, or not as Testcontainers reaches it: nothing else. */
     private static Observations noDocker(Engine daemon, String dockerError) {
-        return new Observations(dockerHost(daemon), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
+        return new Observations(DockerReach.dockerHost(daemon), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
     }
 
     /**
@@ -148,147 +130,12 @@ public final class Observer {
         String links = early != null ? early.linksProblem() : linksProblem(host);
         Trace.mark("preflight interfaces read");
         return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), probe,
-                host.host() instanceof DirectHost ? hostProblem(docker.dockerHost(), engine) : null, nat, links);
-    }
-
-    /** Null when Testcontainers found the daemon where the kit did; else what it found, or why it found none. */
-    static String testcontainersAgrees(URI kits, CompletableFuture<URI> testcontainers, Duration limit) {
-        try {
-            // Bounded: its client has no limit of its own, and a daemon may answer _ping while docker info hangs.
-            URI found = testcontainers.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            Trace.mark("preflight Testcontainers ready");
-            return found.equals(kits) ? null : "Testcontainers reached " + found + " instead of "
-                    + kits + ": set DOCKER_HOST to the one the labs should use";
-        } catch (TimeoutException e) {
-            return "Testcontainers, which starts the labs' containers, got no answer from the daemon within "
-                    + limit.toSeconds() + " s (the daemon answers _ping, but not its other calls: see whether docker info "
-                    + "answers, and restart the daemon if it hangs)";
-        } catch (ExecutionException | RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return "Testcontainers, which starts the labs' containers, could not use the daemon: " + cause.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while Testcontainers looked for the daemon";
-        }
-    }
-
-    /** Where the daemon answers: the address Testcontainers connected to once it has, else DOCKER_HOST or the system's socket. */
-    private static String dockerHost(Engine daemon) {
-        if (daemon.dockerHost() != null) {
-            return daemon.dockerHost().toString();
-        }
-        String requested = daemon.requestedHost();
-        return requested != null ? requested : "unix://" + candidateSockets().get(0);
-    }
-
-    /** The sockets Testcontainers looks for when DOCKER_HOST is not set. */
-    private static List<Path> candidateSockets() {
-        return DaemonAddress.candidateSockets();
-    }
-
-    /** True when the daemon's address looks local (a unix socket, not Desktop's): what a forced direct probe needs at least. */
-    private static boolean daemonIsLocal(String dockerHost, EngineInfo engine) {
-        return dockerHost.startsWith("unix://") && (engine == null || !engine.desktop());
-    }
-
-    /** Checks the address itself first: Testcontainers would try its other strategies for minutes, or find another daemon. */
-    private static String dockerError(Engine daemon) {
-        String set = daemon.requestedHost();
-        List<Path> sockets = candidateSockets();
-        if (set == null && sockets.stream().noneMatch(Files::exists)) {
-            return "no socket " + sockets.get(0) + " (nor rootless Docker's or Docker Desktop's: "
-                    + String.join(", ", sockets.subList(1, sockets.size()).stream().map(Path::toString).toList())
-                    + "): the daemon is not running, or not installed";
-        }
-        if (set != null && set.startsWith("unix://") && !Files.exists(Path.of(set.substring("unix://".length())))) {
-            return "no socket " + set.substring("unix://".length()) + " (the daemon is not running, or not installed)";
-        }
-        if (set != null && set.startsWith("unix://")) {
-            String silent = DaemonPing.problem(Path.of(set.substring("unix://".length())), Duration.ofMillis(CONNECT_LIMIT_MILLIS));
-            if (silent != null) {
-                return silent;
-            }
-        }
-        if (set != null && set.startsWith("tcp://")) {
-            URI uri = URI.create(set);
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_LIMIT_MILLIS);
-            } catch (IOException e) {
-                return "nothing answers at " + uri.getHost() + ":" + uri.getPort() + " (" + e.getMessage() + ")";
-            }
-        }
-        try {
-            // Not Testcontainers' client(): it would start Ryuk first, pulling its image with minutes of retries.
-            Trace.mark("preflight socket answers");
-            String used = daemon.connect().toString();
-            Trace.mark("preflight client made (Testcontainers' transport)");
-            daemon.client().pingCmd().exec();
-            Trace.mark("preflight pinged");
-            if (set != null && !used.equals(set)) {
-                return "Testcontainers reached " + used + " instead: unset DOCKER_HOST or make it answer";
-            }
-            return null;
-        } catch (RuntimeException e) {
-            return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
-        }
-    }
-
-    /**
-     * Whether each image the run needs (the labs' two, Ryuk's when it is on) is on the daemon or can be pulled:
-     * checked together, once, each pull bounded by {@link ImagePull} (a registry that is not reached, or refuses,
-     * is known in seconds; a pull that progresses shows it and may take its time).
-     */
-    private static Map<String, ImageProblem> imageProblems(Engine daemon, LabMode mode, ProbeChoice probes) {
-        DockerClient client = daemon.client();
-        Map<String, CompletableFuture<ImageProblem>> checks = new LinkedHashMap<>();
-        boolean startsLabContainers = mode.startsLabContainers();
-        if (startsLabContainers) {
-            TestcontainersImages.needed(client, daemon.dockerHost()).forEach((logical, image) ->
-                    checks.put(logical, check(daemon, image, image + (TestcontainersImages.RYUK.equals(logical)
-                            ? " (Testcontainers' reaper, Ryuk)" : " (Testcontainers' look-up of the daemon's gateway)"))));
-        }
-        // The learner mode runs no nginx of its own: only alpine, for the daemon-side probe's helper, if it needs one.
-        List<LabImage> images = startsLabContainers ? List.of(LabImage.values())
-                : probes.needsHelper() ? List.of(LabImage.ALPINE) : List.of();
-        for (LabImage image : images) {
-            String logical = image.name().toLowerCase(Locale.ROOT);
-            try {
-                checks.put(logical, check(daemon, image.resolved().asCanonicalNameString(), image.describe()));
-            } catch (IllegalArgumentException e) {
-                checks.put(logical, CompletableFuture.completedFuture(
-                        new ImageProblem(image.environmentVariable(), ImageProblem.Cause.BAD_NAME, e.getMessage())));
-            }
-        }
-        Map<String, ImageProblem> problems = new LinkedHashMap<>();
-        checks.forEach((logical, check) -> {
-            ImageProblem problem = check.join();
-            if (problem != null) {
-                problems.put(logical, problem);
-            }
-        });
-        return problems;
-    }
-
-    private static CompletableFuture<ImageProblem> check(Engine daemon, String name, String described) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                ImagePull.Outcome outcome = ImagePull.presentOrPulled(daemon.client(), daemon::puller, name, System.err::println);
-                return outcome.available() ? null : ImageProblem.fromAnswer(described, outcome.answer(), outcome.stalled());
-            } catch (RuntimeException e) {
-                return ImageProblem.fromAnswer(described, String.valueOf(e.getMessage()), false);
-            }
-        }, Observer::inADaemonThread);
-    }
-
-    private static void inADaemonThread(Runnable task) {
-        Thread thread = new Thread(task, "docker-labs-image-check");
-        thread.setDaemon(true);
-        thread.start();
+                host.host().direct() ? hostProblem(docker.dockerHost(), engine) : null, nat, links);
     }
 
     /** With the direct probe (forced): can this process read what it must? */
     private static String hostProblem(String dockerHost, EngineInfo engine) {
-        if (!daemonIsLocal(dockerHost, engine)) {
+        if (!DockerReach.daemonIsLocal(dockerHost, engine)) {
             return "the daemon's host is not this machine (Docker Desktop's VM, or a remote DOCKER_HOST): "
                     + "unset labs.probe=direct to read it through the daemon";
         }

@@ -1,108 +1,75 @@
 package org.sysnerd.dockerlabs.probe;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
-import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.facts.TimeScale;
+import org.sysnerd.dockerlabs.journal.Journal;
 
-/** The host as this process sees it: it reads /proc itself and runs the host's tools as its own user. */
-public final class DirectHost implements Host {
+/** The host as this process sees it: it reads the host's files itself and runs the host's tools as its own user. */
+public final class DirectHost implements Backend {
 
     private static final Duration COMMAND_LIMIT = TimeScale.of(Duration.ofSeconds(10));
+    /** HTTP from this process, whose network namespace is the host's. */
+    private static final HostHttp HTTP = new HostHttp() {
+        @Override
+        public String get(String address, int port, Journal journal) {
+            return Http.get(address, port);
+        }
+
+        @Override
+        public boolean answers(String address, int port) {
+            return Http.answers(address, port);
+        }
+    };
 
     private final String why;
-    /** Where the commands this view runs are recorded. */
-    private final Journal journal;
 
     /** Reads the host from this process; {@code why} says why that is possible here, for the report. */
     public DirectHost(String why) {
-        this(why, Journal.NONE);
-    }
-
-    private DirectHost(String why, Journal journal) {
         this.why = why;
-        this.journal = journal;
     }
 
-    @Override
-    public Host journaling(Journal journal) {
-        return new DirectHost(why, journal);
+    /** The host this process reads itself. */
+    public static Host host(String why) {
+        return Host.on(new DirectHost(why));
     }
 
     @Override
     public String read(String path) {
         try {
-            return logged("cat " + path, Files.readString(Path.of(path), StandardCharsets.UTF_8));
+            return Files.readString(Path.of(path), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw unavailable("read " + path, e);
+            String seen = e instanceof AccessDeniedException ? "permission denied" : e.toString();
+            throw new HostFactUnavailable("could not read " + path + ": " + seen, e);
         }
     }
 
     @Override
-    public String readLink(String path) {
-        try {
-            return logged("readlink " + path, Files.readSymbolicLink(Path.of(path)).toString());
-        } catch (IOException e) {
-            throw unavailable("read the link " + path, e);
-        }
-    }
-
-    @Override
-    public String realPath(String path) {
-        try {
-            return logged("realpath " + path, Path.of(path).toRealPath().toString());
-        } catch (IOException e) {
-            throw unavailable("resolve " + path, e);
-        }
-    }
-
-    @Override
-    public boolean exists(String path) {
-        boolean exists;
-        try {
-            Files.readAttributes(Path.of(path), BasicFileAttributes.class);
-            exists = true;
-        } catch (NoSuchFileException e) {
-            exists = false;
-        } catch (IOException e) {
-            // Files.exists would say false when access is denied: a fact not seen is not a fact that is absent.
-            throw unavailable("look for " + path, e);
-        }
-        logged("test -e " + path + " && echo yes", exists ? "yes" : "");
-        return exists;
-    }
-
-    @Override
-    public String run(List<String> command) {
-        String line = String.join(" ", command);
+    public Ran run(List<String> argv) {
+        String line = String.join(" ", argv);
         Path out = null;
         Path err = null;
         try {
             out = Files.createTempFile("docker-labs", ".out");
             err = Files.createTempFile("docker-labs", ".err");
-            Process process = new ProcessBuilder(withTool(command)).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process process = new ProcessBuilder(withTool(argv)).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             if (!process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new HostFactUnavailable("`" + line + "` did not finish within " + COMMAND_LIMIT.toSeconds() + " s");
             }
-            if (process.exitValue() != 0) {
-                throw new HostFactUnavailable("`" + line + "` exited " + process.exitValue() + ": "
-                        + Files.readString(err).strip());
-            }
-            return logged(line, Files.readString(out));
+            return new Ran(line, process.exitValue(), Files.readString(out), Files.readString(err));
         } catch (IOException e) {
-            throw unavailable("run `" + line + "`", e);
+            throw new HostFactUnavailable("could not run `" + line + "`: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HostFactUnavailable("interrupted while running `" + line + "`", e);
@@ -130,11 +97,6 @@ public final class DirectHost implements Host {
         return command;
     }
 
-    private String logged(String command, String output) {
-        journal.record(command, output);
-        return output;
-    }
-
     private static void deleteQuietly(Path file) {
         if (file != null) {
             file.toFile().delete();
@@ -142,22 +104,12 @@ public final class DirectHost implements Host {
     }
 
     @Override
-    public String httpGet(String address, int port) {
-        return Http.get(address, port);
-    }
-
-    @Override
-    public boolean httpAnswers(String address, int port) {
-        return Http.answers(address, port);
+    public HostHttp http() {
+        return HTTP;
     }
 
     @Override
     public String describe() {
         return "direct (this process, user " + System.getProperty("user.name") + ": " + why + ")";
-    }
-
-    private static HostFactUnavailable unavailable(String what, IOException e) {
-        String why = e instanceof AccessDeniedException ? "permission denied" : e.toString();
-        return new HostFactUnavailable("could not " + what + ": " + why, e);
     }
 }

@@ -35,4 +35,14 @@ public interface Host {
 
     /** The same host, recording the commands it runs in {@code journal} (a lab's). */
     Host journaling(Journal journal);
+
+    /** True when this process looks at the host itself (no helper between). */
+    default boolean direct() {
+        return false;
+    }
+
+    /** The host a backend reaches ({@link BackendHost}). */
+    static Host on(Backend backend) {
+        return new BackendHost(backend, Journal.NONE);
+    }
 }

@@ -19,8 +19,12 @@ public final class ProbeChoice {
 
     private final LabRun run;
     private final Engine engine;
+    /** True when the probe, once chosen, serves every run that asks (a watch's), while its helper lives. */
+    private final boolean keeps;
     /** What the socket's listener told; looked at once, guarded by this. */
     private Local local;
+    /** The probe kept for the runs to come; guarded by this. */
+    private Host kept;
 
     /** What the socket's listener told, looked at once: the place it proves, or why it proves none. */
     private record Local(DaemonListener daemon, DaemonPlace place, String why) {
@@ -31,40 +35,78 @@ public final class ProbeChoice {
 
     /** The choice for this run, whose helper container (if it needs one) carries the run's name and labels. */
     public ProbeChoice(LabRun run, Engine engine) {
+        this(run, engine, false);
+    }
+
+    private ProbeChoice(LabRun run, Engine engine, boolean keeps) {
         this.run = run;
         this.engine = engine;
+        this.keeps = keeps;
+    }
+
+    /**
+     * A choice made once for many runs in one JVM (a watch's): the probe it chooses, and its helper container, serve
+     * each run that asks, and are chosen again only when the helper is gone (the daemon restarted). The helper carries
+     * {@code run}'s labels, so that no single run's clean-up removes it.
+     */
+    public static ProbeChoice kept(LabRun run, Engine engine) {
+        return new ProbeChoice(run, engine, true);
     }
 
     /** The probe for this run; the helper it starts to find the daemon's host is kept only when it is the probe. */
     public Host choose() {
+        if (!keeps) {
+            return chooseNow();
+        }
+        synchronized (this) {
+            if (kept == null || !alive(kept)) {
+                kept = chooseNow();
+            }
+            return kept;
+        }
+    }
+
+    /** True while a kept probe can serve: always when direct, while its helper runs when through the daemon. */
+    private boolean alive(Host probe) {
+        if (!(probe instanceof BackendHost host) || !(host.backend() instanceof DaemonHost daemon)) {
+            return true;
+        }
+        try {
+            return Boolean.TRUE.equals(engine.client().inspectContainerCmd(daemon.containerId()).exec().getState().getRunning());
+        } catch (RuntimeException gone) {
+            return false;
+        }
+    }
+
+    private Host chooseNow() {
         String forced = forced();
         if ("direct".equals(forced)) {
-            return new DirectHost("forced by labs.probe=direct");
+            return DirectHost.host("forced by labs.probe=direct");
         }
         Local listener = "daemon".equals(forced) ? null : local();
         if (listener != null && listener.thisHost()) {
-            return new DirectHost("root, and the daemon's host is " + listener.place().describe() + " (" + listener.daemon()
+            return DirectHost.host("root, and the daemon's host is " + listener.place().describe() + " (" + listener.daemon()
                     .describe() + ")");
         }
         DaemonHost daemon = DaemonHost.start(run, engine);
         if ("daemon".equals(forced)) {
-            return daemon.because("forced by labs.probe=daemon; the daemon's host is " + placeOf(daemon));
+            return daemon.because("forced by labs.probe=daemon; the daemon's host is " + placeOf(daemon)).host();
         }
         DaemonPlace place;
         try {
             place = daemon.place();
         } catch (RuntimeException e) {
-            return daemon.because("where the daemon's host is could not be told (" + e.getMessage() + ")");
+            return daemon.because("where the daemon's host is could not be told (" + e.getMessage() + ")").host();
         }
         if (!place.thisHost()) {
-            return daemon.because("the daemon's host is " + place.describe());
+            return daemon.because("the daemon's host is " + place.describe()).host();
         }
         if (!isRoot()) {
             return daemon.because("the daemon's host is " + place.describe() + ", but this process (uid " + uid()
-                    + ") may not read root's /proc/<pid>/ns links, overlay dirs or nat table");
+                    + ") may not read root's /proc/<pid>/ns links, overlay dirs or nat table").host();
         }
         daemon.close();
-        return new DirectHost("root, and the daemon's host is " + place.describe() + " (told by a helper container: "
+        return DirectHost.host("root, and the daemon's host is " + place.describe() + " (told by a helper container: "
                 + listener.why() + ")");
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.ConfigurationParameters;
 
 /**
  * Writes a run's report: the console table, {@code labs-report.json}, {@code labs-report.md}, {@code labs-replay.sh},
@@ -36,6 +37,20 @@ public final class ReportWriter {
         LabsReportPage.write(report, dir);
         if (githubSummary != null && !githubSummary.isBlank()) {
             Files.writeString(Path.of(githubSummary), markdown(report), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    /**
+     * Prints the board and writes the report's files where the run's parameters say ({@code labs.report.dir}, which
+     * falls back to -D, so that runs in one JVM write reports of their own; {@code labs.report.summary}).
+     */
+    public static void publish(Report report, ConfigurationParameters parameters) {
+        Path dir = Path.of(parameters.get("labs.report.dir").orElse("target"));
+        System.out.println(console(report, dir));
+        try {
+            writeAll(report, dir, parameters.get("labs.report.summary").orElse(System.getenv("GITHUB_STEP_SUMMARY")));
+        } catch (IOException e) {
+            System.err.println("docker-labs: could not write the lab report: " + e);
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.dockerclient.DockerMachineClientProviderStrategy;
+import org.testcontainers.dockerclient.UnixSocketClientProviderStrategy;
 
 @DisplayName("Where the daemon is, when it is plain without Testcontainers' search")
 class DaemonAddressTest {
@@ -50,14 +52,14 @@ class DaemonAddressTest {
         assertThat(DaemonAddress.plain(Map.of("TESTCONTAINERS_TC_HOST", "tcp://x:1"), new Properties(), SYSTEM)).isEmpty();
         assertThat(DaemonAddress.plain(Map.of(), saved("docker.host", "unix:///other.sock"), SYSTEM)).isEmpty();
         assertThat(DaemonAddress.plain(Map.of(), saved("docker.client.strategy",
-                "org.testcontainers.dockerclient.DockerMachineClientProviderStrategy"), SYSTEM)).isEmpty();
+                DockerMachineClientProviderStrategy.class.getName()), SYSTEM)).isEmpty();
     }
 
     @Test
     @DisplayName("is still the one socket when Testcontainers saved a strategy that looks for sockets")
     void a_saved_socket_strategy() {
         assertThat(DaemonAddress.plain(Map.of(), saved("docker.client.strategy",
-                "org.testcontainers.dockerclient.UnixSocketClientProviderStrategy"), SYSTEM))
+                UnixSocketClientProviderStrategy.class.getName()), SYSTEM))
                 .contains(URI.create("unix:///var/run/docker.sock"));
     }
 }

@@ -142,25 +142,10 @@ class EngineInfoTest {
     }
 
     @Test
-    @DisplayName("a rootfs without overlay is explained with the engine's name and its overlay driver")
-    void why_no_overlay() {
-        assertThat(vfs("docker-20.10-recorded.json").whyNoOverlay()).startsWith("Docker's storage driver here is vfs, not overlay2:");
-        assertThat(vfs("podman-4.3.1-recorded.json").whyNoOverlay()).startsWith("Podman's storage driver here is vfs, not overlay:");
-    }
-
-    private static EngineInfo vfs(String fixture) {
-        Map<String, Object> json = new HashMap<>(Fixtures.json("docker-info/" + fixture));
-        json.put("Driver", "vfs");
-        return EngineInfo.fromJson(json);
-    }
-
-    @Test
-    @DisplayName("traffic without a DNAT rule and 127.0.0.1's path are explained in the engine's own terms")
+    @DisplayName("127.0.0.1's path is explained in the engine's own terms (traffic without a rule: DnatRulesAssertTest)")
     void engine_terms() {
         assertThat(info("docker-20.10-recorded.json").loopbackPath(8080)).contains("docker-proxy");
         assertThat(info("podman-4.3.1-recorded.json").loopbackPath(8080)).contains("same rule").doesNotContain("docker-proxy");
-        assertThat(info("docker-20.10-recorded.json").whyTrafficWithoutDnat()).contains("--iptables=false");
-        assertThat(info("podman-4.3.1-recorded.json").whyTrafficWithoutDnat()).contains("netavark");
     }
 
     @ParameterizedTest(name = "{0}: containerd store {1}, rootless {2}, Docker Desktop {3}")

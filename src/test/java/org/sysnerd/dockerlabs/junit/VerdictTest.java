@@ -25,11 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.opentest4j.TestAbortedException;
 import org.sysnerd.dockerlabs.assertions.LabFailure;
+import org.sysnerd.dockerlabs.assertions.NotChecked;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.junit.LabReportListener.Outcome;
 import org.sysnerd.dockerlabs.preflight.Finding;
 import org.sysnerd.dockerlabs.preflight.LabBlocked;
 import org.sysnerd.dockerlabs.preflight.Need;
+import org.sysnerd.dockerlabs.docker.DaemonLost;
 import org.sysnerd.dockerlabs.probe.Http;
 import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.report.Lesson;
@@ -281,13 +283,11 @@ class VerdictTest {
     }
 
     @Test
-    @DisplayName("the kit's read of the daemon's JSON cut short (an I/O error thrown where DaemonJson reads it) blocks the"
+    @DisplayName("the kit's read of the daemon's JSON cut short (DaemonLost, as DaemonJson throws it) blocks the"
             + " lab as a lost daemon, as docker-java's typed answers did")
     void daemon_json_cut_short_blocked_as_lost_daemon() {
-        UncheckedIOException cut = new UncheckedIOException("GET /containers/x/json from the Docker daemon: Connection reset",
+        DaemonLost cut = new DaemonLost("GET /containers/x/json from the Docker daemon: Connection reset",
                 new IOException("Connection reset by peer"));
-        cut.setStackTrace(new StackTraceElement[] {
-            new StackTraceElement("org.sysnerd.dockerlabs.docker.DaemonJson", "get", "DaemonJson.java", 56)});
 
         Verdict verdict = Verdict.of(passed(LAB), List.of(failed(EXITS, cut)));
 

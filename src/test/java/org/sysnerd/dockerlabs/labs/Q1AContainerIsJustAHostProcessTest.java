@@ -4,7 +4,6 @@ import static org.sysnerd.dockerlabs.subject.PageContainer.WEB;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.sysnerd.dockerlabs.assertions.LabAssertions;
 import org.sysnerd.dockerlabs.facts.HostProcess;
 import org.sysnerd.dockerlabs.facts.NetNamespace;
 import org.sysnerd.dockerlabs.facts.Pid1;
@@ -12,6 +11,7 @@ import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
 import org.sysnerd.dockerlabs.junit.Evidence;
 import org.sysnerd.dockerlabs.junit.Page;
+import org.sysnerd.dockerlabs.lessons.LabAssertions;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.Subject;
@@ -43,7 +43,7 @@ class Q1AContainerIsJustAHostProcessTest {
     void runs_as_an_ordinary_host_process(Evidence evidence) {
         Seen<HostProcess> process = host.process(web.hostPid());
 
-        LabAssertions.assertThat(process).is("the PID to run nginx", p -> p.command().startsWith("nginx"));
+        LabAssertions.assertThatProcess(process).runs("nginx");
         evidence.record("container %s is host %s", web.name(), process);
     }
 
@@ -54,9 +54,7 @@ class Q1AContainerIsJustAHostProcessTest {
         Seen<NetNamespace> hostNet = host.hostNetNamespace();
         Seen<NetNamespace> containerNet = host.netNamespaceOf(pid);
 
-        LabAssertions.assertThat(containerNet)
-                .is("a net namespace other than the host's " + hostNet, ns -> !ns.equals(hostNet.value()),
-                        ns -> "the container shares the host's network: was it run with --network host?");
+        LabAssertions.assertThatNetNamespace(containerNet).isNotTheHosts(hostNet);
         evidence.record("container PID %d: %s vs host %s", pid, containerNet, hostNet);
     }
 
@@ -67,9 +65,7 @@ class Q1AContainerIsJustAHostProcessTest {
         Seen<NetNamespace> fromHost = host.netNamespaceOf(pid);
         Seen<Pid1> inside = web.pid1Inside();
 
-        LabAssertions.assertThat(inside).is("PID 1 inside to be nginx", pid1 -> pid1.command().startsWith("nginx"))
-                .is("PID 1's net namespace to be the one the host sees for PID " + pid + ": " + fromHost,
-                        pid1 -> pid1.net().equals(fromHost.value()));
+        LabAssertions.assertThatPid1(inside).runs("nginx").isInTheNamespaceTheHostSeesFor(pid, fromHost);
         evidence.record("inside: %s; host: PID %d %s", inside, pid, fromHost);
     }
 }

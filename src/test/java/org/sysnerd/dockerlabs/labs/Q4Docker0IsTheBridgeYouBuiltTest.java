@@ -2,20 +2,16 @@ package org.sysnerd.dockerlabs.labs;
 
 import static org.sysnerd.dockerlabs.subject.PageContainer.WEB;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.sysnerd.dockerlabs.assertions.LabAssertions;
 import org.sysnerd.dockerlabs.docker.DefaultBridge;
 import org.sysnerd.dockerlabs.docker.Engine;
-import org.sysnerd.dockerlabs.facts.LinkIndexes;
 import org.sysnerd.dockerlabs.facts.NetLink;
-import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
 import org.sysnerd.dockerlabs.junit.Evidence;
 import org.sysnerd.dockerlabs.junit.Page;
+import org.sysnerd.dockerlabs.lessons.LabAssertions;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.Subject;
@@ -49,13 +45,9 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
     @DisplayName("docker0 is a Linux bridge with the bridge network's IPv4 subnet")
     void docker0_is_a_bridge_with_the_networks_subnet(Evidence evidence) {
         DefaultBridge bridge = engine.defaultBridge();
-        Seen<NetLink> docker0 = host.link(bridge.interfaceName());
 
-        LabAssertions.assertThat(docker0).is("an interface " + bridge.describe() + " (ip link)", Objects::nonNull)
-                .is(bridge.interfaceName() + " to be a bridge", link -> "bridge".equals(link.kind()))
-                .is(bridge.interfaceName() + " to have an IPv4 address in " + bridge.subnet() + " (" + bridge.inspectCommand()
-                        + ")", link -> link.ipv4() != null && link.ipv4().sameSubnetAs(bridge.subnet()));
-        evidence.record("%s: bridge %s, %s network subnet %s", bridge.describe(), docker0.value().ipv4(), bridge.network(),
+        NetLink docker0 = LabAssertions.assertThatBridge(host, engine).isABridgeWithTheNetworksSubnet().seen();
+        evidence.record("%s: bridge %s, %s network subnet %s", bridge.describe(), docker0.ipv4(), bridge.network(),
                 bridge.subnet());
     }
 
@@ -63,35 +55,22 @@ class Q4Docker0IsTheBridgeYouBuiltTest {
     @DisplayName("the container's address lies in docker0's subnet, and the bridge network lists it")
     void the_container_address_is_in_that_subnet(Evidence evidence) {
         DefaultBridge bridge = engine.defaultBridge();
-        Seen<NetLink> docker0 = host.link(bridge.interfaceName());
         String ip = web.ip();
-        Seen<Map<String, String>> members = new Seen<>(engine.bridgeMembers(), bridge.inspectCommand()
-                + " -f '{{range .Containers}}{{.Name}} {{.IPv4Address}} {{end}}'");
+        Map<String, String> members = engine.bridgeMembers();
 
-        LabAssertions.assertThat(docker0).is("an interface " + bridge.describe() + " (ip link)", Objects::nonNull)
-                .is("a subnet holding the container's address " + ip, link -> link.ipv4() != null && ip != null
-                        && link.ipv4().subnetContains(ip), link -> ip == null ? web.name() + " is not on the default "
-                        + "network: was it run with --network?" : null);
-        LabAssertions.assertThat(members).is("the " + bridge.network() + " network to list " + web.name() + " with " + ip,
-                m -> String.valueOf(m.get(web.name())).startsWith(ip + "/"));
-        evidence.record("%s %s in %s %s; %s lists %s %s", web.name(), ip, bridge.describe(), docker0.value().ipv4(),
-                bridge.inspectCommand(), web.name(), members.value().get(web.name()));
+        NetLink docker0 = LabAssertions.assertThatBridge(host, engine).holdsTheAddressOf(web.name(), ip)
+                .listsAsMember(members, web.name(), ip).seen();
+        evidence.record("%s %s in %s %s; %s lists %s %s", web.name(), ip, bridge.describe(), docker0.ipv4(),
+                bridge.inspectCommand(), web.name(), members.get(web.name()));
     }
 
     @Test
     @DisplayName("the host end of the container's veth pair is attached to docker0")
     void the_veth_peer_is_attached_to_docker0(Evidence evidence) {
         String bridge = engine.defaultBridge().interfaceName();
-        LinkIndexes eth0 = web.eth0Inside().value();
-        Seen<List<NetLink>> links = host.links();
 
-        NetLink veth = LabAssertions.assertThat(links).has(String.format(
-                "a host interface with ifindex %d whose iflink is %d (the container's eth0: %s)",
-                eth0.iflink(), eth0.ifindex(), eth0),
-                all -> all.stream().filter(l -> l.ifindex() == eth0.iflink() && l.iflink() == eth0.ifindex()).findFirst());
-        LabAssertions.assertThat(new Seen<>(veth, "ip -d link show " + veth.name()))
-                .is("a veth attached to " + bridge + " (ip link show master " + bridge + ")",
-                        link -> "veth".equals(link.kind()) && bridge.equals(link.master()));
-        evidence.record("container eth0 (if%d) <-> host %s (if%d) master %s", eth0.ifindex(), veth.name(), veth.ifindex(), veth.master());
+        NetLink veth = LabAssertions.assertThatLinks(host.links()).hasAVethPeerOf(web.eth0Inside(), bridge);
+        evidence.record("container eth0 (if%d) <-> host %s (if%d) master %s", veth.iflink(), veth.name(), veth.ifindex(),
+                veth.master());
     }
 }

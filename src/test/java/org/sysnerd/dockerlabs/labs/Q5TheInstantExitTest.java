@@ -7,20 +7,17 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.sysnerd.dockerlabs.assertions.LabAssertions;
-import org.sysnerd.dockerlabs.assertions.Waits;
 import org.sysnerd.dockerlabs.facts.ContainerLife;
-import org.sysnerd.dockerlabs.facts.ContainerState;
 import org.sysnerd.dockerlabs.facts.HostProcess;
 import org.sysnerd.dockerlabs.facts.InspectedContainer;
 import org.sysnerd.dockerlabs.facts.Seen;
 import org.sysnerd.dockerlabs.junit.DockerLab;
 import org.sysnerd.dockerlabs.junit.Evidence;
 import org.sysnerd.dockerlabs.junit.Page;
+import org.sysnerd.dockerlabs.lessons.LabAssertions;
 import org.sysnerd.dockerlabs.preflight.Need;
 import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.ForegroundProcess;
-import org.sysnerd.dockerlabs.subject.Hints;
 import org.sysnerd.dockerlabs.subject.Subject;
 import org.sysnerd.dockerlabs.facts.TimeScale;
 
@@ -65,25 +62,18 @@ class Q5TheInstantExitTest {
     void runs_the_images_default_command(Evidence evidence) {
         List<String> imageDefault = gone.imageCommand();
 
-        LabAssertions.assertThat(new Seen<>(gone.inspect(), "docker inspect -f '{{json .Config.Cmd}}' " + gone.name()))
-                .is("its command to be the image's default " + imageDefault, c -> c.command().equals(imageDefault),
-                        Hints::whyNotDefault);
+        LabAssertions.assertThat(gone).runsTheImagesDefault(imageDefault);
         evidence.record("%s runs %s, the image's default", gone.name(), imageDefault);
     }
 
     @Test
     @DisplayName("it exits at once, with exit code 0")
     void exits_at_once_with_nothing_to_keep_pid_1_alive(Evidence evidence) {
-        Waits.until("container " + gone.name() + " (docker run alpine) to exit", gone.patience(EXIT_LIMIT),
-                () -> LabAssertions.assertThat(gone.state()).is("the container to have exited (its PID 1, sh, has no terminal)",
-                        ContainerState::exited, state -> Hints.whyNotExited(gone.inspect())));
-        Seen<InspectedContainer> exited = new Seen<>(gone.inspect(), "docker inspect -f '{{.State.ExitCode}}' " + gone.name());
-        LabAssertions.assertThat(exited).is("exit code 0", c -> c.state().exitCode() == 0, Hints::whyFailed);
+        InspectedContainer exited = LabAssertions.assertThat(gone).exitsWithCode0("docker run alpine", EXIT_LIMIT);
         Seen<ContainerLife> life = gone.life();
 
-        LabAssertions.assertThat(life).is("its PID 1 to have ended within " + AT_ONCE.toMillis() + " ms of the runtime "
-                + "starting it", l -> l.ownLife().compareTo(AT_ONCE) <= 0, Hints::whyRanLong);
-        evidence.record("%s; %s", life.value(), exited.value().state());
+        LabAssertions.assertThatLife(life).endedWithin(AT_ONCE);
+        evidence.record("%s; %s", life.value(), exited.state());
     }
 
     /**
@@ -94,20 +84,11 @@ class Q5TheInstantExitTest {
     @Test
     @DisplayName("alpine given a foreground process stays up, with that process as its PID 1")
     void stays_up_with_a_foreground_process(Evidence evidence) {
-        Waits.until("container " + stayup.name() + " (docker run -d alpine sleep 1000) to be up " + STAY_UP.toMillis()
-                + " ms after its start", stayup.patience(STAY_UP.plusSeconds(1)), () -> {
-                    Duration up = stayup.uptime();
-                    LabAssertions.assertThat(stayup.state()).is("the container to be running", ContainerState::running,
-                            state -> Hints.whyNotUp(stayup.inspect(), stayup.imageCommand()));
-                    LabAssertions.assertThat(new Seen<>(up, "docker inspect -f '{{.State.StartedAt}}' " + stayup.name()))
-                            .is("to be up " + STAY_UP.toMillis() + " ms after its start", u -> u.compareTo(STAY_UP) >= 0);
-                });
+        LabAssertions.assertThat(stayup).staysUp("docker run -d alpine sleep 1000", STAY_UP);
         ForegroundProcess given = new ForegroundProcess(stayup.inspect(), stayup.imageCommand());
         Seen<HostProcess> pid1 = host.process(stayup.hostPid());
 
-        LabAssertions.assertThat(pid1).is("the container's PID 1 to be a foreground process given as its command (the "
-                + "page's: sleep 1000), not the image's default " + given.imageCommand(),
-                process -> given.holds(process.command()), process -> Hints.whyNotForeground(given, process.command()));
+        LabAssertions.assertThatProcess(pid1).isAForegroundProcessGiven(given);
         evidence.record("%s: %s, host %s", stayup.name(), stayup.state(), pid1);
     }
 }

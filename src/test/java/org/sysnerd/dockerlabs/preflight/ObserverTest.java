@@ -16,7 +16,7 @@ class ObserverTest {
     void a_search_that_never_ends_is_given_up() {
         CompletableFuture<URI> never = new CompletableFuture<>();
 
-        assertThat(Observer.testcontainersAgrees(null, never, Duration.ofMillis(50)))
+        assertThat(DockerReach.testcontainersAgrees(null, never, Duration.ofMillis(50)))
                 .contains("got no answer from the daemon within 0 s").contains("docker info");
     }
 
@@ -25,7 +25,7 @@ class ObserverTest {
     void a_failed_search_says_why() {
         CompletableFuture<URI> failed = CompletableFuture.failedFuture(new IllegalStateException("no valid Docker environment"));
 
-        assertThat(Observer.testcontainersAgrees(null, failed, Duration.ofSeconds(1)))
+        assertThat(DockerReach.testcontainersAgrees(null, failed, Duration.ofSeconds(1)))
                 .isEqualTo("Testcontainers, which starts the labs' containers, could not use the daemon: no valid Docker environment");
     }
 }

@@ -25,14 +25,14 @@ class DaemonHostSecurityTest {
     @Test
     @DisplayName("Debian 13's Docker 26.1 under AppArmor (recorded on the booted VM): no-new-privileges and apparmor=unconfined")
     void unconfined_under_apparmor() {
-        assertThat(DaemonHost.securityOptions(info("docker-26.1-debian13-systemd-apparmor-recorded.json")))
+        assertThat(HelperSpec.securityOptions(info("docker-26.1-debian13-systemd-apparmor-recorded.json")))
                 .containsExactly("no-new-privileges", "apparmor=unconfined");
     }
 
     @Test
     @DisplayName("Debian 12's Docker 20.10 without AppArmor (recorded): no-new-privileges only")
     void no_apparmor_no_exception() {
-        assertThat(DaemonHost.securityOptions(info("docker-20.10-recorded.json"))).containsExactly("no-new-privileges");
+        assertThat(HelperSpec.securityOptions(info("docker-20.10-recorded.json"))).containsExactly("no-new-privileges");
     }
 
     @Test
@@ -40,11 +40,11 @@ class DaemonHostSecurityTest {
             + " profile, the kernel's log line and the commands to see both")
     void denied_under_an_enforcing_profile() {
         AppArmorLabel label = AppArmorLabel.parse(Fixtures.text("apparmor/docker-26.1-container-recorded.txt"));
-        assertThat(DaemonHost.deniedWhy(Optional.of(label), info("docker-20.10-recorded.json"), "docker-labs-probe-host-1"))
+        assertThat(Denials.deniedWhy(Optional.of(label), info("docker-20.10-recorded.json"), "docker-labs-probe-host-1"))
                 .contains("AppArmor's profile docker-default (enforce)", "apparmor=\"DENIED\" operation=\"ptrace\"",
                         "docker inspect -f '{{.AppArmorProfile}}' docker-labs-probe-host-1", "journalctl -k",
                         "confines containers without saying so");
-        assertThat(DaemonHost.deniedWhy(Optional.of(label), info("docker-26.1-debian13-systemd-apparmor-recorded.json"), "h"))
+        assertThat(Denials.deniedWhy(Optional.of(label), info("docker-26.1-debian13-systemd-apparmor-recorded.json"), "h"))
                 .contains("The kit asked for apparmor=unconfined, and the engine did not apply it");
     }
 
@@ -53,9 +53,9 @@ class DaemonHostSecurityTest {
             + " points elsewhere: another security module, a user namespace")
     void denied_elsewhere() {
         AppArmorLabel unconfined = AppArmorLabel.parse(Fixtures.text("apparmor/unconfined-helper-recorded.txt"));
-        assertThat(DaemonHost.deniedWhy(Optional.of(unconfined), info("docker-26.1-debian13-systemd-apparmor-recorded.json"), "h"))
+        assertThat(Denials.deniedWhy(Optional.of(unconfined), info("docker-26.1-debian13-systemd-apparmor-recorded.json"), "h"))
                 .contains("unconfined by AppArmor", "SELinux", "user namespace").doesNotContain("journalctl");
-        assertThat(DaemonHost.deniedWhy(Optional.empty(), info("docker-20.10-recorded.json"), "h")).contains("not under AppArmor (the kernel runs none)");
+        assertThat(Denials.deniedWhy(Optional.empty(), info("docker-20.10-recorded.json"), "h")).contains("not under AppArmor (the kernel runs none)");
     }
 
     @Test
@@ -63,7 +63,7 @@ class DaemonHostSecurityTest {
             + " `Permission denied (you must be root)`) names the rootless engine's user namespace")
     void denied_in_a_rootless_engine() {
         AppArmorLabel crun = AppArmorLabel.parse(Fixtures.text("apparmor/podman-5.4-rootless-container-recorded.txt"));
-        assertThat(DaemonHost.deniedWhy(Optional.of(crun), info("podman-5.4-debian13-rootless-recorded.json"), "h"))
+        assertThat(Denials.deniedWhy(Optional.of(crun), info("podman-5.4-debian13-rootless-recorded.json"), "h"))
                 .contains("under AppArmor's crun (unconfined), which enforces nothing", "rootless engine's user namespace",
                         "uid_map");
     }
@@ -72,7 +72,7 @@ class DaemonHostSecurityTest {
     @DisplayName("on Podman the helper is made with libpod's create: the host's PID, network and cgroup namespaces, the"
             + " host's root read-only, the four capabilities, unconfined by AppArmor only where AppArmor confines")
     void podman_spec() {
-        Map<String, Object> spec = DaemonHost.podmanSpec("n", "alpine", Map.of("l", "v"), List.of("sleep", "600"),
+        Map<String, Object> spec = HelperSpec.podmanSpec("n", "alpine", Map.of("l", "v"), List.of("sleep", "600"),
                 info("podman-5.4-debian13-rootful-recorded.json"));
         assertThat(spec).containsEntry("cgroupns", Map.of("nsmode", "host")).containsEntry("pidns", Map.of("nsmode", "host"))
                 .containsEntry("netns", Map.of("nsmode", "host")).containsEntry("apparmor_profile", "unconfined")
@@ -81,7 +81,7 @@ class DaemonHostSecurityTest {
                 .containsEntry("read_only_filesystem", true).containsEntry("no_new_privileges", true).containsEntry("remove", true)
                 .containsEntry("mounts", List.of(Map.of("type", "bind", "source", "/", "destination", "/host",
                         "options", List.of("rbind", "ro"))));
-        assertThat(DaemonHost.podmanSpec("n", "alpine", Map.of(), List.of(), info("podman-4.3.1-recorded.json")))
+        assertThat(HelperSpec.podmanSpec("n", "alpine", Map.of(), List.of(), info("podman-4.3.1-recorded.json")))
                 .doesNotContainKey("apparmor_profile");
     }
 }

@@ -51,14 +51,16 @@ class DaemonHostTest {
     private static final Duration RACE_LIMIT = Duration.ofSeconds(10);
 
     @AutoClose
-    static DaemonHost daemon;
+    static DaemonHost probe;
+    /** The host the probe reaches. */
+    static Host daemon;
     /** The run the helpers and the target belong to: one of this test's own. */
     static final LabRun RUN = new LabRun();
     /** The test's own client of the daemon. */
     static final Engine ENGINE = new Engine();
     @AutoClose
     static AlpineLab target;
-    static final Host direct = new DirectHost("the test compares it with the daemon-side probe");
+    static final Host direct = DirectHost.host("the test compares it with the daemon-side probe");
     static long pid;
     static GraphDriverDirs dirs;
     static EngineInfo engine;
@@ -66,7 +68,8 @@ class DaemonHostTest {
     @BeforeAll
     static void startTheHelperThenATargetContainer(TestReporter reporter) {
         long start = System.nanoTime();
-        daemon = DaemonHost.start(RUN, ENGINE);
+        probe = DaemonHost.start(RUN, ENGINE);
+        daemon = probe.host();
         reporter.publishEntry("helper started", millisSince(start) + " ms: " + daemon.describe());
         // Started after the helper: its rootfs mount is one the helper's own mount namespace never saw.
         target = new AlpineLab(RUN, "probe", "target", "sleep", "300");
@@ -80,7 +83,7 @@ class DaemonHostTest {
     @DisplayName("runs one helper: host namespaces (PID, net, cgroup), / read-only, four capabilities, labelled, time-limited")
     @SuppressWarnings("unchecked")
     void runs_a_least_privileged_helper() {
-        Map<String, Object> helper = ENGINE.inspectRaw(daemon.containerId());
+        Map<String, Object> helper = ENGINE.inspectRaw(probe.containerId());
         Map<String, Object> config = (Map<String, Object>) helper.get("HostConfig");
         Map<String, Object> labels = (Map<String, Object>) ((Map<String, Object>) helper.get("Config")).get("Labels");
         // The capabilities its PID 1 really has: inspect's CapDrop/CapAdd differ between engines (Docker: ALL and
@@ -110,7 +113,7 @@ class DaemonHostTest {
     @Test
     @DisplayName("tells where the daemon's host is: this machine's kernel exactly when its containers are this machine's processes")
     void tells_where_the_daemon_host_is(TestReporter reporter) {
-        DaemonPlace place = daemon.place();
+        DaemonPlace place = probe.place();
         reporter.publishEntry("daemon's host", place.describe());
 
         assertThat(place.thisKernel()).as("same boot id (%s)", place.describe()).isEqualTo(daemonIsLocal());
@@ -148,7 +151,7 @@ class DaemonHostTest {
         @BeforeEach
         void onlyAsRoot() {
             assumeTrue(uid() == 0, "the direct probe sees all of the host only as root; this JVM is uid " + uid());
-            assumeTrue(daemon.place().thisHost(), "the daemon's host is not this process's (" + daemon.place().describe()
+            assumeTrue(probe.place().thisHost(), "the daemon's host is not this process's (" + probe.place().describe()
                     + "): the direct probe has nothing to compare");
         }
 

@@ -1,0 +1,30 @@
+package org.sysnerd.dockerlabs.probe;
+
+import java.util.List;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
+import org.sysnerd.dockerlabs.journal.Journal;
+
+/**
+ * How the kit reaches a host (testinfra's backend): it runs one of the host's tools and reads one of its files.
+ * Links, paths, HTTP's judgement and the facts are built on these, once for every backend ({@link BackendHost},
+ * {@link HostFacts}). Backends: this process ({@link DirectHost}), a helper container of the daemon ({@link DaemonHost}).
+ */
+public interface Backend {
+
+    /** Runs one of the host's tools: its exit code and output whatever they are; unavailable only when it could not run. */
+    Ran run(List<String> argv);
+
+    /** The text of a file of the host, e.g. {@code /proc/4242/comm}. */
+    String read(String path);
+
+    /** A command that exited non-zero, told as a fact that could not be read, with why where this backend can tell. */
+    default HostFactUnavailable failed(String what, Ran ran, Journal journal) {
+        return new HostFactUnavailable("`" + what + "` exited " + ran.exitCode() + ": " + ran.stderr().strip());
+    }
+
+    /** HTTP sent from the host's own network namespace. */
+    HostHttp http();
+
+    /** How this host is reached, for the report: e.g. "direct (this process, uid 0)". */
+    String describe();
+}

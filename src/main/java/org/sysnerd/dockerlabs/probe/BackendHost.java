@@ -1,0 +1,94 @@
+package org.sysnerd.dockerlabs.probe;
+
+import java.util.List;
+import org.sysnerd.dockerlabs.journal.Journal;
+
+/**
+ * A host reached through a {@link Backend}: everything the labs look at, built on its {@code run(argv)} and
+ * {@code read(path)} once for every backend, each command recorded in the lab's journal.
+ */
+public final class BackendHost implements Host {
+
+    private final Backend backend;
+    /** Where the commands this view runs are recorded. */
+    private final Journal journal;
+
+    BackendHost(Backend backend, Journal journal) {
+        this.backend = backend;
+        this.journal = journal;
+    }
+
+    @Override
+    public Host journaling(Journal journal) {
+        return new BackendHost(backend, journal);
+    }
+
+    /** How the host is reached. */
+    public Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public boolean direct() {
+        return backend instanceof DirectHost;
+    }
+
+    @Override
+    public String read(String path) {
+        return logged("cat " + path, backend.read(path));
+    }
+
+    @Override
+    public String readLink(String path) {
+        return logged("readlink " + path, succeeded(List.of("readlink", "-v", path)).strip());
+    }
+
+    @Override
+    public String realPath(String path) {
+        return logged("realpath " + path, succeeded(List.of("realpath", "-e", path)).strip());
+    }
+
+    @Override
+    public boolean exists(String path) {
+        // test prints nothing: exit 1 with a message is the backend failing (a chroot, an env), not an absent path.
+        Ran ran = backend.run(List.of("test", "-e", path));
+        if (ran.exitCode() > 1 || !ran.stderr().isBlank()) {
+            throw backend.failed("test -e " + path, ran, journal);
+        }
+        logged("test -e " + path + " && echo yes", ran.exitCode() == 0 ? "yes" : "");
+        return ran.exitCode() == 0;
+    }
+
+    @Override
+    public String run(List<String> command) {
+        return logged(String.join(" ", command), succeeded(command));
+    }
+
+    @Override
+    public String httpGet(String address, int port) {
+        return backend.http().get(address, port, journal);
+    }
+
+    @Override
+    public boolean httpAnswers(String address, int port) {
+        return backend.http().answers(address, port);
+    }
+
+    @Override
+    public String describe() {
+        return backend.describe();
+    }
+
+    private String succeeded(List<String> command) {
+        Ran ran = backend.run(command);
+        if (ran.exitCode() != 0) {
+            throw backend.failed(String.join(" ", command), ran, journal);
+        }
+        return ran.stdout();
+    }
+
+    private String logged(String command, String output) {
+        journal.record(command, output);
+        return output;
+    }
+}

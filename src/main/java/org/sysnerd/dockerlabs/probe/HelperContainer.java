@@ -1,0 +1,128 @@
+package org.sysnerd.dockerlabs.probe;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.Exec;
+import org.sysnerd.dockerlabs.docker.LabImage;
+import org.sysnerd.dockerlabs.docker.LabRun;
+import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
+import org.sysnerd.dockerlabs.facts.TimeScale;
+
+/**
+ * The helper container's life ({@link HelperSpec} says what it is): started for the run, made again before it
+ * would expire during an exec, one {@code docker exec} per command, removed on close. Shared by the probe's views.
+ */
+final class HelperContainer {
+
+    /** How long one read or command may take. */
+    static final Duration EXEC_LIMIT = TimeScale.of(Duration.ofSeconds(10));
+    private static final String PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    private static final Pattern PARENT = Pattern.compile("(?m)^PPid:\\s*(\\d+)");
+
+    private final Engine engine;
+    private final DockerClient client;
+    private final String image;
+    /** The run whose helper this is: a helper made again carries its name and labels too. */
+    private final LabRun run;
+    /** The helper now; guarded by this. */
+    private Started helper;
+    private boolean closed;
+
+    /**
+     * A started helper: its container, and its parent (containerd-shim, conmon on Podman), whose mount table is the
+     * host's: the runtime runs where the daemon mounts every rootfs.
+     */
+    record Started(String id, String name, long mountTablePid, Instant expires) {
+    }
+
+    HelperContainer(LabRun run, Engine engine) {
+        this.engine = engine;
+        this.client = engine.client();
+        // The suite's alpine, through Testcontainers' substitutor and pull policy, like the labs' containers.
+        this.image = LabImage.ALPINE.resolved().asCanonicalNameString();
+        this.run = run;
+        this.helper = start();
+    }
+
+    String image() {
+        return image;
+    }
+
+    /** The helper, replaced by a fresh one when it would expire during the next exec. */
+    synchronized Started current() {
+        if (closed) {
+            throw new IllegalStateException("this helper is closed");
+        }
+        if (Instant.now().plus(EXEC_LIMIT).plusSeconds(5).isAfter(helper.expires())) {
+            remove(helper.id());
+            try {
+                helper = start();
+            } catch (HostFactUnavailable e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The daemon refused or dropped the new helper: the host cannot be read, which is not the lab's fact failing.
+                throw new HostFactUnavailable("the helper that reads the daemon's host could not be made again after its "
+                        + HelperSpec.LIFETIME.toMinutes() + " min: " + e.getMessage(), e);
+            }
+        }
+        return helper;
+    }
+
+    /** Runs a command in the helper (its own tools, in the host's PID and network namespaces). */
+    Ran exec(Started target, List<String> command) {
+        try {
+            Exec.Result result = Exec.run(client, target.id(), command, List.of(PATH), EXEC_LIMIT);
+            return new Ran(String.join(" ", command), result.exitCode(), result.stdout(), result.stderr());
+        } catch (HostFactUnavailable e) {
+            throw new HostFactUnavailable("helper " + target.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the helper now (it would go by itself after its lifetime). */
+    synchronized void close() {
+        closed = true;
+        if (helper != null) {
+            remove(helper.id());
+        }
+    }
+
+    private Started start() {
+        String name = run.containerName("probe", "host");
+        String id = run.creating(() -> HelperSpec.create(engine, image, name, run.labels("probe")));
+        try {
+            client.startContainerCmd(id).exec();
+            Instant expires = Instant.now().plus(HelperSpec.LIFETIME);
+            long pid = client.inspectContainerCmd(id).exec().getState().getPidLong();
+            Started started = new Started(id, name, 0, expires);
+            String read = "cat /proc/" + pid + "/status";
+            Ran status = exec(started, List.of("cat", "/proc/" + pid + "/status"));
+            if (status.exitCode() != 0) {
+                throw new HostFactUnavailable("`" + read + "` exited " + status.exitCode() + " in helper " + name + ": "
+                        + status.stderr().strip());
+            }
+            Matcher parent = PARENT.matcher(status.stdout());
+            if (!parent.find()) {
+                throw new HostFactUnavailable("the helper's /proc/" + pid + "/status names no parent:\n" + status.stdout());
+            }
+            return new Started(id, name, Long.parseLong(parent.group(1)), expires);
+        } catch (RuntimeException e) {
+            remove(id);
+            throw e;
+        }
+    }
+
+    private void remove(String id) {
+        try {
+            client.removeContainerCmd(id).withForce(true).exec();
+        } catch (NotFoundException | ConflictException goneOrGoing) {
+            // auto-removed after its sleep, or the daemon is removing it already
+        }
+    }
+}
