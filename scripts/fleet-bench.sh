@@ -71,8 +71,8 @@ grade() {
     "$(awk -v c="$cpu" -v n="$N" 'BEGIN { printf "%.2f", c / n }')" "$([[ $way == one ]] && echo one-jvm || echo per-vm)" \
     >"$OUT/$way.figures"
 }
-grade per-vm
 grade one
+grade per-vm
 same=yes
 for f in gradebook.csv gradebook-status.csv gradebook.md gradebook.json; do
   diff -q "$OUT/per-vm/$f" "$OUT/one/$f" >/dev/null || { same=no; say "the gradebooks differ in $f:"; diff "$OUT/per-vm/$f" "$OUT/one/$f" | head -20; }
