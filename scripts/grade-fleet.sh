@@ -9,9 +9,16 @@
 # used as it is (unix:///…, tcp://…). With it, DOCKER_HOST is the daemon's address on the VM (usually
 # unix:///var/run/docker.sock) and the socket is forwarded over ssh to /tmp/fleet-NAME.sock first:
 #   ssh -nNT -o BatchMode=yes -o ExitOnForwardFailure=yes -L /tmp/fleet-NAME.sock:/var/run/docker.sock TARGET
-# The -D settings go to every VM's Maven run (e.g. -Dlabs.mode=learner).
+# The -D settings go to every VM's run (e.g. -Dlabs.mode=learner).
 #
-# Env: FLEET_JOBS (VMs graded at once, 2), FLEET_TIMEOUT (seconds a VM may take, 300), FLEET_SSH_OPTS (more ssh
+# The learner mode grades every VM in one JVM (scripts open the forwards, then FleetGrader runs the labs against each
+# socket through the JUnit Platform Launcher, FLEET_JOBS at once, each run with its own daemon and report dir). The
+# spec mode, and FLEET_JVM=per-vm, run one Maven and JVM per VM: Testcontainers' client, which starts the spec
+# mode's containers, is one per JVM.
+#
+# Env: FLEET_JOBS (VMs graded at once, 2; 8 in one JVM), FLEET_TIMEOUT (seconds a VM may take, 300), FLEET_JVM (one |
+# per-vm), FLEET_SHARD (i/n: grade the i-th of n slices, see scripts/fleet-plan.sh), FLEET_CLASS_TIMEOUT (seconds the
+# whole class may take, 3600), FLEET_SSH_OPTS (more ssh
 # options, e.g. -i KEY -o UserKnownHostsFile=FILE), FLEET_FORWARD_WAIT (seconds for a forward, 15),
 # FLEET_DIR (target/fleet), FLEET_OFFLINE (-o; empty for online Maven). TESTCONTAINERS_*, LABS_* pass through
 # (TESTCONTAINERS_RYUK_DISABLED defaults to true here).
@@ -23,8 +30,9 @@ if (($# >= 1)) && [[ $1 != /* ]]; then set -- "$PWD/$1" "${@:2}"; fi  # the VM l
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
 ROOT=$PWD
 
-JOBS=${FLEET_JOBS:-2}
+WAY=${FLEET_JVM:-one}
 LIMIT=${FLEET_TIMEOUT:-300}
+CLASS_LIMIT=${FLEET_CLASS_TIMEOUT:-3600}
 FORWARD_WAIT=${FLEET_FORWARD_WAIT:-15}
 FLEET=${FLEET_DIR:-$ROOT/target/fleet}
 OFFLINE=${FLEET_OFFLINE--o}
@@ -39,8 +47,23 @@ say() { echo "grade-fleet: $*"; }
 (($# >= 1)) || die "usage: $0 VMS [-D...]   (VMS: lines of NAME DOCKER_HOST [SSH_TARGET])"
 VMS_FILE=$1; shift
 [[ -r $VMS_FILE ]] || die "cannot read $VMS_FILE"
-for arg in "$@"; do [[ $arg == -D* ]] || die "only -D settings may follow the VM list, not: $arg"; done
+mode=${LABS_MODE:-learner}
+for arg in "$@"; do
+  [[ $arg == -D* ]] || die "only -D settings may follow the VM list, not: $arg"
+  [[ $arg == -Dlabs.mode=* ]] && mode=${arg#-Dlabs.mode=}
+done
+[[ $WAY == one || $WAY == per-vm ]] || die "FLEET_JVM: one or per-vm, not $WAY"
+if [[ $WAY == one && $mode != learner ]]; then
+  say "the $mode mode is graded one JVM per VM (Testcontainers' client is one per JVM)"; WAY=per-vm
+fi
+if [[ $WAY == one ]]; then JOBS=${FLEET_JOBS:-8}; else JOBS=${FLEET_JOBS:-2}; fi
 [[ $FLEET == /* ]] || FLEET=$ROOT/$FLEET
+if [[ -n ${FLEET_SHARD:-} ]]; then
+  shard_file=$(mktemp /tmp/fleet-shard.XXXXXX)
+  scripts/fleet-plan.sh slice "$VMS_FILE" "$FLEET_SHARD" >"$shard_file" || { rm -f "$shard_file"; die "FLEET_SHARD=$FLEET_SHARD"; }
+  VMS_FILE=$shard_file
+  trap 'rm -f "$shard_file"' EXIT
+fi
 
 names=() hosts=() targets=()
 while read -r name host target _; do
@@ -51,7 +74,7 @@ while read -r name host target _; do
   [[ " ${names[*]} " != *" $name "* ]] || die "$VMS_FILE: $name is listed twice"
   names+=("$name") hosts+=("$host") targets+=("$target")
 done < <(sed 's/[[:space:]]#.*//' "$VMS_FILE")
-((${#names[@]})) || die "$VMS_FILE lists no VM"
+((${#names[@]})) || { [[ -n ${FLEET_SHARD:-} ]] && { say "shard $FLEET_SHARD is empty"; exit 0; }; die "$VMS_FILE lists no VM"; }
 
 # One build for all: each VM's run gets a copy of the compiled classes in a build directory of its own.
 say "compiling once (./mvnw $OFFLINE -q test-compile)"
@@ -128,20 +151,69 @@ grade_vm() {
 
 FLEET_SSH_OPTS_=${FLEET_SSH_OPTS:-}
 
+# The whole class in one JVM: every forward first (at once), then FleetGrader over the sockets, then the forwards close.
+grade_in_one_jvm() {
+  local i name sockets=$FLEET/.sockets
+  : >"$sockets"
+  for i in "${!names[@]}"; do
+    name=${names[$i]}
+    rm -rf "${FLEET:?}/$name" && mkdir -p "$FLEET/$name"
+    if [[ -z ${targets[$i]} ]]; then echo "${hosts[$i]}" >"$FLEET/$name/.host"; continue; fi
+    { forward "$name" "${hosts[$i]}" "${targets[$i]}" "$FLEET/$name" >"$FLEET/$name/.host" \
+        || { close_forward "$FLEET/$name" "$name"; rm -f "$FLEET/$name/.host"; say "$name: $(cat "$FLEET/$name/fleet-status.txt")"; }; } &
+  done
+  wait
+  for name in "${names[@]}"; do
+    [[ -s $FLEET/$name/.host ]] && echo "$name $(cat "$FLEET/$name/.host")" >>"$sockets"
+    rm -f "$FLEET/$name/.host"
+  done
+  local -a props=()
+  for arg in "$@"; do props+=("$arg"); done
+  (
+    # shellcheck disable=SC2086
+    timeout -k 10 "$CLASS_LIMIT" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Dfile.encoding=UTF-8 \
+      -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dlabs.mode=learner "${props[@]}" \
+      -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/gradebook.classpath")" \
+      org.sysnerd.dockerlabs.fleet.FleetGrader "$FLEET" "$sockets" "$JOBS" "$LIMIT" >"$FLEET/one-jvm.log" 2>&1 </dev/null &
+    echo $! >"$FLEET/.jvm.pid"
+    wait $!; rc=$?
+    times >"$FLEET/.jvm.times"
+    exit $rc
+  ) &
+  wait $!; local rc=$?
+  grep '^grade-fleet: ' "$FLEET/one-jvm.log"
+  awk 'NR==2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "one_jvm_cpu_s=%.1f\n", u[1]*60+u[2]+s[1]*60+s[2] }' \
+    "$FLEET/.jvm.times" >"$FLEET/one-jvm-times.txt" 2>/dev/null
+  rm -f "$FLEET/.jvm.times" "$FLEET/.jvm.pid"
+  for name in "${names[@]}"; do
+    close_forward "$FLEET/$name" "$name"
+    if [[ ! -f $FLEET/$name/labs-report.json && ! -f $FLEET/$name/fleet-status.txt ]]; then
+      if [[ -f $FLEET/.stopped ]]; then echo "stopped by the fleet (Ctrl-C)" >"$FLEET/$name/fleet-status.txt"
+      elif ((rc == 124 || rc == 137)); then echo "not graded within the class's ${CLASS_LIMIT} s (FLEET_CLASS_TIMEOUT)" >"$FLEET/$name/fleet-status.txt"
+      else echo "the grader's JVM exited $rc without a report for this VM: see $FLEET/one-jvm.log" >"$FLEET/$name/fleet-status.txt"; fi
+    fi
+  done
+  rm -f "$FLEET/.stopped" "$sockets"
+}
+
 stop_all() {
   trap '' INT TERM
   say "stopping: each VM's run removes its containers, then its forward closes (at most ${STOP_WAIT}s)"
   local name pid
+  # One JVM: TERM runs each VM's run's clean-up (its shutdown hook) while the forwards are still open.
+  if [[ -f $FLEET/.jvm.pid ]]; then touch "$FLEET/.stopped"; kill -TERM "$(cat "$FLEET/.jvm.pid")" 2>/dev/null; fi
   for name in "${names[@]}"; do
     touch "$FLEET/$name/.stopped" 2>/dev/null
     [[ -f $FLEET/$name/.maven.pid ]] && kill -TERM "$(cat "$FLEET/$name/.maven.pid")" 2>/dev/null
   done
   local deadline=$((SECONDS + STOP_WAIT))
   while (( SECONDS < deadline )) && [[ -n $(jobs -rp) ]]; do sleep 0.2; done
+  [[ -f $FLEET/.jvm.pid ]] && kill -KILL "$(cat "$FLEET/.jvm.pid")" 2>/dev/null
   for name in "${names[@]}"; do
     if [[ -f $FLEET/$name/.maven.pid ]]; then kill -KILL -- "-$(cat "$FLEET/$name/.maven.pid")" 2>/dev/null; fi
     close_forward "$FLEET/$name" "$name"
   done
+  rm -f "$FLEET/.jvm.pid" "$FLEET/.stopped" "$FLEET/.sockets"
   for pid in $(jobs -p); do kill "$pid" 2>/dev/null; done
   wait
   say "stopped"
@@ -149,13 +221,17 @@ stop_all() {
 }
 trap stop_all INT TERM
 
-say "grading ${#names[@]} VMs, $JOBS at a time, at most ${LIMIT}s each: ${names[*]}"
+say "grading ${#names[@]} VMs ($WAY JVM), $JOBS at a time, at most ${LIMIT}s each: ${names[*]}"
 fleet_started=$SECONDS
-for i in "${!names[@]}"; do
-  while (( $(jobs -rp | wc -l) >= JOBS )); do wait -n; done
-  grade_vm "${names[$i]}" "${hosts[$i]}" "${targets[$i]}" "$@" &
-done
-while [[ -n $(jobs -rp) ]]; do wait -n; done
+if [[ $WAY == one ]]; then
+  grade_in_one_jvm "$@"
+else
+  for i in "${!names[@]}"; do
+    while (( $(jobs -rp | wc -l) >= JOBS )); do wait -n; done
+    grade_vm "${names[$i]}" "${hosts[$i]}" "${targets[$i]}" "$@" &
+  done
+  while [[ -n $(jobs -rp) ]]; do wait -n; done
+fi
 trap - INT TERM
 say "all graded in $((SECONDS - fleet_started)) s"
 

@@ -13,6 +13,7 @@ import org.sysnerd.dockerlabs.facts.ContainerEvent;
 import org.sysnerd.dockerlabs.parse.EventsParser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
 
 /**
  * The Docker engine the labs run on, as its API describes it (what {@code docker info}/{@code inspect} print): one per
@@ -26,8 +27,22 @@ public final class Engine {
     private volatile KitClient kit;
     private volatile DockerClient puller;
 
+    /** The run's own daemon address (its {@code labs.docker.host}); null: DOCKER_HOST and Testcontainers' search. */
+    private final URI address;
+
     /** An engine not connected yet: {@link #connect()} finds the daemon. */
     public Engine() {
+        this(null);
+    }
+
+    /** An engine for the daemon at this address (one VM's run among many in a grader), or as {@link #Engine()} if null. */
+    public Engine(URI address) {
+        this.address = address;
+    }
+
+    /** The address asked for: the run's own, else DOCKER_HOST; null when neither is set (the sockets are looked for). */
+    public String requestedHost() {
+        return address != null ? address.toString() : System.getenv("DOCKER_HOST");
     }
 
     /**
@@ -38,7 +53,7 @@ public final class Engine {
      */
     public synchronized URI connect() {
         if (kit == null) {
-            kit = KitClient.found();
+            kit = address != null ? KitClient.to(address, null) : KitClient.found();
         }
         return kit.dockerHost();
     }
@@ -69,7 +84,10 @@ public final class Engine {
      */
     public synchronized DockerClient puller() {
         if (puller == null) {
-            puller = DockerClientProviderStrategy.getClientForConfig(DockerClientFactory.instance().getTransportConfig());
+            // A run of its own address pulls there too, not where Testcontainers' one search found a daemon.
+            puller = DockerClientProviderStrategy.getClientForConfig(address != null
+                    ? TransportConfig.builder().dockerHost(address).sslConfig(tls()).build()
+                    : DockerClientFactory.instance().getTransportConfig());
         }
         return puller;
     }

@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.junit;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,11 @@ final class KitRun implements AutoCloseable {
     private final LabRun run = new LabRun();
     private final Optional<LabMode> mode;
     private final String modeProblem;
-    private final Engine engine = new Engine();
-    private final LearnerContainers learners = new LearnerContainers(engine);
+    /** A run's own daemon (a grader runs many VMs in one JVM); without it, DOCKER_HOST as before. */
+    static final String DOCKER_HOST = "labs.docker.host";
+
+    private final Engine engine;
+    private final LearnerContainers learners;
     private final LabSession session;
     // The labs' own containers may still be in the making when Ctrl-C comes; in the learner mode only a counted helper's.
     private final Thread ctrlC = new Thread(() -> removeThisRun(startsLabContainers() || run.creationsUnderWay()),
@@ -47,6 +51,9 @@ final class KitRun implements AutoCloseable {
 
     private KitRun(ExtensionContext root) {
         this.root = root;
+        this.engine = new Engine(root.getConfigurationParameter(DOCKER_HOST).filter(v -> !v.isBlank()).map(URI::create)
+                .orElse(null));
+        this.learners = new LearnerContainers(engine);
         LabMode decided = null;
         String problem = null;
         try {

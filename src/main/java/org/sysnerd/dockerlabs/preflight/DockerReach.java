@@ -54,7 +54,8 @@ final class DockerReach {
         if (daemon.dockerHost() != null) {
             return daemon.dockerHost().toString();
         }
-        return System.getenv().getOrDefault("DOCKER_HOST", "unix://" + candidateSockets().get(0));
+        String requested = daemon.requestedHost();
+        return requested != null ? requested : "unix://" + candidateSockets().get(0);
     }
 
     /** The sockets Testcontainers looks for when DOCKER_HOST is not set. */
@@ -69,7 +70,7 @@ final class DockerReach {
 
     /** Checks the address itself first: Testcontainers would try its other strategies for minutes, or find another daemon. */
     static String dockerError(Engine daemon) {
-        String set = System.getenv("DOCKER_HOST");
+        String set = daemon.requestedHost();
         List<Path> sockets = candidateSockets();
         if (set == null && sockets.stream().noneMatch(Files::exists)) {
             return "no socket " + sockets.get(0) + " (nor rootless Docker's or Docker Desktop's: "
