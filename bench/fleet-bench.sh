@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The fleet bench: makes N learner VMs here (scripts/learner-vm.sh: daemons in network namespaces of their own), leaves
+# The fleet bench: makes N learner VMs here (testbeds/learner-vm.sh: daemons in network namespaces of their own), leaves
 # the page's solutions on each (scripts/learner-state.sh with DOCKER_HOST = the VM), grades the class in the learner
 # mode one Maven and JVM per VM (FLEET_JVM=per-vm) and then all in one JVM, prints the figures side by side, checks that
 # the two gradebooks are equal, and tears every VM down (also on Ctrl-C or an error). Run as root.
 #
-#   scripts/fleet-bench.sh N [mixed]
+#   bench/fleet-bench.sh N [mixed]
 #
 # The VMs have the page's solutions, stayup as `tail -f /dev/null` (see below). mixed: VM 1 runs its dockerd with
 # --iptables=false (Q3 fails), VM 2 has nothing done, VM 3's daemon is stopped (every lab BLOCKED). Last lines, one per way:
@@ -20,7 +20,7 @@ PREFIX=${FLEET_BENCH_PREFIX:-h29f}
 export LABS_IMAGE_NGINX=${LABS_IMAGE_NGINX:-docker-labs-standin/nginx:debian}
 export LABS_IMAGE_ALPINE=${LABS_IMAGE_ALPINE:-docker-labs-standin/alpine:busybox}
 export TESTCONTAINERS_RYUK_DISABLED=true FLEET_SSH_OPTS
-FLEET_SSH_OPTS=$(scripts/learner-vm.sh ssh-opts)
+FLEET_SSH_OPTS=$(testbeds/learner-vm.sh ssh-opts)
 OUT=target/fleet-bench
 say() { echo "fleet-bench: $*"; }
 made=()
@@ -28,7 +28,7 @@ made=()
 teardown() {
   trap '' INT TERM
   local vm
-  for vm in "${made[@]}"; do scripts/learner-vm.sh down "$vm" >/dev/null 2>&1 & done
+  for vm in "${made[@]}"; do testbeds/learner-vm.sh down "$vm" >/dev/null 2>&1 & done
   wait
   say "${#made[@]} VMs down"
 }
@@ -45,11 +45,11 @@ for i in $(seq 1 "$N"); do
     case $i in 1) args=--iptables=false ;; 2) variant=nothing ;; esac
   fi
   made+=("$vm")
-  LABVM_DOCKERD_ARGS=$args scripts/learner-vm.sh up "$vm" >"$OUT/$vm.up" 2>&1 || { cat "$OUT/$vm.up"; exit 2; }
+  LABVM_DOCKERD_ARGS=$args testbeds/learner-vm.sh up "$vm" >"$OUT/$vm.up" 2>&1 || { cat "$OUT/$vm.up"; exit 2; }
   DOCKER_HOST=unix:///run/labvm/$vm/docker.sock scripts/learner-state.sh up "$variant" || exit 2
   echo "$vm unix:///var/run/docker.sock $(grep -o 'labvm@[0-9.]*' "$OUT/$vm.up" | head -1)" >>"$OUT/class.txt"
 done
-[[ $MIXED == mixed && $N -ge 3 ]] && scripts/learner-vm.sh stop-daemon "${PREFIX}3" >/dev/null
+[[ $MIXED == mixed && $N -ge 3 ]] && testbeds/learner-vm.sh stop-daemon "${PREFIX}3" >/dev/null
 say "$N VMs up in $((SECONDS - started)) s"
 
 # One way: grades the class, keeps its gradebook (the same FLEET_DIR for both, so that the paths in it match).
