@@ -82,8 +82,9 @@ say "compiling once (./mvnw $OFFLINE -q test-compile)"
   -Dmdep.includeScope=runtime || die "the build failed"
 mkdir -p "$FLEET"
 
-# Forwards the VM's socket over ssh; prints the local DOCKER_HOST. The ssh runs in a session of its own:
-# a Ctrl-C at the terminal must not close it before the suite has removed its containers through it.
+# shellcheck source=lib/forward.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/forward.sh"
+# Forwards the VM's socket over ssh (lib/forward.sh); prints the local DOCKER_HOST.
 forward() {
   local name=$1 host=$2 target=$3 dir=$4 sock=/tmp/fleet-$1.sock remote
   case $host in
@@ -91,22 +92,11 @@ forward() {
     tcp://*) remote=${host#tcp://}; remote=${remote%/} ;;
     *) echo "DOCKER_HOST $host: neither unix:// nor tcp://" >"$dir/fleet-status.txt"; return 1 ;;
   esac
-  rm -f "$sock"
+  local why
   # shellcheck disable=SC2086
-  setsid ssh -nNT -o BatchMode=yes -o ExitOnForwardFailure=yes -o ConnectTimeout=10 -o ServerAliveInterval=5 \
-    -o ServerAliveCountMax=3 -o StreamLocalBindUnlink=yes $FLEET_SSH_OPTS_ -L "$sock:$remote" "$target" \
-    2>"$dir/ssh.log" </dev/null &
-  echo $! >"$dir/.ssh.pid"
-  local deadline=$((SECONDS + FORWARD_WAIT))
-  until [[ -S $sock ]]; do
-    if ! kill -0 "$(cat "$dir/.ssh.pid")" 2>/dev/null; then
-      echo "ssh forward to $target failed: $(grep -v '^Warning' "$dir/ssh.log" | tail -1)" >"$dir/fleet-status.txt"; return 1
-    fi
-    if ((SECONDS >= deadline)); then
-      echo "ssh forward to $target not up within ${FORWARD_WAIT}s" >"$dir/fleet-status.txt"; return 1
-    fi
-    sleep 0.1
-  done
+  why=$(ssh_forward "$sock" "$dir/.ssh.pid" "$dir/ssh.log" "$FORWARD_WAIT" -o BatchMode=yes -o ConnectTimeout=10 \
+    -o ServerAliveInterval=5 -o ServerAliveCountMax=3 -o StreamLocalBindUnlink=yes $FLEET_SSH_OPTS_ \
+    -L "$sock:$remote" "$target" 2>&1) || { echo "ssh forward to $target failed: $why" >"$dir/fleet-status.txt"; return 1; }
   echo "unix://$sock"
 }
 

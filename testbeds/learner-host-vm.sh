@@ -146,8 +146,8 @@ vm_ssh() {
 }
 running() { [[ -f $RUN/qemu.pid ]] && kill -0 "$(cat "$RUN/qemu.pid")" 2>/dev/null; }
 
-# shellcheck source=../scripts/lib/wait.sh
-source scripts/lib/wait.sh
+# shellcheck source=../scripts/lib/forward.sh
+source scripts/lib/forward.sh  # and lib/wait.sh
 # boot_wait WHAT LIMIT COMMAND...: wait_for while qemu runs; when it gives up, the console's last lines and qemu stopped.
 boot_wait() {
   local what=$1 rc=0
@@ -206,12 +206,12 @@ up() {
   load_images
 }
 
+# shellcheck source=../scripts/lib/images.sh
+source scripts/lib/images.sh
 load_images() {
-  local image started=$SECONDS
-  for image in "${IMAGES[@]}"; do
-    docker image inspect "$image" >/dev/null 2>&1 || die "no image $image here to load (scripts/build-standin-images.sh)"
-  done
-  docker save "${IMAGES[@]}" | timeout 300 bash -c "$(declare -f vm_ssh); $(declare -p SSH_OPTS CACHE PORT); vm_ssh root docker load -q" \
+  local tar started=$SECONDS
+  tar=$(images_tar "$CACHE" "${IMAGES[@]}") || die "no image to load"
+  timeout 300 bash -c "$(declare -f vm_ssh); $(declare -p SSH_OPTS CACHE PORT); vm_ssh root docker load -q" <"$tar" \
     || die "docker load in the VM failed"
   say "loaded ${IMAGES[*]} in $((SECONDS - started)) s"
 }
@@ -221,16 +221,9 @@ forward() {
   running || die "not running: $0 up first"
   local sock=$RUN/docker.sock
   if [[ -f $RUN/forward.pid ]] && kill -0 "$(cat "$RUN/forward.pid")" 2>/dev/null && [[ -S $sock ]]; then echo "unix://$sock"; return; fi
-  rm -f "$sock"
-  setsid ssh "${SSH_OPTS[@]}" -i "$CACHE/id_ed25519" -p "$PORT" -nNT -o ExitOnForwardFailure=yes \
-    -L "$sock:/var/run/docker.sock" root@127.0.0.1 </dev/null 2>"$RUN/forward.log" &
-  echo $! >"$RUN/forward.pid"
-  local deadline=$((SECONDS + 20))
-  until [[ -S $sock ]]; do
-    kill -0 "$(cat "$RUN/forward.pid")" 2>/dev/null || die "the ssh forward ended: $(cat "$RUN/forward.log")"
-    ((SECONDS < deadline)) || die "no forwarded socket within 20 s"
-    sleep 0.2
-  done
+  local why
+  why=$(ssh_forward "$sock" "$RUN/forward.pid" "$RUN/forward.log" 20 "${SSH_OPTS[@]}" -i "$CACHE/id_ed25519" -p "$PORT" \
+    -L "$sock:/var/run/docker.sock" root@127.0.0.1 2>&1) || die "the ssh forward to the VM: $why"
   echo "unix://$sock"
 }
 

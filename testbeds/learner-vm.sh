@@ -116,15 +116,11 @@ start_dockerd() {
   done
 }
 
+# shellcheck source=../scripts/lib/images.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/images.sh"
 load_images() {
-  local name=$1 ids tar
-  ids=$(timeout 30 docker image inspect -f '{{.Id}}' "${IMAGES[@]}" | md5sum | cut -c1-12) \
-    || die "the stand-in images are missing here: scripts/build-standin-images.sh"
-  tar=$CACHE/standins-$ids.tar
-  if [[ ! -f $tar ]]; then
-    rm -f "$CACHE"/standins-*.tar
-    timeout 120 docker save -o "$tar.tmp" "${IMAGES[@]}" && mv "$tar.tmp" "$tar"
-  fi
+  local name=$1 tar
+  tar=$(images_tar "$CACHE" "${IMAGES[@]}") || die "no stand-in images to load"
   vm_docker "$name" load -q -i "$tar" >/dev/null
 }
 
