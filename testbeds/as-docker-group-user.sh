@@ -8,6 +8,7 @@
 # replaced by the next run. Prints where the reports are; exits with Maven's status.
 #
 #   sudo -E testbeds/as-docker-group-user.sh [maven arguments]     default: test -Pspec
+#   sudo -E testbeds/as-docker-group-user.sh --run SCRIPT [args]   a script of the project's instead (scripts/watch.sh)
 #   e.g. sudo -E testbeds/as-docker-group-user.sh -o test -Dtest=DaemonHostTest
 #
 # Env: LABS_USER (default labuser), LABS_COPY (default /tmp/$LABS_USER-copy), LABS_M2 (the .m2 to seed
@@ -25,6 +26,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SOCKET=/var/run/docker.sock
 SEED_M2=${LABS_M2:-$(getent passwd "${SUDO_USER:-root}" | cut -d: -f6)/.m2}
 (($# > 0)) || set -- test -Pspec
+RUN=./mvnw
+if [[ $1 == --run ]]; then
+  [[ ${2:-} =~ ^(scripts|bench)/[a-z-]+\.sh$ ]] || die "--run SCRIPT: a script of the project's, e.g. scripts/watch.sh"
+  RUN=$2; shift 2
+fi
 [[ $COPY == /tmp/* || $COPY == /var/tmp/* ]] || die "LABS_COPY=$COPY: I remove and refill it, so it must be under /tmp or /var/tmp"
 
 getent group docker >/dev/null || die "no docker group: the learner's way in is membership of it (groupadd docker)"
@@ -72,9 +78,9 @@ for name in $(compgen -e); do
   esac
 done
 
-say "running ./mvnw $* as $USER_NAME ($(id "$USER_NAME")) in $COPY"
+say "running $RUN $* as $USER_NAME ($(id "$USER_NAME")) in $COPY"
 status=0
-runuser -u "$USER_NAME" -- env -i "${ENV[@]}" bash -c 'cd "$1" && shift && exec ./mvnw "$@"' _ "$COPY" "$@" \
+runuser -u "$USER_NAME" -- env -i "${ENV[@]}" bash -c 'cd "$1" && shift && exec "$@"' _ "$COPY" "$RUN" "$@" \
   || status=$?
 if [[ -d $COPY/target/reports ]]; then
   mkdir -p "$ROOT/target/reports"
@@ -84,5 +90,5 @@ if [[ -d $COPY/target/reports ]]; then
     say "reports of this run: $ROOT/target/reports/$(basename "$dir") (surefire-reports/, labs-report.*)"
   done
 fi
-say "./mvnw exited $status; reports in the copy: $COPY/target/surefire-reports (or the -Dlabs.report.dir given)"
+say "$RUN exited $status; reports in the copy: $COPY/target/surefire-reports (or the -Dlabs.report.dir given)"
 exit "$status"
