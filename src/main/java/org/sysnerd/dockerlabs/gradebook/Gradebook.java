@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.gradebook;
 
+import org.sysnerd.dockerlabs.report.LabStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public record Gradebook(List<String> labs, List<VmGrade> rows) {
     public Optional<BigDecimal> grade(VmGrade row, String lab) {
         Points points = row.points(lab);
         int max = maxPoints(lab);
-        if (max == 0 || points.possible() == 0 || points.blocked() > 0 || row.status(lab) == VmGrade.LabStatus.BLOCKED) {
+        if (max == 0 || points.possible() == 0 || points.blocked() > 0 || row.status(lab) == LabStatus.BLOCKED) {
             return Optional.empty();
         }
         return Optional.of(tidy(BigDecimal.valueOf((long) points.earned() * max)

@@ -24,7 +24,7 @@ import j2html.tags.DomContent;
 import j2html.tags.specialized.ThTag;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.sysnerd.dockerlabs.gradebook.VmGrade.LabStatus;
+import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.html.Pages;
 
 /** {@code gradebook.html}: the class as one self-contained page, VMs by labs, from the same {@link Gradebook} as the CSV. */

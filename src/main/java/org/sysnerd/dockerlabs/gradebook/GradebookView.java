@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sysnerd.dockerlabs.gradebook.VmGrade.LabStatus;
+import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.report.LabsReportPage;
 
 /**
@@ -59,7 +59,7 @@ public record GradebookView(Gradebook book, Map<String, String> pages) {
     public static int rank(LabStatus status) {
         return switch (status) {
             case FAILED -> 0;
-            case BLOCKED -> 1;
+            case BLOCKED, NOT_CHECKED -> 1;
             case PASSED -> 2;
         };
     }

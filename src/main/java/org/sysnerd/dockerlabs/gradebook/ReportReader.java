@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sysnerd.dockerlabs.gradebook.VmGrade.LabStatus;
+import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.report.Points;
 
 /**
@@ -57,27 +57,25 @@ public final class ReportReader {
 
     /** A lab's points: counted again from its facts, as the kit counts them (reports before v4 have no points). */
     private static Points points(JsonNode lab) {
-        List<org.sysnerd.dockerlabs.report.LabStatus> facts = new ArrayList<>();
+        List<LabStatus> facts = new ArrayList<>();
         for (JsonNode fact : lab.path("tests")) {
             facts.add(factStatus(fact.path("status").asText()));
         }
         return Points.of(facts);
     }
 
-    private static org.sysnerd.dockerlabs.report.LabStatus factStatus(String text) {
-        try {
-            return org.sysnerd.dockerlabs.report.LabStatus.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            return org.sysnerd.dockerlabs.report.LabStatus.BLOCKED;
-        }
-    }
-
-    private static LabStatus status(String text) {
+    private static LabStatus factStatus(String text) {
         try {
             return LabStatus.valueOf(text);
         } catch (IllegalArgumentException e) {
             return LabStatus.BLOCKED;
         }
+    }
+
+    /** A lab's status: PASSED, FAILED or BLOCKED (a lab is never NOT_CHECKED whole: anything else was not checked). */
+    private static LabStatus status(String text) {
+        LabStatus status = factStatus(text);
+        return status == LabStatus.NOT_CHECKED ? LabStatus.BLOCKED : status;
     }
 
     /** The engine's summary; without one (Docker not reached), the blocking preflight finding. */

@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.gradebook;
 
+import org.sysnerd.dockerlabs.report.LabStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,6 @@ import org.sysnerd.dockerlabs.report.Points;
  */
 public record VmGrade(String vm, Map<String, LabStatus> labs, Map<String, Points> points, int passed, int total,
                       String engine, String mode, String report, String note) {
-
-    /** A lab's result in the gradebook, as in labs-report.json. */
-    public enum LabStatus { PASSED, FAILED, BLOCKED }
 
     public VmGrade {
         labs = Collections.unmodifiableMap(new LinkedHashMap<>(labs));

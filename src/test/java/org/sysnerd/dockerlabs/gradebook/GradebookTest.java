@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.gradebook;
 
+import org.sysnerd.dockerlabs.report.LabStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -64,7 +65,7 @@ class GradebookTest {
     void truncated_report() {
         VmGrade row = Gradebook.read(fleet, List.of("vm-cut")).rows().get(0);
 
-        assertThat(row.labs().values()).hasSize(5).allMatch(s -> s == VmGrade.LabStatus.BLOCKED);
+        assertThat(row.labs().values()).hasSize(5).allMatch(s -> s == LabStatus.BLOCKED);
         assertThat(row.score()).isEqualTo("0/5");
         assertThat(row.note()).startsWith("report unreadable (");
     }
@@ -160,17 +161,17 @@ class GradebookTest {
     @org.junit.jupiter.api.Test
     @org.junit.jupiter.api.DisplayName("a VM whose report lacks a lab another VM has is scored over every column: that lab counts as not passed")
     void scores_over_every_column() {
-        VmGrade five = new VmGrade("alice", java.util.Map.of("Q1", VmGrade.LabStatus.PASSED, "Q2", VmGrade.LabStatus.PASSED,
-                "Q3", VmGrade.LabStatus.PASSED, "Q4", VmGrade.LabStatus.PASSED, "Q5", VmGrade.LabStatus.PASSED), java.util.Map.of(), 5, 5,
+        VmGrade five = new VmGrade("alice", java.util.Map.of("Q1", LabStatus.PASSED, "Q2", LabStatus.PASSED,
+                "Q3", LabStatus.PASSED, "Q4", LabStatus.PASSED, "Q5", LabStatus.PASSED), java.util.Map.of(), 5, 5,
                 "Docker", "learner", "alice/labs-report.json", "");
-        VmGrade six = new VmGrade("bob", java.util.Map.of("Q6", VmGrade.LabStatus.PASSED), java.util.Map.of(), 1, 1, "Docker", "learner",
+        VmGrade six = new VmGrade("bob", java.util.Map.of("Q6", LabStatus.PASSED), java.util.Map.of(), 1, 1, "Docker", "learner",
                 "bob/labs-report.json", "");
 
         Gradebook book = Gradebook.of(java.util.List.of(five, six));
 
         org.assertj.core.api.Assertions.assertThat(book.labs()).containsExactly("Q1", "Q2", "Q3", "Q4", "Q5", "Q6");
         org.assertj.core.api.Assertions.assertThat(book.rows().get(0).score()).isEqualTo("5/6");
-        org.assertj.core.api.Assertions.assertThat(book.rows().get(0).status("Q6")).isEqualTo(VmGrade.LabStatus.BLOCKED);
+        org.assertj.core.api.Assertions.assertThat(book.rows().get(0).status("Q6")).isEqualTo(LabStatus.BLOCKED);
         org.assertj.core.api.Assertions.assertThat(book.rows().get(1).score()).isEqualTo("1/6");
     }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sysnerd.dockerlabs.gradebook.VmGrade.LabStatus;
+import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.report.Points;
 
 @DisplayName("gradebook.csv imports into an LMS's gradebook as it is (Moodle's CSV import)")
