@@ -25,7 +25,7 @@ record RunFacts(String runId, String mode, String startedAt, Map<String, Object>
         Observations seen = kit.session().observations();
         return new RunFacts(kit.run().id(), kit.mode().map(Object::toString).orElse("invalid"),
                 kit.session().started().toString(), engineFacts(seen),
-                seen == null ? "no probe (the preflight did not run)" : seen.probe(),
+                seen == null ? "no probe (the preflight did not run)" : seen.probe().describe(),
                 kit.session().preflightIfRun().findings());
     }
 

@@ -20,7 +20,7 @@ import org.sysnerd.dockerlabs.docker.EngineInfo;
  * @param linksProblem  why the host's interfaces cannot be read ({@code ip -j -d addr show}), or null
  */
 public record Observations(String dockerHost, String dockerError, EngineInfo engine, boolean podman,
-                           Map<String, ImageProblem> imageProblems, String probe, String hostProblem, String natProblem,
+                           Map<String, ImageProblem> imageProblems, Probe probe, String hostProblem, String natProblem,
                            String linksProblem) {
 
     public Observations {

@@ -25,9 +25,6 @@ public final class Observer {
     }
 
     /** How the host facts are read before {@link #observeHost} has chosen. */
-    static final String PROBE_NOT_CHOSEN = "not chosen yet";
-    /** How the host facts are read when the daemon-side probe's helper could not start: not at all. */
-    static final String NO_PROBE = "none";
 
     /**
      * The daemon's side, which decides whether containers can start: Docker reachable, its engine, the images.
@@ -61,12 +58,12 @@ public final class Observer {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         Trace.mark("preflight images checked");
-        return new Observations(DockerReach.dockerHost(daemon), null, engine, engine.podman(), problems, PROBE_NOT_CHOSEN, null, null, null);
+        return new Observations(DockerReach.dockerHost(daemon), null, engine, engine.podman(), problems, Probe.notChosenYet(), null, null, null);
     }
 
     /** What is seen when Docker is not reached, or not as Testcontainers reaches it: nothing else. */
     private static Observations noDocker(Engine daemon, String dockerError) {
-        return new Observations(DockerReach.dockerHost(daemon), dockerError, null, false, Map.of(), "none (no Docker)", null, null, null);
+        return new Observations(DockerReach.dockerHost(daemon), dockerError, null, false, Map.of(), Probe.none("no Docker"), null, null, null);
     }
 
     /**
@@ -104,12 +101,12 @@ public final class Observer {
         if (docker.imageProblems().keySet().stream().anyMatch(Images::testcontainers)) {
             // No container can start (the probe's helper neither): every lab is blocked already.
             return new Observations(docker.dockerHost(), null, docker.engine(), docker.podman(), docker.imageProblems(),
-                    NO_PROBE + " (no container can start without Testcontainers' own image)", null, null, null);
+                    Probe.none("no container can start without Testcontainers' own image"), null, null, null);
         }
         EngineInfo engine = docker.engine();
         ImageProblem helperImage = docker.imageProblems().get("alpine");
         if (early == null && helperImage != null && probes.needsHelper()) {
-            return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
+            return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), Probe.none(""),
                     "the helper container that reads the daemon's host runs the alpine image: " + helperImage.describe(),
                     null, null);
         }
@@ -117,11 +114,11 @@ public final class Observer {
         try {
             host = use.apply(early != null ? early.probe() : probes.choose());
         } catch (RuntimeException e) {
-            return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), NO_PROBE,
+            return new Observations(docker.dockerHost(), null, engine, docker.podman(), docker.imageProblems(), Probe.none(""),
                     "the helper container that reads the daemon's host could not start: " + e.getMessage(), null, null);
         }
         Trace.mark("preflight probe chosen");
-        String probe = host.host().describe();
+        Probe probe = Probe.chosen(host.host().describe());
         if (engine.firewallBackend() == FirewallBackend.IPTABLES) {
             engine = engine.withIptables(early != null ? early.iptablesVersion() : host.iptablesVersion());
         }

@@ -55,8 +55,8 @@ public final class Preflight {
         seen.imageProblems().forEach((image, problem) -> findings.add(Finding.blocking("image " + image,
                 problem.describe(), Images.fix(image, problem), Images.need(image))));
         if (seen.hostProblem() == null) {
-            findings.add(Finding.ok("host facts", seen.probe()));
-        } else if (Observer.NO_PROBE.equals(seen.probe())) {
+            findings.add(Finding.ok("host facts", seen.probe().describe()));
+        } else if (!seen.probe().chosen()) {
             ImageProblem helperImage = seen.imageProblems().get("alpine");
             findings.add(Finding.blocking("host facts", seen.hostProblem(), helperImage != null
                     ? Images.fix("alpine", helperImage) + "; or run the labs as root (`sudo -E ./mvnw test`) to read the "

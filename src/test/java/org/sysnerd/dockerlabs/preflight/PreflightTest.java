@@ -28,7 +28,7 @@ class PreflightTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOCKET = "unix:///var/run/docker.sock";
-    private static final String PROBE = "direct (this process, user root)";
+    private static final Probe PROBE = Probe.chosen("direct (this process, user root)");
     private static final String DESKTOP_PROBLEM = "Docker Desktop runs the engine in a VM: its /proc, mounts, docker0 and "
             + "nat table are there, not here";
     private static final String BAD_OVERRIDE = "labs.image.nginx (or LABS_IMAGE_NGINX) is set to 'nginx::1.27', which is "
@@ -235,7 +235,7 @@ class PreflightTest {
     @DisplayName("a helper that could not start blocks every lab that reads the host, with one finding")
     void no_probe_blocks_every_host_need() {
         Observations seen = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false, Map.of(),
-                "none", "the helper container that reads the daemon's host could not start: no such image", null, null);
+                Probe.none(""), "the helper container that reads the daemon's host could not start: no such image", null, null);
 
         PreflightResult result = Preflight.decide(seen);
 
@@ -247,7 +247,7 @@ class PreflightTest {
     @DisplayName("before the probe is chosen, only the daemon's side can block: containers may start")
     void the_daemon_side_alone_blocks_nothing_on_the_host() {
         Observations dockerSide = new Observations(SOCKET, null, engine("docker-20.10-recorded.json"), false, Map.of(),
-                "not chosen yet", null, null, null);
+                Probe.notChosenYet(), null, null, null);
 
         assertThat(blocked(Preflight.decide(dockerSide))).isEmpty();
     }
