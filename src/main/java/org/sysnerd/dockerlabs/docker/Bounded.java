@@ -43,6 +43,18 @@ public final class Bounded {
         }
     }
 
+    /** Closes {@code resource} within the limit; what failed or timed out is said on stderr, not thrown: a run is ending. */
+    public static void close(String what, Duration limit, AutoCloseable resource) {
+        try {
+            call(what, limit, () -> {
+                resource.close();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            System.err.println("docker-labs: " + what + ": " + e.getMessage());
+        }
+    }
+
     /** As {@link #call}, for a call with no result. */
     public static void run(String what, Duration limit, Runnable call) {
         call(what, limit, () -> {

@@ -5,10 +5,13 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.transport.SSLConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.sysnerd.dockerlabs.facts.ContainerEvent;
 import org.sysnerd.dockerlabs.parse.EventsParser;
 import org.testcontainers.DockerClientFactory;
@@ -17,15 +20,17 @@ import org.testcontainers.dockerclient.TransportConfig;
 
 /**
  * The Docker engine the labs run on, as its API describes it (what {@code docker info}/{@code inspect} print): one per
- * run, which connects when first asked.
+ * run, which connects when first asked and closes its clients with the run (a watch makes one per check, for hours).
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
 
     private volatile EngineInfo info;
     private volatile DefaultBridge bridge;
     /** The kit's client, set once connected. */
     private volatile KitClient kit;
     private volatile DockerClient puller;
+    /** Set by {@link #close()}: no client is made after it; guarded by this. */
+    private boolean closed;
 
     /** The run's own daemon address (its {@code labs.docker.host}); null: DOCKER_HOST and Testcontainers' search. */
     private final URI address;
@@ -52,6 +57,9 @@ public final class Engine {
      * daemon answers.
      */
     public synchronized URI connect() {
+        if (closed) {
+            throw new IllegalStateException("this run's clients of the Docker daemon are closed: the run has ended");
+        }
         if (kit == null) {
             kit = address != null ? KitClient.to(address, null) : KitClient.found();
         }
@@ -65,24 +73,11 @@ public final class Engine {
     }
 
     /**
-     * Readies Testcontainers, which starts the labs' containers: its search for the daemon, and, when it starts no
-     * container of its own, its client (whose start would otherwise come with the first lab container's); returns
-     * where it found the daemon. A client that would start Ryuk or look up the gateway with a container, whose images
-     * the preflight checks first, is left to the first lab container's start.
-     */
-    public static URI readyTestcontainers() {
-        URI found = DockerClientFactory.instance().getTransportConfig().getDockerHost();
-        if (TestcontainersImages.noneBeforeTheLabs(found)) {
-            DockerClientFactory.instance().client();
-        }
-        return found;
-    }
-
-    /**
      * The client that pulls images: Testcontainers' own, whose credentials come from Docker's config and its
      * credential helpers as {@code docker pull}'s do; a pull is bounded by its progress ({@link ImagePull}).
      */
     public synchronized DockerClient puller() {
+        connect(); // the kit's client was made first all the same; this throws once closed
         if (puller == null) {
             // A run of its own address pulls there too, not where Testcontainers' one search found a daemon.
             puller = DockerClientProviderStrategy.getClientForConfig(address != null
@@ -92,9 +87,18 @@ public final class Engine {
         return puller;
     }
 
-    /** True when this is the kit's client giving up on a daemon that did not answer a request in time. */
-    public static boolean unanswered(Throwable thrown) {
-        return thrown instanceof BoundedHttpClient.Unanswered;
+    /** Closes the clients this engine made (the kit's, the puller), once, each within 2 s: a run's end must not hang. */
+    @Override
+    public void close() {
+        List<DockerClient> made;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            made = Stream.of(kit == null ? null : kit.client(), puller).filter(Objects::nonNull).toList();
+        }
+        made.forEach(client -> Bounded.close("closing a client of the Docker daemon", Duration.ofSeconds(2), client));
     }
 
     /** Where the kit's client talks to the daemon, or null before {@link #connect()}. */

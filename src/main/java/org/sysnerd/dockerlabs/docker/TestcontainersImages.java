@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.Network;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientConfigUtils;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.ImageNameSubstitutor;
@@ -53,6 +54,20 @@ public final class TestcontainersImages {
         String override = System.getenv("TESTCONTAINERS_HOST_OVERRIDE");
         return !ryukEnabled() && (!DockerClientConfigUtils.IN_A_CONTAINER || (override != null && !override.isBlank())
                 || !("unix".equals(dockerHost.getScheme()) || "npipe".equals(dockerHost.getScheme())));
+    }
+
+    /**
+     * Readies Testcontainers, which starts the labs' containers: its search for the daemon, and, when it starts no
+     * container of its own, its client (whose start would otherwise come with the first lab container's); returns
+     * where it found the daemon. A client that would start Ryuk or look up the gateway with a container, whose images
+     * the preflight checks first, is left to the first lab container's start.
+     */
+    public static URI readyClient() {
+        URI found = DockerClientFactory.instance().getTransportConfig().getDockerHost();
+        if (noneBeforeTheLabs(found)) {
+            DockerClientFactory.instance().client();
+        }
+        return found;
     }
 
     /** True when Testcontainers will start Ryuk: it reads only this environment variable. */

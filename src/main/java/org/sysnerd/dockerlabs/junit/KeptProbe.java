@@ -1,5 +1,6 @@
 package org.sysnerd.dockerlabs.junit;
 
+import java.net.URI;
 import java.time.Duration;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.LabRun;
@@ -20,13 +21,14 @@ final class KeptProbe implements AutoCloseable {
     private static final Duration CLEANUP_LIMIT = TimeScale.of(Duration.ofSeconds(6));
 
     private final LabRun run = new LabRun();
-    /** The first run's client, which connected before its probe was chosen; it serves the later runs' choices too. */
+    /** The session's own client of the runs' daemon, which outlives each run's (closed with its run). */
     private final Engine engine;
     private final ProbeChoice choice;
     private final Thread ctrlC = new Thread(this::removeHelper, "docker-labs-kept-probe-cleanup");
 
-    KeptProbe(Engine engine) {
-        this.engine = engine;
+    /** A probe kept for the runs of the daemon at {@code address} (their {@code labs.docker.host}; null: as a run finds it). */
+    KeptProbe(URI address) {
+        this.engine = new Engine(address);
         this.choice = ProbeChoice.kept(run, engine);
         Runtime.getRuntime().addShutdownHook(ctrlC);
     }
@@ -44,6 +46,7 @@ final class KeptProbe implements AutoCloseable {
             return; // the hook removes it
         }
         removeHelper();
+        engine.close();
     }
 
     private void removeHelper() {

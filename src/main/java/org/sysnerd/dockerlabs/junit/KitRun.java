@@ -51,8 +51,8 @@ final class KitRun implements AutoCloseable {
 
     private KitRun(ExtensionContext root) {
         this.root = root;
-        this.engine = new Engine(root.getConfigurationParameter(DOCKER_HOST).filter(v -> !v.isBlank()).map(URI::create)
-                .orElse(null));
+        URI address = root.getConfigurationParameter(DOCKER_HOST).filter(v -> !v.isBlank()).map(URI::create).orElse(null);
+        this.engine = new Engine(address);
         this.learners = new LearnerContainers(engine);
         LabMode decided = null;
         String problem = null;
@@ -68,7 +68,7 @@ final class KitRun implements AutoCloseable {
         // A watch's runs keep one probe (and its helper container) for the launcher session's life: labs.probe.keep=session.
         ProbeChoice probes = root.getConfigurationParameter(KeptProbe.PARAMETER).filter("session"::equals).isPresent()
                 ? root.getStore(StoreScope.LAUNCHER_SESSION, Namespace.GLOBAL).computeIfAbsent(KeptProbe.class,
-                        key -> new KeptProbe(engine), KeptProbe.class).choice()
+                        key -> new KeptProbe(address), KeptProbe.class).choice()
                 : new ProbeChoice(run, engine);
         this.session = new LabSession(run, engine, mode.orElse(LabMode.SPEC), learners, probes, this::use);
         // Once per launcher session: a watch runs the labs again and again in one session, and must not add a hook each time.
@@ -138,7 +138,10 @@ final class KitRun implements AutoCloseable {
         return host;
     }
 
-    /** Hands the run's facts to the report, then removes what is left of its containers and drops the Ctrl-C hook. */
+    /**
+     * Hands the run's facts to the report, removes what is left of its containers and drops the Ctrl-C hook, then
+     * closes the run's clients of the daemon (a watch makes a run per check, for hours).
+     */
     @Override
     public void close() {
         root.publishReportEntry(Map.of(Lab.KIND, Lab.RUN, "json", RunFacts.of(this).toJson()));
@@ -146,6 +149,7 @@ final class KitRun implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(ctrlC);
             removeThisRun(run.creationsUnderWay());
         }
+        engine.close();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.EngineInfo;
+import org.sysnerd.dockerlabs.docker.TestcontainersImages;
 import org.sysnerd.dockerlabs.facts.FirewallBackend;
 import org.sysnerd.dockerlabs.journal.Trace;
 import org.sysnerd.dockerlabs.probe.Host;
@@ -35,7 +36,7 @@ public final class Observer {
     public static Observations observeDocker(Engine daemon, LabMode mode, ProbeChoice probes, Runnable answered) {
         // Testcontainers' own search for the daemon, which the labs' containers wait for, goes on beside the kit's.
         CompletableFuture<URI> testcontainers = mode.startsLabContainers()
-                ? CompletableFuture.supplyAsync(Engine::readyTestcontainers, ImageChecks::inADaemonThread) : null;
+                ? CompletableFuture.supplyAsync(TestcontainersImages::readyClient, ImageChecks::inADaemonThread) : null;
         String dockerError = DockerReach.dockerError(daemon);
         if (dockerError != null) {
             return noDocker(daemon, dockerError);

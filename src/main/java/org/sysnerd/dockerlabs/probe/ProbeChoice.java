@@ -130,7 +130,7 @@ public final class ProbeChoice {
     }
 
     private Local lookAtTheListener() {
-        URI host = engine.dockerHost();
+        URI host = connected();
         if (host == null || !"unix".equals(host.getScheme())) {
             return new Local(null, null, "the daemon is not reached through a unix socket (" + host + ")");
         }
@@ -143,6 +143,15 @@ public final class ProbeChoice {
             return new Local(daemon, place, place.thisHost() ? "" : daemon.describe() + " is in " + place.describe());
         } catch (HostFactUnavailable e) {
             return new Local(null, null, e.getMessage());
+        }
+    }
+
+    /** Where the engine talks to the daemon; a kept probe's own engine connects here first; null if it cannot. */
+    private URI connected() {
+        try {
+            return engine.connect();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
