@@ -139,7 +139,10 @@ public final class Watch {
         return timer;
     }
 
-    /** The daemon went away (its cause) or came back (null): the board says so, and the labs are checked again. */
+    /**
+     * The daemon went away (its cause) or came back (null): the board says so, and the labs are checked again. Told
+     * only when that changed ({@link DockerEvents} tries again every few seconds while the daemon is away).
+     */
     private void daemon(String cause) {
         blocked = cause;
         debounce.signal(System.nanoTime());
