@@ -25,9 +25,13 @@ pid=
 
 die() { echo "bench-watch: $*" >&2; exit 2; }
 finish() {
-  # The whole job (its own process group): Maven still compiling, or the watch's JVM, which cleans up on SIGINT.
-  if [[ -n $pid ]] && kill -INT -- "-$pid" 2>/dev/null; then
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  # The whole job (its own process group): Maven still compiling, or the watch's JVM, which cleans up on SIGINT;
+  # whatever of it still runs 10 s later is killed (as in testbeds/watch-check.sh), so that no JVM outlives the bench.
+  if [[ -n $pid ]]; then
+    if kill -INT -- "-$pid" 2>/dev/null; then
+      for _ in $(seq 100); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+    kill -KILL -- "-$pid" 2>/dev/null
   fi
   if [[ ${WHERE:-} == vm ]]; then testbeds/learner-vm.sh down "$VM" >/dev/null 2>&1
   elif [[ -n ${WEB:-} ]]; then timeout 60 docker rm -f "$WEB" >/dev/null 2>&1; fi
