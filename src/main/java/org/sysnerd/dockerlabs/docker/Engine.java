@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.sysnerd.dockerlabs.facts.ContainerEvent;
@@ -92,11 +91,8 @@ public final class Engine implements AutoCloseable {
     public void close() {
         List<DockerClient> made;
         synchronized (this) {
-            if (closed) {
-                return;
-            }
+            made = closed ? List.of() : Stream.of(kit == null ? null : kit.client(), puller).filter(c -> c != null).toList();
             closed = true;
-            made = Stream.of(kit == null ? null : kit.client(), puller).filter(Objects::nonNull).toList();
         }
         made.forEach(client -> Bounded.close("closing a client of the Docker daemon", Duration.ofSeconds(2), client));
     }
