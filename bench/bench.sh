@@ -245,7 +245,7 @@ fi
 WATCH_LINE=
 if [[ ${BENCH_WATCH:-1} == 1 ]]; then
   WATCH_LINE=$(bench/bench-watch.sh 2>"$WORK/bench-watch.err" | tail -n 1)
-  [[ $WATCH_LINE == watch_recheck_s=* ]] || { echo "bench: the watch not measured: $(tail -n 1 "$WORK/bench-watch.err")"; WATCH_LINE=; failed=1; }
+  [[ $WATCH_LINE == *watch_recheck_s=* ]] || { echo "bench: the watch not measured: $(tail -n 1 "$WORK/bench-watch.err")"; WATCH_LINE=; failed=1; }
 fi
 
 # --- leftovers ---------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@
 # --iptables=false (Q3 fails), VM 2 has nothing done, VM 3's daemon is stopped (every lab BLOCKED). Last lines, one per way:
 #   fleet_vms=N fleet_wall_s=… fleet_cpu_per_vm_s=… way=per-vm|one-jvm
 # fleet_wall_s: the grading of the class (forwards, labs, reports; not the build nor the gradebook); fleet_cpu_per_vm_s:
-# the CPU-seconds of the graders' JVMs (Maven's included per VM) over N. Env: FLEET_BENCH_PREFIX (h29f), FLEET_JOBS
+# the CPU-seconds of the graders' JVMs (Maven's included per VM) over N. Env: FLEET_BENCH_WAYS (both, or one-jvm: the
+# one JVM alone, no comparison), FLEET_BENCH_PREFIX (h29f), FLEET_JOBS
 # (each way's default when unset), LABS_IMAGE_NGINX / LABS_IMAGE_ALPINE (the stand-ins, as learner-vm.sh loads them).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
@@ -72,6 +73,9 @@ grade() {
     >"$OUT/$way.figures"
 }
 grade one
+if [[ ${FLEET_BENCH_WAYS:-both} == one-jvm ]]; then
+  say "load after: $(uptime)"; cat "$OUT/one.figures"; exit 0
+fi
 grade per-vm
 same=yes
 for f in gradebook.csv gradebook-status.csv gradebook.md gradebook.json; do

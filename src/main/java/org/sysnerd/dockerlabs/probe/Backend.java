@@ -22,6 +22,18 @@ public interface Backend {
         return new HostFactUnavailable("`" + what + "` exited " + ran.exitCode() + ": " + ran.stderr().strip());
     }
 
+    /**
+     * Whether a path exists on the host; unavailable when that cannot be told. {@code test -e} by default, which prints
+     * nothing: an exit above 1, or a message, is the backend failing (a chroot, an env), not an absent path.
+     */
+    default boolean exists(String path, Journal journal) {
+        Ran ran = run(List.of("test", "-e", path));
+        if (ran.exitCode() > 1 || !ran.stderr().isBlank()) {
+            throw failed("test -e " + path, ran, journal);
+        }
+        return ran.exitCode() == 0;
+    }
+
     /** HTTP sent from the host's own network namespace. */
     HostHttp http();
 

@@ -50,13 +50,9 @@ public final class BackendHost implements Host {
 
     @Override
     public boolean exists(String path) {
-        // test prints nothing: exit 1 with a message is the backend failing (a chroot, an env), not an absent path.
-        Ran ran = backend.run(List.of("test", "-e", path));
-        if (ran.exitCode() > 1 || !ran.stderr().isBlank()) {
-            throw backend.failed("test -e " + path, ran, journal);
-        }
-        logged("test -e " + path + " && echo yes", ran.exitCode() == 0 ? "yes" : "");
-        return ran.exitCode() == 0;
+        boolean exists = backend.exists(path, journal);
+        logged("test -e " + path + " && echo yes", exists ? "yes" : "");
+        return exists;
     }
 
     @Override

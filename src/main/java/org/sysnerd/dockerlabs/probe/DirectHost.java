@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +43,21 @@ public final class DirectHost implements Backend {
     /** The host this process reads itself. */
     public static Host host(String why) {
         return Host.on(new DirectHost(why));
+    }
+
+    /** Told by the file system, not by test -e, whose exit 1 is the same for an absent path and a denied one. */
+    @Override
+    public boolean exists(String path, Journal journal) {
+        try {
+            Files.readAttributes(Path.of(path), BasicFileAttributes.class);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            // A fact not seen is not a fact that is absent.
+            String seen = e instanceof AccessDeniedException ? "permission denied" : e.toString();
+            throw new HostFactUnavailable("could not look for " + path + ": " + seen, e);
+        }
     }
 
     @Override
