@@ -216,6 +216,7 @@ stop_all() {
   rm -f "$JVM_PID" "$CLASS_STOPPED" "$SOCKETS"
   for pid in $(jobs -p); do kill "$pid" 2>/dev/null; done
   wait
+  rm -f "$JVM_PID.times"  # written by the JVM's subshell once the JVM has ended
   say "stopped"
   exit 130
 }
