@@ -2,7 +2,8 @@
 # Plans the shards of a class: at most MAXJOBS jobs, each grading its slice of the class list in one JVM.
 #
 #   scripts/fleet-plan.sh CLASSLIST MAXJOBS     prints the shards as a JSON array, e.g. ["1/3","2/3","3/3"]
-#                                               (min(MAXJOBS, VMs) of them; [] for a list of no VM)
+#                                               (min(MAXJOBS, VMs) of them; [] for a list of no VM); MAXJOBS is
+#                                               1 to 256 (GitHub's matrix limit), anything else exits 2
 #   scripts/fleet-plan.sh slice CLASSLIST I/N   prints the I-th slice's lines: the VMs whose place in the list
 #                                               (counted from 0, comments and blank lines left out) is I-1 modulo N
 #   scripts/fleet-plan.sh names CLASSLIST       prints the VMs' names on one line (for the merge of the gradebook)
@@ -25,7 +26,8 @@ case ${1:-} in
     vms "$2" | awk '{ printf "%s%s", sep, $1; sep = " " } END { print "" }' ;;
   *)
     (($# == 2)) || die "usage: $0 CLASSLIST MAXJOBS | slice CLASSLIST I/N | names CLASSLIST"
-    [[ $2 =~ ^[1-9][0-9]*$ ]] || die "MAXJOBS: a positive number, not $2"
+    # GitHub makes at most 256 jobs of a matrix: a plan over it would fail the run only when the matrix is expanded.
+    [[ $2 =~ ^[1-9][0-9]{0,2}$ ]] && (($2 <= 256)) || die "MAXJOBS: a whole number from 1 to 256 (GitHub's matrix limit), not '$2'"
     count=$(vms "$1" | wc -l)
     n=$((count < $2 ? count : $2))
     awk -v n="$n" 'BEGIN { printf "["; for (i = 1; i <= n; i++) printf "%s\"%d/%d\"", (i > 1 ? "," : ""), i, n; print "]" }' ;;

@@ -11,8 +11,9 @@
 #   ssh -nNT -o BatchMode=yes -o ExitOnForwardFailure=yes -L /tmp/fleet-NAME.sock:/var/run/docker.sock TARGET
 # The -D settings go to every VM's run (e.g. -Dlabs.mode=learner).
 #
-# The learner mode grades every VM in one JVM (scripts open the forwards, then FleetGrader runs the labs against each
-# socket through the JUnit Platform Launcher, FLEET_JOBS at once, each run with its own daemon and report dir). The
+# The learner mode grades every VM in one JVM (the script opens the forwards, FLEET_JOBS coming up at once, then
+# FleetGrader runs the labs against each socket through the JUnit Platform Launcher, FLEET_JOBS at once, each run with
+# its own daemon and report dir; the JVM's console is FLEET_DIR/one-jvm.log, one-jvm-shard-I.log with FLEET_SHARD). The
 # spec mode, and FLEET_JVM=per-vm, run one Maven and JVM per VM: Testcontainers' client, which starts the spec
 # mode's containers, is one per JVM.
 #
@@ -58,7 +59,11 @@ if [[ $WAY == one && $mode != learner ]]; then
 fi
 if [[ $WAY == one ]]; then JOBS=${FLEET_JOBS:-8}; else JOBS=${FLEET_JOBS:-2}; fi
 [[ $FLEET == /* ]] || FLEET=$ROOT/$FLEET
+# The class-level files of one JVM (its log, its CPU time, the list of sockets) are named after the shard, if any:
+# the workflow merges every shard's target/fleet into one directory, where files of the same path would be one.
+SHARD_TAG=""
 if [[ -n ${FLEET_SHARD:-} ]]; then
+  SHARD_TAG=-shard-${FLEET_SHARD%%/*}
   shard_file=$(mktemp /tmp/fleet-shard.XXXXXX)
   scripts/fleet-plan.sh slice "$VMS_FILE" "$FLEET_SHARD" >"$shard_file" || { rm -f "$shard_file"; die "FLEET_SHARD=$FLEET_SHARD"; }
   VMS_FILE=$shard_file
@@ -141,14 +146,19 @@ grade_vm() {
 
 FLEET_SSH_OPTS_=${FLEET_SSH_OPTS:-}
 
-# The whole class in one JVM: every forward first (at once), then FleetGrader over the sockets, then the forwards close.
+JVM_LOG=$FLEET/one-jvm$SHARD_TAG.log JVM_TIMES=$FLEET/one-jvm-times$SHARD_TAG.txt SOCKETS=$FLEET/.sockets$SHARD_TAG
+JVM_PID=$FLEET/.jvm$SHARD_TAG.pid CLASS_STOPPED=$FLEET/.stopped$SHARD_TAG
+
+# The whole class in one JVM: every forward first ($JOBS coming up at once: a class behind one jump host must stay
+# under sshd's MaxStartups), then FleetGrader over the sockets, then the forwards close.
 grade_in_one_jvm() {
-  local i name sockets=$FLEET/.sockets
+  local i name sockets=$SOCKETS
   : >"$sockets"
   for i in "${!names[@]}"; do
     name=${names[$i]}
     rm -rf "${FLEET:?}/$name" && mkdir -p "$FLEET/$name"
     if [[ -z ${targets[$i]} ]]; then echo "${hosts[$i]}" >"$FLEET/$name/.host"; continue; fi
+    while (( $(jobs -rp | wc -l) >= JOBS )); do wait -n; done
     { forward "$name" "${hosts[$i]}" "${targets[$i]}" "$FLEET/$name" >"$FLEET/$name/.host" \
         || { close_forward "$FLEET/$name" "$name"; rm -f "$FLEET/$name/.host"; say "$name: $(cat "$FLEET/$name/fleet-status.txt")"; }; } &
   done
@@ -164,26 +174,26 @@ grade_in_one_jvm() {
     timeout -k 10 "$CLASS_LIMIT" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Dfile.encoding=UTF-8 \
       -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dlabs.mode=learner "${props[@]}" \
       -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/gradebook.classpath")" \
-      org.sysnerd.dockerlabs.fleet.FleetGrader "$FLEET" "$sockets" "$JOBS" "$LIMIT" >"$FLEET/one-jvm.log" 2>&1 </dev/null &
-    echo $! >"$FLEET/.jvm.pid"
+      org.sysnerd.dockerlabs.fleet.FleetGrader "$FLEET" "$sockets" "$JOBS" "$LIMIT" >"$JVM_LOG" 2>&1 </dev/null &
+    echo $! >"$JVM_PID"
     wait $!; rc=$?
-    times >"$FLEET/.jvm.times"
+    times >"$JVM_PID.times"
     exit $rc
   ) &
   wait $!; local rc=$?
-  grep '^grade-fleet: ' "$FLEET/one-jvm.log"
+  grep '^grade-fleet: ' "$JVM_LOG"
   awk 'NR==2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "one_jvm_cpu_s=%.1f\n", u[1]*60+u[2]+s[1]*60+s[2] }' \
-    "$FLEET/.jvm.times" >"$FLEET/one-jvm-times.txt" 2>/dev/null
-  rm -f "$FLEET/.jvm.times" "$FLEET/.jvm.pid"
+    "$JVM_PID.times" >"$JVM_TIMES" 2>/dev/null
+  rm -f "$JVM_PID.times" "$JVM_PID"
   for name in "${names[@]}"; do
     close_forward "$FLEET/$name" "$name"
     if [[ ! -f $FLEET/$name/labs-report.json && ! -f $FLEET/$name/fleet-status.txt ]]; then
-      if [[ -f $FLEET/.stopped ]]; then echo "stopped by the fleet (Ctrl-C)" >"$FLEET/$name/fleet-status.txt"
+      if [[ -f $CLASS_STOPPED ]]; then echo "stopped by the fleet (Ctrl-C)" >"$FLEET/$name/fleet-status.txt"
       elif ((rc == 124 || rc == 137)); then echo "not graded within the class's ${CLASS_LIMIT} s (FLEET_CLASS_TIMEOUT)" >"$FLEET/$name/fleet-status.txt"
-      else echo "the grader's JVM exited $rc without a report for this VM: see $FLEET/one-jvm.log" >"$FLEET/$name/fleet-status.txt"; fi
+      else echo "the grader's JVM exited $rc without a report for this VM: see $JVM_LOG" >"$FLEET/$name/fleet-status.txt"; fi
     fi
   done
-  rm -f "$FLEET/.stopped" "$sockets"
+  rm -f "$CLASS_STOPPED" "$sockets"
 }
 
 stop_all() {
@@ -191,21 +201,22 @@ stop_all() {
   say "stopping: each VM's run removes its containers, then its forward closes (at most ${STOP_WAIT}s)"
   local name pid
   # One JVM: TERM runs each VM's run's clean-up (its shutdown hook) while the forwards are still open.
-  if [[ -f $FLEET/.jvm.pid ]]; then touch "$FLEET/.stopped"; kill -TERM "$(cat "$FLEET/.jvm.pid")" 2>/dev/null; fi
+  if [[ -f $JVM_PID ]]; then touch "$CLASS_STOPPED"; kill -TERM "$(cat "$JVM_PID")" 2>/dev/null; fi
   for name in "${names[@]}"; do
     touch "$FLEET/$name/.stopped" 2>/dev/null
     [[ -f $FLEET/$name/.maven.pid ]] && kill -TERM "$(cat "$FLEET/$name/.maven.pid")" 2>/dev/null
   done
   local deadline=$((SECONDS + STOP_WAIT))
   while (( SECONDS < deadline )) && [[ -n $(jobs -rp) ]]; do sleep 0.2; done
-  [[ -f $FLEET/.jvm.pid ]] && kill -KILL "$(cat "$FLEET/.jvm.pid")" 2>/dev/null
+  [[ -f $JVM_PID ]] && kill -KILL "$(cat "$JVM_PID")" 2>/dev/null
   for name in "${names[@]}"; do
     if [[ -f $FLEET/$name/.maven.pid ]]; then kill -KILL -- "-$(cat "$FLEET/$name/.maven.pid")" 2>/dev/null; fi
     close_forward "$FLEET/$name" "$name"
   done
-  rm -f "$FLEET/.jvm.pid" "$FLEET/.stopped" "$FLEET/.sockets"
+  rm -f "$JVM_PID" "$CLASS_STOPPED" "$SOCKETS"
   for pid in $(jobs -p); do kill "$pid" 2>/dev/null; done
   wait
+  rm -f "$JVM_PID.times"  # written by the JVM's subshell once the JVM has ended
   say "stopped"
   exit 130
 }

@@ -111,11 +111,19 @@ public record Gradebook(List<String> labs, List<VmGrade> rows) {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    /** Reads {@code fleet/<vm>/labs-report.json} for each VM named (all subdirectories when none is named). */
+    /**
+     * Reads {@code fleet/<vm>/labs-report.json} for each VM named (all subdirectories when none is named). A VM with a
+     * {@link #FLEET_STATUS} did not end its run normally (timed out, stopped): the status wins over any report it left.
+     */
     public static Gradebook read(Path fleet, List<String> vms) {
         List<String> names = vms.isEmpty() ? subdirectories(fleet) : vms;
-        return of(names.stream().map(vm -> ReportReader.read(vm, fleet.resolve(vm).resolve("labs-report.json"),
-                fleetStatus(fleet.resolve(vm)))).toList());
+        return of(names.stream().map(vm -> row(vm, fleet.resolve(vm))).toList());
+    }
+
+    private static VmGrade row(String vm, Path dir) {
+        String status = fleetStatus(dir);
+        Path report = dir.resolve("labs-report.json");
+        return status.isBlank() ? ReportReader.read(vm, report, status) : ReportReader.notGraded(vm, report, status);
     }
 
     private static List<String> subdirectories(Path fleet) {

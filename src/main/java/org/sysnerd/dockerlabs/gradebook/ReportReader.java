@@ -55,6 +55,14 @@ public final class ReportReader {
         return new VmGrade(vm, labs, points, passed, labs.size(), engine(root), mode, report.toString(), why);
     }
 
+    /**
+     * The row of {@code vm} whose run did not end normally ({@code why}: the fleet's status): BLOCKED, whatever report
+     * the run left (written after its limit or cut off), so that a timed-out VM grades alike in every way of grading.
+     */
+    public static VmGrade notGraded(String vm, Path report, String why) {
+        return unread(vm, report, (Files.exists(report) ? "report left out, the run did not end normally: " : "no report: ") + why);
+    }
+
     /** A lab's points: counted again from its facts, as the kit counts them (reports before v4 have no points). */
     private static Points points(JsonNode lab) {
         List<LabStatus> facts = new ArrayList<>();

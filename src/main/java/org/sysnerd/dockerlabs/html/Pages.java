@@ -21,6 +21,9 @@ import j2html.tags.specialized.SpanTag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * The frame the kit's pages share, built with j2html, which escapes every text and attribute value it is given: a
@@ -62,9 +65,19 @@ public final class Pages {
         return each(dt(term), dd(code(command)).withClass("command"));
     }
 
-    /** Writes the page to {@code file}, creating its directory. */
-    public static Path write(Path file, String html) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        return Files.writeString(file, html);
+    /**
+     * Writes the page (or any text file of a report) to {@code file}, creating its directory: whole or not at all, through
+     * a file beside it renamed over it, so that a JVM that exits meanwhile (a grader ends while a late run writes) never
+     * leaves a cut-off file for a reader to take for the report.
+     */
+    public static Path write(Path file, String text) throws IOException {
+        Path dir = Files.createDirectories(file.toAbsolutePath().getParent());
+        Path partial = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".partial");
+        try {
+            Files.writeString(partial, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 }

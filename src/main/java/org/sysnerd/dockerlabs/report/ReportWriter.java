@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.ConfigurationParameters;
+import org.sysnerd.dockerlabs.html.Pages;
 
 /**
  * Writes a run's report: the console table, {@code labs-report.json}, {@code labs-report.md}, {@code labs-replay.sh},
@@ -27,12 +28,14 @@ public final class ReportWriter {
         return JSON.writeValueAsString(report);
     }
 
-    /** Writes the four files into {@code dir} and, when {@code GITHUB_STEP_SUMMARY} is set, appends the Markdown there. */
+    /**
+     * Writes the four files into {@code dir}, each whole or not at all (a file renamed over it: see {@link Pages#write}),
+     * and, when {@code GITHUB_STEP_SUMMARY} is set, appends the Markdown there.
+     */
     public static void writeAll(Report report, Path dir, String githubSummary) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("labs-report.json"), json(report));
-        Files.writeString(dir.resolve("labs-report.md"), markdown(report));
-        Path replay = Files.writeString(dir.resolve("labs-replay.sh"), replay(report));
+        Pages.write(dir.resolve("labs-report.json"), json(report));
+        Pages.write(dir.resolve("labs-report.md"), markdown(report));
+        Path replay = Pages.write(dir.resolve("labs-replay.sh"), replay(report));
         replay.toFile().setExecutable(true);
         LabsReportPage.write(report, dir);
         if (githubSummary != null && !githubSummary.isBlank()) {

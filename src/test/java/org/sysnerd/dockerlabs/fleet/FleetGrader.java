@@ -3,8 +3,6 @@ package org.sysnerd.dockerlabs.fleet;
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +15,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.sysnerd.dockerlabs.junit.LabReportListener;
 
 /**
  * Grades a class of VMs in one JVM: the labs run against each VM's daemon through the JUnit Platform Launcher, several
- * VMs at once, each run with its own kit object (its {@code labs.docker.host}, {@code labs.report.dir}, mode) and its
- * own time limit; a VM that hangs holds only its own thread. Writes what {@code scripts/grade-fleet.sh} writes per VM
+ * VMs at once in one launcher session, each run with its own kit object (its {@code labs.docker.host}, {@code
+ * labs.report.dir}, mode) and its own time limit; a VM that hangs holds only its own thread and slot. Writes what
+ * {@code scripts/grade-fleet.sh} writes per VM
  * ({@code FLEET_DIR/<vm>/labs-report.*}, {@code fleet-status.txt} when there is no report, {@code fleet-times.txt}).
  * The learner mode only: the spec mode's containers are started by Testcontainers, whose client is one per JVM.
  *
@@ -32,6 +35,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * SOCKETS: lines {@code NAME DOCKER_HOST} (the VM's socket as this machine reaches it, e.g. a forwarded one).
  */
 public final class FleetGrader {
+
+    /** Where a VM's run writes its report until it ends within its limit. */
+    static final String IN_PROGRESS = ".in-progress";
 
     private FleetGrader() {
     }
@@ -54,46 +60,88 @@ public final class FleetGrader {
     record Outcome(Vm vm, double wallSeconds, String status, String board) {
     }
 
+    /** How one VM's grading goes: its outcome (at the run's end or at its limit) and the end of its thread (maybe later). */
+    record Grading(CompletableFuture<Outcome> outcome, CompletableFuture<Void> ended) {
+    }
+
+    /** A run of the labs that writes its report's files into the directory it is given. */
+    interface Run {
+        void into(Path reportDir) throws Exception;
+    }
+
+    /** Starts one VM's grading (e.g. {@link #grade}). */
+    interface Start {
+        Grading grading(Vm vm) throws IOException;
+    }
+
     public static void main(String[] args) throws Exception {
         Path fleet = Path.of(args[0]);
         List<Vm> vms = Vm.parse(Files.readAllLines(Path.of(args[1])));
         int jobs = Integer.parseInt(args[2]);
         Duration limit = Duration.ofSeconds(Long.parseLong(args[3]));
         String mode = System.getProperty("labs.mode", "learner");
+        // One launcher session for the class: the run's exit guard is armed once per session (KitRun), not once per VM;
+        // each execution still has its own root store, so its own KitRun. A listener per run: it holds that run's labs.
+        try (LauncherSession session = LauncherFactory.openSession(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build())) {
+            int passedAll = 0;
+            for (CompletableFuture<Outcome> graded : gradeAll(vms, jobs,
+                    vm -> grade(vm, fleet.resolve(vm.name()), limit, labs(session.getLauncher(), vm, mode)))) {
+                Outcome outcome = graded.join();
+                passedAll += outcome.status().isEmpty() && outcome.board().startsWith("all ") ? 1 : 0;
+            }
+            System.err.printf("fleet-grader: %d VMs graded in one JVM, %d with every lab passed%n", vms.size(), passedAll);
+        }
+        System.exit(0); // a hung VM's run may still hold a thread: its clean-up runs in the shutdown hooks
+    }
+
+    /**
+     * Starts every VM's grading, at most {@code jobs} runs under way at once: a VM's slot is freed when its run's thread
+     * ends, not at its limit (interrupting a thread only asks it to stop), so a hung run keeps its slot and the whole
+     * class's limit (FLEET_CLASS_TIMEOUT, the script's) ends a JVM that such runs fill. Each outcome is said as it comes.
+     */
+    static List<CompletableFuture<Outcome>> gradeAll(List<Vm> vms, int jobs, Start start) throws IOException,
+            InterruptedException {
         Semaphore slots = new Semaphore(jobs);
         List<CompletableFuture<Outcome>> all = new ArrayList<>();
         for (Vm vm : vms) {
             slots.acquire();
-            CompletableFuture<Outcome> graded = grade(vm, fleet.resolve(vm.name()), mode, limit);
-            graded.whenComplete((outcome, e) -> slots.release());
-            graded.thenAccept(FleetGrader::say);
-            all.add(graded);
+            Grading grading = start.grading(vm);
+            grading.ended().whenComplete((done, e) -> slots.release());
+            grading.outcome().thenAccept(FleetGrader::say);
+            all.add(grading.outcome());
         }
-        int passedAll = 0;
-        for (CompletableFuture<Outcome> graded : all) {
-            Outcome outcome = graded.join();
-            passedAll += outcome.status().isEmpty() && outcome.board().startsWith("all ") ? 1 : 0;
-        }
-        System.err.printf("fleet-grader: %d VMs graded in one JVM, %d with every lab passed%n", vms.size(), passedAll);
-        System.exit(0); // a hung VM's run may still hold a thread: its clean-up runs in the shutdown hooks
+        return all;
     }
 
-    /** Runs the labs against one VM on a thread of its own, bounded by the limit; never completes exceptionally. */
-    static CompletableFuture<Outcome> grade(Vm vm, Path dir, String mode, Duration limit) throws IOException {
+    /** The labs against one VM, through a launcher of the class's session, with a listener of the run's own. */
+    static Run labs(Launcher launcher, Vm vm, String mode) {
+        return reportDir -> launcher.execute(request(vm, reportDir, mode), new LabReportListener());
+    }
+
+    /**
+     * Runs one VM's run on a thread of its own, bounded by the limit; its outcome never completes exceptionally. The run
+     * writes its report into a directory of its own ({@value #IN_PROGRESS}), moved beside the fleet's files only when it
+     * ends within its limit: a run that ends after it never has its late report graded next to its "timed out".
+     */
+    static Grading grade(Vm vm, Path dir, Duration limit, Run labs) throws IOException {
         long started = System.nanoTime();
-        Files.createDirectories(dir); // before the limit can strike: its status is written there
+        Path inProgress = Files.createDirectories(dir.resolve(IN_PROGRESS)); // before the limit can strike
         CompletableFuture<Void> run = new CompletableFuture<>();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                LauncherFactory.create().execute(request(vm, dir, mode));
+                labs.into(inProgress);
                 run.complete(null);
             } catch (Throwable e) {
                 run.completeExceptionally(e);
+            } finally {
+                ended.complete(null);
             }
         }, "fleet-" + vm.name());
         thread.setDaemon(true);
         thread.start();
-        return run.orTimeout(limit.toSeconds(), TimeUnit.SECONDS).handle((ok, e) -> {
+        CompletableFuture<Outcome> outcome = run.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS).handle((ok, e) -> {
             double wall = (System.nanoTime() - started) / 1e9;
             String status = "";
             if (e instanceof TimeoutException || e != null && e.getCause() instanceof TimeoutException) {
@@ -101,11 +149,12 @@ public final class FleetGrader {
                 status = "timed out after " + limit.toSeconds() + " s (FLEET_TIMEOUT): the VM was slow or hung";
             } else if (e != null) {
                 status = "the grader's run failed without a report: " + e;
-            } else if (!Files.exists(dir.resolve("labs-report.json"))) {
+            } else if (!VmFiles.moveReport(inProgress, dir)) {
                 status = "the run ended without a report: see the grader's log";
             }
-            return finish(vm, dir, wall, status);
+            return VmFiles.finish(vm, dir, wall, status);
         });
+        return new Grading(outcome, ended);
     }
 
     private static LauncherDiscoveryRequest request(Vm vm, Path dir, String mode) {
@@ -115,31 +164,6 @@ public final class FleetGrader {
                 .configurationParameters(Map.of("labs.mode", mode, "labs.docker.host", vm.dockerHost(),
                         "labs.report.dir", dir.toString(), "labs.report.summary", ""))
                 .build();
-    }
-
-    private static Outcome finish(Vm vm, Path dir, double wall, String status) {
-        try {
-            if (!status.isEmpty()) {
-                Files.writeString(dir.resolve("fleet-status.txt"), status + "\n");
-            }
-            Files.writeString(dir.resolve("fleet-times.txt"),
-                    String.format(Locale.ROOT, "%s wall_s=%.1f jvm=one%n", vm.name(), wall));
-            return new Outcome(vm, wall, status, status.isEmpty() ? board(dir) : "");
-        } catch (IOException e) {
-            return new Outcome(vm, wall, "could not write " + dir + ": " + e.getMessage(), "");
-        }
-    }
-
-    /** The report's count, as the per-VM script prints it from Maven's log ("all " when every lab passed). */
-    private static String board(Path dir) {
-        try {
-            JsonNode report = JsonMapper.builder().build().readTree(dir.resolve("labs-report.json").toFile());
-            int passed = report.path("passed").asInt();
-            int total = report.path("total").asInt();
-            return (passed == total && total > 0 ? "all " : "") + passed + "/" + total + " labs passed";
-        } catch (IOException e) {
-            return "report unreadable: " + e.getMessage();
-        }
     }
 
     private static void say(Outcome outcome) {

@@ -17,10 +17,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The workflow's planning step ({@code scripts/fleet-plan.sh}, which grade-fleet.yml runs and which cannot run here)
- * MUST plan no more jobs than its shard limit for any class size, and put every VM in exactly one shard.
+ * MUST plan no more jobs than its shard limit for any class size, put every VM in exactly one shard, and refuse a limit
+ * that GitHub's matrix cannot hold (1 to 256 jobs).
  */
 @DisplayName("Planning the shards of a class")
 class FleetPlanTest {
@@ -59,6 +62,22 @@ class FleetPlanTest {
         assertThat(run("names", list.toString())).containsExactly("vm1 vm2");
     }
 
+    @ParameterizedTest(name = "a limit of \"{0}\"")
+    @ValueSource(strings = {"0", "257", "1000", "-1", "abc", "", " 3", "1e3", "020", "99999999999999999999"})
+    @DisplayName("refuses a limit that is not a whole number from 1 to 256 (GitHub's matrix limit), exiting 2")
+    void refuses_a_limit_outside_the_matrix(String limit) throws Exception {
+        Path list = classList(600);
+
+        assertThat(exitStatus(list.toString(), limit)).as("fleet-plan.sh's exit status for a limit of '%s'", limit)
+                .isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("plans 256 jobs, GitHub's matrix limit, for 600 VMs and a limit of 256")
+    void plans_up_to_the_matrix_limit() throws Exception {
+        assertThat(shards(classList(600), 256)).hasSize(256).startsWith("1/256").endsWith("256/256");
+    }
+
     private Path classList(int vms) throws IOException {
         Path list = dir.resolve("class.txt");
         List<String> lines = new ArrayList<>(List.of("# name DOCKER_HOST ssh target"));
@@ -70,6 +89,15 @@ class FleetPlanTest {
     private List<String> shards(Path list, int limit) throws Exception {
         String json = String.join("", run(list.toString(), String.valueOf(limit)));
         return Arrays.asList(JsonMapper.builder().build().readValue(json, String[].class));
+    }
+
+    private static int exitStatus(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("fleet-plan.sh ended within 30 s").isTrue();
+        return process.exitValue();
     }
 
     private static List<String> run(String... args) throws Exception {

@@ -81,6 +81,21 @@ class GradebookTest {
     }
 
     @Test
+    @DisplayName("leaves out the report of a VM whose run timed out: the fleet's status wins, as when no report was left")
+    void a_status_wins_over_a_late_report() throws IOException {
+        put("vm-late", "/report/recorded-run-all-passed.json");
+        Files.writeString(fleet.resolve("vm-late").resolve(Gradebook.FLEET_STATUS),
+                "timed out after 300 s (FLEET_TIMEOUT): the VM was slow or hung\n");
+
+        Gradebook book = Gradebook.read(fleet, List.of("vm-late"));
+
+        assertThat(book.rows()).extracting(VmGrade::note).containsExactly("report left out, the run did not end normally: "
+                + "timed out after 300 s (FLEET_TIMEOUT): the VM was slow or hung");
+        assertThat(GradebookWriter.statusCsv(book).lines().skip(1)).singleElement().asString()
+                .startsWith("vm-late,BLOCKED,BLOCKED,BLOCKED,BLOCKED,BLOCKED,0/5,");
+    }
+
+    @Test
     @DisplayName("adds a column before score for a lab beyond the page, BLOCKED for VMs whose report lacks it")
     void lab_beyond_the_page() throws IOException {
         put("vm-q6", "/gradebook/written-run-with-q6.json");

@@ -439,6 +439,20 @@ class ReportWriterTest {
         }
 
         @Test
+        @DisplayName("replaces a cut-off report whole, through a file renamed over it that it does not leave behind")
+        void replaces_a_report_whole_leaving_no_partial_file() throws IOException {
+            Files.writeString(dir.resolve("labs-report.json"), "{\"labs\" : [");
+
+            ReportWriter.writeAll(report(), dir, null);
+
+            assertThat(dir.resolve("labs-report.json")).usingCharset(UTF_8).hasContent(ReportWriter.json(report()));
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).as("the report's directory after the write")
+                        .containsExactlyInAnyOrder("labs-report.json", "labs-report.md", "labs-replay.sh", "labs-report.html");
+            }
+        }
+
+        @Test
         @DisplayName("writes labs-replay.sh, executable")
         void writes_an_executable_replay() throws IOException {
             ReportWriter.writeAll(report(), dir, null);
