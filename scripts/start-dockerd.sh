@@ -19,14 +19,11 @@ fi
 echo "start-dockerd: starting dockerd $* (log: $LOG)"
 nohup dockerd "$@" >"$LOG" 2>&1 &
 echo $! > /tmp/docker-labs-dockerd.pid
-deadline=$((SECONDS + WAIT))
-until docker version >/dev/null 2>&1; do
-  if ! kill -0 "$(cat /tmp/docker-labs-dockerd.pid)" 2>/dev/null; then
-    echo "start-dockerd: dockerd exited; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1
-  fi
-  if (( SECONDS >= deadline )); then
-    echo "start-dockerd: no answer from dockerd within ${WAIT}s; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1
-  fi
-  sleep 0.5
-done
+# shellcheck source=lib/wait.sh
+source "$(dirname "$0")/lib/wait.sh"
+dockerd_runs() { kill -0 "$(cat /tmp/docker-labs-dockerd.pid)" 2>/dev/null; }
+rc=0
+WAIT_ALIVE=dockerd_runs wait_for "answer from dockerd" "$WAIT" docker version 2>/dev/null || rc=$?
+if ((rc == 2)); then echo "start-dockerd: dockerd exited; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1; fi
+if ((rc != 0)); then echo "start-dockerd: no answer from dockerd within ${WAIT}s; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1; fi
 echo "start-dockerd: Docker $(docker version -f '{{.Server.Version}}') answers after $((SECONDS))s"

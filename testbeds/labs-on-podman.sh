@@ -54,17 +54,14 @@ start_service() {
   mkdir -p "$RUN_DIR"
   (cd "$RUN_DIR" && exec podman system service --time=0 "unix://$SOCK") >"$LOG" 2>&1 &
   service=$!
-  local deadline=$((SECONDS + WAIT))
-  until remote version >/dev/null 2>&1; do
-    if ! kill -0 "$service" 2>/dev/null; then
-      echo "podman-labs: the service exited; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1
-    fi
-    if ((SECONDS >= deadline)); then
-      echo "podman-labs: no answer on $SOCK within ${WAIT}s; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1
-    fi
-    sleep 0.2
-  done
+  local rc=0
+  WAIT_ALIVE=service_runs wait_for "answer on $SOCK" "$WAIT" remote version 2>/dev/null || rc=$?
+  if ((rc == 2)); then echo "podman-labs: the service exited; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1; fi
+  if ((rc != 0)); then echo "podman-labs: no answer on $SOCK within ${WAIT}s; last lines of $LOG:" >&2; tail -20 "$LOG" >&2; exit 1; fi
 }
+service_runs() { kill -0 "$service" 2>/dev/null; }
+# shellcheck source=../scripts/lib/wait.sh
+source scripts/lib/wait.sh
 start_service
 
 # This sandbox only: Podman asks runc for nofile and nproc limits above the hard limits its own process has
