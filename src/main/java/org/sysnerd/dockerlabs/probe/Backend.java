@@ -34,6 +34,25 @@ public interface Backend {
         return ran.exitCode() == 0;
     }
 
+    /** Where a symbolic link of the host points, e.g. {@code net:[4026531840]}; {@code readlink -v} by default. */
+    default String readLink(String path, Journal journal) {
+        return succeeded(List.of("readlink", "-v", path), journal).strip();
+    }
+
+    /** A path of the host with every link resolved, which must exist; {@code realpath -e} by default. */
+    default String realPath(String path, Journal journal) {
+        return succeeded(List.of("realpath", "-e", path), journal).strip();
+    }
+
+    /** What a tool printed, which must exit 0; unavailable otherwise. */
+    default String succeeded(List<String> command, Journal journal) {
+        Ran ran = run(command);
+        if (ran.exitCode() != 0) {
+            throw failed(String.join(" ", command), ran, journal);
+        }
+        return ran.stdout();
+    }
+
     /** HTTP sent from the host's own network namespace. */
     HostHttp http();
 

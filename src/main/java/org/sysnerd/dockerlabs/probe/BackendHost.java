@@ -40,12 +40,12 @@ public final class BackendHost implements Host {
 
     @Override
     public String readLink(String path) {
-        return logged("readlink " + path, succeeded(List.of("readlink", "-v", path)).strip());
+        return logged("readlink " + path, backend.readLink(path, journal));
     }
 
     @Override
     public String realPath(String path) {
-        return logged("realpath " + path, succeeded(List.of("realpath", "-e", path)).strip());
+        return logged("realpath " + path, backend.realPath(path, journal));
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class BackendHost implements Host {
 
     @Override
     public String run(List<String> command) {
-        return logged(String.join(" ", command), succeeded(command));
+        return logged(String.join(" ", command), backend.succeeded(command, journal));
     }
 
     @Override
@@ -73,14 +73,6 @@ public final class BackendHost implements Host {
     @Override
     public String describe() {
         return backend.describe();
-    }
-
-    private String succeeded(List<String> command) {
-        Ran ran = backend.run(command);
-        if (ran.exitCode() != 0) {
-            throw backend.failed(String.join(" ", command), ran, journal);
-        }
-        return ran.stdout();
     }
 
     private String logged(String command, String output) {

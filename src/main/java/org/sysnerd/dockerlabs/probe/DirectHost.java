@@ -55,8 +55,7 @@ public final class DirectHost implements Backend {
             return false;
         } catch (IOException e) {
             // A fact not seen is not a fact that is absent.
-            String seen = e instanceof AccessDeniedException ? "permission denied" : e.toString();
-            throw new HostFactUnavailable("could not look for " + path + ": " + seen, e);
+            throw unavailable("could not look for " + path, e);
         }
     }
 
@@ -65,9 +64,34 @@ public final class DirectHost implements Backend {
         try {
             return Files.readString(Path.of(path), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            String seen = e instanceof AccessDeniedException ? "permission denied" : e.toString();
-            throw new HostFactUnavailable("could not read " + path + ": " + seen, e);
+            throw unavailable("could not read " + path, e);
         }
+    }
+
+    /** By the system call readlink(2) itself, as readlink(1) does, without a process per link. */
+    @Override
+    public String readLink(String path, Journal journal) {
+        try {
+            return Files.readSymbolicLink(Path.of(path)).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            throw unavailable("could not read the link " + path, e);
+        }
+    }
+
+    /** Resolved by the file system, as realpath(1) does, without a process per path. */
+    @Override
+    public String realPath(String path, Journal journal) {
+        try {
+            return Path.of(path).toRealPath().toString();
+        } catch (IOException e) {
+            throw unavailable("could not resolve " + path, e);
+        }
+    }
+
+    private static HostFactUnavailable unavailable(String what, Exception e) {
+        String seen = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such file" : e.toString();
+        return new HostFactUnavailable(what + ": " + seen, e);
     }
 
     @Override

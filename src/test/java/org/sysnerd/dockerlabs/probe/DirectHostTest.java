@@ -41,4 +41,26 @@ class DirectHostTest {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
     }
+
+    @Test
+    @DisplayName("reads a link and resolves a path as readlink and realpath -e print them")
+    void links_as_the_tools_print_them(@TempDir Path dir) throws IOException {
+        Path target = Files.createDirectory(dir.resolve("diff"));
+        Path link = Files.createSymbolicLink(dir.resolve("l"), Path.of("diff"));
+
+        assertThat(host.readLink(link.toString())).isEqualTo("diff");
+        assertThat(host.realPath(link.toString())).isEqualTo(target.toRealPath().toString());
+        assertThat(host.readLink("/proc/self/ns/net")).matches("net:\\[\\d+]");
+    }
+
+    @Test
+    @DisplayName("says a link or a path that is not there cannot be read, as readlink and realpath -e exit 1")
+    void missing_link_is_unavailable(@TempDir Path dir) {
+        String missing = dir.resolve("gone").toString();
+
+        assertThatThrownBy(() -> host.readLink(missing)).isInstanceOf(HostFactUnavailable.class)
+                .hasMessageContaining("no such file");
+        assertThatThrownBy(() -> host.realPath(missing)).isInstanceOf(HostFactUnavailable.class)
+                .hasMessageContaining("no such file");
+    }
 }
