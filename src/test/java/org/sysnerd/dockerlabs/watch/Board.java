@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.watch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sysnerd.dockerlabs.report.LabResult;
 import org.sysnerd.dockerlabs.report.LabStatus;
 import org.sysnerd.dockerlabs.report.Points;
@@ -43,6 +44,7 @@ final class Board {
                     + ": " + f.found().strip() + " · Fix: " + f.fix(), Tone.BLOCKED)));
             report.labs().forEach(lab -> lab(out, lab, changes, detail));
             out.add(new Line(score(report), report.passed() == report.total() ? Tone.PASSED : Tone.HEAD));
+            engine(report).ifPresent(engine -> out.add(new Line(engine, Tone.QUIET)));
         }
         out.add(new Line(status, Tone.QUIET));
         return out;
@@ -53,6 +55,19 @@ final class Board {
         Points points = report.points();
         return (report.passed() == report.total() && report.total() > 0 ? "All " + report.total() + " labs passed"
                 : report.passed() + "/" + report.total() + " labs passed") + " · " + points.text();
+    }
+
+    /**
+     * Which engine the labs looked at and how the host was read, as the self-grade's score line says it: {@code Docker
+     * 29.7.2 · overlayfs (containerd store) · cgroup v2 (systemd) · iptables-nft · host read direct}; none before Docker answered.
+     */
+    static Optional<String> engine(Report report) {
+        Object summary = report.engine().get("summary");
+        if (summary == null) {
+            return Optional.empty();
+        }
+        String probe = report.probe() == null ? "" : report.probe().split(" \\(", 2)[0].strip();
+        return Optional.of(summary + (probe.isEmpty() ? "" : " · host read " + probe));
     }
 
     private static void lab(List<Line> out, LabResult lab, Map<String, Change> changes, Detail detail) {

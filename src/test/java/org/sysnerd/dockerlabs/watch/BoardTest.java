@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.sysnerd.dockerlabs.report.Report;
 import org.sysnerd.dockerlabs.watch.Board.Detail;
 import org.sysnerd.dockerlabs.watch.Board.Line;
 import org.sysnerd.dockerlabs.watch.Board.Tone;
@@ -66,5 +67,19 @@ class BoardTest {
 
         assertThat(board).noneMatch(l -> l.contains(Reports.EXITS)).noneMatch(l -> l.contains(Reports.NETNS))
                 .anySatisfy(l -> assertThat(l).contains(Reports.PID).contains("REGRESSION"));
+    }
+
+    @Test
+    @DisplayName("says which engine the labs looked at and how the host was read, as the self-grade does")
+    void names_the_engine() {
+        Report checked = Reports.q1(PASSED, PASSED, PASSED);
+        Report withEngine = new Report(checked.schema(), checked.runId(), checked.mode(), checked.startedAt(),
+                checked.finishedAt(), Map.of("summary", "Docker 29.7.2 · overlayfs (containerd store) · cgroup v2 (systemd)"),
+                "through the daemon (helper container docker-labs-probe-1, alpine), because this process is not root",
+                checked.preflight(), checked.labs(), checked.passed(), checked.total());
+
+        assertThat(texts(Board.lines(withEngine, Map.of(), null, "checked", Detail.ALL)))
+                .contains("Docker 29.7.2 · overlayfs (containerd store) · cgroup v2 (systemd) · host read through the daemon");
+        assertThat(texts(Board.lines(checked, Map.of(), null, "checked", Detail.ALL))).noneMatch(l -> l.contains("host read"));
     }
 }
