@@ -27,7 +27,8 @@ import org.sysnerd.dockerlabs.watch.FactHistory.Change;
  */
 public final class Watch {
 
-    private static final Duration QUIET = Duration.ofMillis(60);
+    /** Events that belong together come closer than this (docs/watch.md); every ms of it is waited after each change. */
+    private static final Duration QUIET = Duration.ofMillis(25);
     private static final Duration MOST = Duration.ofMillis(400);
 
     private final Debounce debounce = new Debounce(QUIET.toNanos(), MOST.toNanos());
