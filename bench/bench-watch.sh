@@ -7,7 +7,8 @@
 # writes, for each board it drew after Docker events, the time from the last of those events (as the watch received
 # it) to the board drawn (-Dlabs.watch.timings). Then nothing happens for IDLE seconds and the watch JVM's own CPU
 # (user+sys, from /proc/<pid>/stat) is read; its timer still re-checks every 2 s then. Prints one line:
-#   watch_recheck_s=X.XX (median) watch_recheck_max_s=X.XX watch_changes=N watch_idle_cpu_s=X.XX watch_idle_s=60
+#   watch_recheck_s=X.XX (median) watch_recheck_max_s=X.XX watch_pause_s=X.XX watch_unpause_s=X.XX (each kind's median:
+#   a paused web fails fast, an unpaused one is every fact read) watch_changes=N watch_idle_cpu_s=X.XX watch_idle_s=60
 #   watch_idle_cpu_pct=X.X
 #
 #   bench/bench-watch.sh [CHANGES]      CHANGES >= 10, default 10; run as root; IDLE from BENCH_WATCH_IDLE (60)
@@ -34,7 +35,11 @@ finish() {
     kill -KILL -- "-$pid" 2>/dev/null
   fi
   if [[ ${WHERE:-} == vm ]]; then testbeds/learner-vm.sh down "$VM" >/dev/null 2>&1
-  elif [[ -n ${WEB:-} ]]; then timeout 60 docker rm -f "$WEB" >/dev/null 2>&1; fi
+  elif [[ -n ${WEB:-} ]]; then
+    # Unpaused first: Docker 20.10's rm -f of a paused container with an exec under way hung here until thawed.
+    timeout 20 docker unpause "$WEB" >/dev/null 2>&1
+    timeout 60 docker rm -f "$WEB" >/dev/null 2>&1
+  fi
   [[ ${BENCH_KEEP:-} == 1 ]] && echo "bench-watch: logs kept in $WORK" >&2 || rm -rf "$WORK"
 }
 trap finish EXIT
@@ -78,6 +83,11 @@ python3 - "$WORK/timings.txt" "$CHANGES" "$((after - before))" "$(getconf CLK_TC
 import statistics, sys
 times = [float(l.split("=")[1]) for l in open(sys.argv[1]) if l.startswith("event_to_board_s=")]
 cpu = int(sys.argv[3]) / int(sys.argv[4]); idle = float(sys.argv[5])
-print(f"watch_where={sys.argv[6]} watch_recheck_s={statistics.median(times):.2f} watch_recheck_max_s={max(times):.2f} watch_changes={sys.argv[2]} "
-      f"watch_boards={len(times)} watch_idle_cpu_s={cpu:.2f} watch_idle_s={idle:.0f} watch_idle_cpu_pct={100 * cpu / idle:.1f}")
+# The changes alternate pause (odd) and unpause (even): each kind's median too, when there was one board per change.
+kinds = ""
+if len(times) == int(sys.argv[2]):
+    kinds = (f"watch_pause_s={statistics.median(times[0::2]):.2f} watch_unpause_s={statistics.median(times[1::2]):.2f} ")
+print(f"watch_where={sys.argv[6]} watch_recheck_s={statistics.median(times):.2f} watch_recheck_max_s={max(times):.2f} {kinds}"
+      f"watch_changes={sys.argv[2]} watch_boards={len(times)} watch_idle_cpu_s={cpu:.2f} watch_idle_s={idle:.0f} "
+      f"watch_idle_cpu_pct={100 * cpu / idle:.1f}")
 PY
