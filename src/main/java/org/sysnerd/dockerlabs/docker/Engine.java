@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.sysnerd.dockerlabs.facts.ContainerEvent;
 import org.sysnerd.dockerlabs.parse.EventsParser;
@@ -33,6 +34,7 @@ public final class Engine implements AutoCloseable {
 
     /** The run's own daemon address (its {@code labs.docker.host}); null: DOCKER_HOST and Testcontainers' search. */
     private final URI address;
+    private final Supplier<EngineInfo> known;
 
     /** An engine not connected yet: {@link #connect()} finds the daemon. */
     public Engine() {
@@ -41,7 +43,13 @@ public final class Engine implements AutoCloseable {
 
     /** An engine for the daemon at this address (one VM's run among many in a grader), or as {@link #Engine()} if null. */
     public Engine(URI address) {
+        this(address, null);
+    }
+
+    /** As {@link #Engine(URI)}, its {@link #info()} as {@code known} gives it (a watch's session reads it once), if given. */
+    public Engine(URI address, Supplier<EngineInfo> known) {
         this.address = address;
+        this.known = known;
     }
 
     /** The address asked for: the run's own, else DOCKER_HOST; null when neither is set (the sockets are looked for). */
@@ -115,7 +123,9 @@ public final class Engine implements AutoCloseable {
      * ({@link EngineInfo#withLibpodInfo}).
      */
     public EngineInfo info() {
-        if (info == null) {
+        if (info == null && known != null) {
+            info = known.get();
+        } else if (info == null) {
             EngineInfo compatible = EngineInfo.fromJson(infoWithFirewallBackend());
             info = compatible.podman() ? compatible.withLibpodInfo(Libpod.info(this)) : compatible;
         }
@@ -165,17 +175,6 @@ public final class Engine implements AutoCloseable {
     private DaemonJson json() {
         connect();
         return kit.json();
-    }
-
-    /** The image's layers, as {@code docker image inspect -f '{{.RootFS.Layers}}'} prints them. */
-    public List<String> imageLayers(String imageId) {
-        return client().inspectImageCmd(imageId).exec().getRootFS().getLayers();
-    }
-
-    /** The image's default command ({@code docker image inspect IMAGE -f '{{json .Config.Cmd}}'}). */
-    public List<String> imageCommand(String imageId) {
-        var config = client().inspectImageCmd(imageId).exec().getConfig();
-        return config == null || config.getCmd() == null ? List.of() : List.of(config.getCmd());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.junit;
 import java.net.URI;
 import java.time.Duration;
 import org.sysnerd.dockerlabs.docker.Engine;
+import org.sysnerd.dockerlabs.docker.EngineInfo;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.docker.Sweeper;
 import org.sysnerd.dockerlabs.facts.TimeScale;
@@ -12,7 +13,9 @@ import org.sysnerd.dockerlabs.probe.ProbeChoice;
  * The probe a launcher session keeps for all its runs when they ask for it ({@code labs.probe.keep=session}: the
  * watch, which checks the labs again and again): its helper container, where one is needed, is started once, with
  * labels of its own, and removed when the session closes or, on Ctrl-C, by its own hook (a killed JVM's is removed by
- * the next run's sweep of orphans). Closed by JUnit with the session's store.
+ * the next run's sweep of orphans). With it the engine's facts ({@code docker info}, which Docker 20.10 answers by
+ * running runc and docker-init each time), read once: they change only when the daemon restarts, and the watch then
+ * opens a new session. Closed by JUnit with the session's store.
  */
 final class KeptProbe implements AutoCloseable {
 
@@ -31,6 +34,11 @@ final class KeptProbe implements AutoCloseable {
         this.engine = new Engine(address);
         this.choice = ProbeChoice.kept(run, engine);
         Runtime.getRuntime().addShutdownHook(ctrlC);
+    }
+
+    /** The engine's facts, read once for the session's runs. */
+    EngineInfo info() {
+        return engine.info();
     }
 
     /** The session's choice of probe, made once and kept while its helper lives. */

@@ -52,7 +52,12 @@ final class KitRun implements AutoCloseable {
     private KitRun(ExtensionContext root) {
         this.root = root;
         URI address = root.getConfigurationParameter(DOCKER_HOST).filter(v -> !v.isBlank()).map(URI::create).orElse(null);
-        this.engine = new Engine(address);
+        // A watch's runs keep one probe (and its helper container) and the engine's facts for the launcher session's
+        // life: labs.probe.keep=session.
+        KeptProbe kept = root.getConfigurationParameter(KeptProbe.PARAMETER).filter("session"::equals).isPresent()
+                ? root.getStore(StoreScope.LAUNCHER_SESSION, Namespace.GLOBAL).computeIfAbsent(KeptProbe.class,
+                        key -> new KeptProbe(address), KeptProbe.class) : null;
+        this.engine = kept != null ? new Engine(address, kept::info) : new Engine(address);
         this.learners = new LearnerContainers(engine);
         LabMode decided = null;
         String problem = null;
@@ -65,11 +70,7 @@ final class KitRun implements AutoCloseable {
         }
         this.mode = Optional.ofNullable(decided);
         this.modeProblem = problem;
-        // A watch's runs keep one probe (and its helper container) for the launcher session's life: labs.probe.keep=session.
-        ProbeChoice probes = root.getConfigurationParameter(KeptProbe.PARAMETER).filter("session"::equals).isPresent()
-                ? root.getStore(StoreScope.LAUNCHER_SESSION, Namespace.GLOBAL).computeIfAbsent(KeptProbe.class,
-                        key -> new KeptProbe(address), KeptProbe.class).choice()
-                : new ProbeChoice(run, engine);
+        ProbeChoice probes = kept != null ? kept.choice() : new ProbeChoice(run, engine);
         this.session = new LabSession(run, engine, mode.orElse(LabMode.SPEC), learners, probes, this::use);
         // Once per launcher session: a watch runs the labs again and again in one session, and must not add a hook each time.
         root.getStore(StoreScope.LAUNCHER_SESSION, Namespace.GLOBAL).computeIfAbsent(ExitGuard.class, key -> ExitGuard.arm(),

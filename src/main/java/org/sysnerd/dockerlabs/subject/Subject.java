@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.sysnerd.dockerlabs.docker.Engine;
 import org.sysnerd.dockerlabs.docker.Exec;
 import org.sysnerd.dockerlabs.docker.GraphDriverDirs;
+import org.sysnerd.dockerlabs.docker.ImageReads;
 import org.sysnerd.dockerlabs.facts.ContainerLife;
 import org.sysnerd.dockerlabs.facts.ContainerState;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
@@ -108,7 +109,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
     /** The layers of its image ({@code docker image inspect IMAGE -f '{{.RootFS.Layers}}'}). */
     public List<String> imageLayers() {
         InspectedContainer container = inspect();
-        List<String> layers = engine.imageLayers(container.imageId());
+        List<String> layers = ImageReads.layers(engine, container.imageId());
         journal.record("docker image inspect " + container.image() + " -f '{{.RootFS.Layers}}'", String.join(" ", layers));
         return layers;
     }
@@ -116,7 +117,7 @@ public abstract sealed class Subject permits SuiteSubject, LearnerSubject {
     /** The image's default command ({@code docker image inspect IMAGE -f '{{.Config.Cmd}}'}). */
     public List<String> imageCommand() {
         InspectedContainer container = inspect();
-        List<String> command = engine.imageCommand(container.imageId());
+        List<String> command = ImageReads.command(engine, container.imageId());
         journal.record("docker image inspect " + container.image() + " -f '{{json .Config.Cmd}}'", command.toString());
         return command;
     }

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.sysnerd.dockerlabs.report.Report;
 import org.sysnerd.dockerlabs.watch.Debounce.Reason;
 import org.sysnerd.dockerlabs.watch.FactHistory.Change;
@@ -42,6 +43,8 @@ public final class Watch {
     private final boolean plain;
     /** Why the daemon cannot be watched, from the events' side; null while it answers. */
     private volatile String blocked;
+    /** Set when the daemon came back: it may have restarted, with other facts, and the kept probe's helper gone. */
+    private final AtomicBoolean back = new AtomicBoolean();
     /** Why the last check gave no report; null when it did. */
     private String unchecked;
     private Report report;
@@ -99,6 +102,11 @@ public final class Watch {
         long timer = every.toNanos();
         for (Reason reason = Reason.TIMER; reason != Reason.STOP && System.nanoTime() - ends < 0;
                 reason = debounce.await(Math.min(timer, Math.max(1, ends - System.nanoTime())))) {
+            if (back.getAndSet(false)) {
+                // A new session: what the last one kept (the engine's facts, the probe) is read again.
+                recheck.close();
+                recheck = new Recheck(dir.toString());
+            }
             timer = check(screen, recheck, reason);
         }
         if (!limit.isZero()) {
@@ -145,6 +153,9 @@ public final class Watch {
      * only when that changed ({@link DockerEvents} tries again every few seconds while the daemon is away).
      */
     private void daemon(String cause) {
+        if (cause == null && blocked != null) {
+            back.set(true);
+        }
         blocked = cause;
         debounce.signal(System.nanoTime());
     }
