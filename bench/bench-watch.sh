@@ -26,12 +26,16 @@ pid=
 
 die() { echo "bench-watch: $*" >&2; exit 2; }
 finish() {
-  # The whole job (its own process group): Maven still compiling, or the watch's JVM, which cleans up on SIGINT;
-  # whatever of it still runs 10 s later is killed (as in testbeds/watch-check.sh), so that no JVM outlives the bench.
+  # The whole job (its own process group): Maven still compiling, or the watch's JVM, which cleans up on SIGINT as on
+  # Ctrl-C; then SIGTERM, which it cleans up on too (a bench started in the background of a shell without job control
+  # inherits SIGINT ignored, and so does its JVM); whatever still runs 10 s later is killed (as in
+  # testbeds/watch-check.sh), so that no JVM outlives the bench.
   if [[ -n $pid ]]; then
-    if kill -INT -- "-$pid" 2>/dev/null; then
-      for _ in $(seq 100); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
-    fi
+    local signal
+    for signal in INT TERM; do
+      kill -"$signal" -- "-$pid" 2>/dev/null || break
+      for _ in $(seq 50); do kill -0 -- "-$pid" 2>/dev/null || break 2; sleep 0.1; done
+    done
     kill -KILL -- "-$pid" 2>/dev/null
   fi
   if [[ ${WHERE:-} == vm ]]; then testbeds/learner-vm.sh down "$VM" >/dev/null 2>&1
