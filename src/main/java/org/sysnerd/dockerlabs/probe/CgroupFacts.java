@@ -99,6 +99,7 @@ public final class CgroupFacts {
         }
         String quota = dir.file("cpu.cfs_quota_us");
         String period = dir.file("cpu.cfs_period_us");
-        return new Seen<>(CgroupParser.cfsQuota(host.read(quota), host.read(period)), "cat " + quota + " " + period);
+        List<String> texts = host.readAll(List.of(quota, period));
+        return new Seen<>(CgroupParser.cfsQuota(texts.get(0), texts.get(1)), "cat " + quota + " " + period);
     }
 }

@@ -117,7 +117,7 @@ public final class HostFacts {
 
     /** Resolves overlay2's short links ({@code l/<id>}, absolute or relative to {@code base}) to their diff dirs. */
     public List<String> resolveAll(List<String> paths, String base) {
-        return paths.stream().map(p -> resolve(p, base)).toList();
+        return host.realPaths(paths.stream().map(p -> p.startsWith("/") ? p : base + "/" + p).toList());
     }
 
     /** Resolves one of an overlay mount's dirs: absolute, or relative to {@code base}, every link followed. */
