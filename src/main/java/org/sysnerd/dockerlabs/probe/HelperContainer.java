@@ -14,6 +14,7 @@ import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.TimeScale;
+import org.sysnerd.dockerlabs.journal.Trace;
 
 /**
  * The helper container's life ({@link HelperSpec} says what it is): started for the run, made again before it
@@ -77,8 +78,12 @@ final class HelperContainer {
 
     /** Runs a command in the helper (its own tools, in the host's PID and network namespaces). */
     Ran exec(Started target, List<String> command) {
+        long started = System.nanoTime();
         try {
             Exec.Result result = Exec.run(client, target.id(), command, List.of(PATH), EXEC_LIMIT);
+            if (Trace.on()) {
+                Trace.mark("helper exec " + (System.nanoTime() - started) / 1_000_000 + " ms: " + String.join(" ", command));
+            }
             return new Ran(String.join(" ", command), result.exitCode(), result.stdout(), result.stderr());
         } catch (HostFactUnavailable e) {
             throw new HostFactUnavailable("helper " + target.name() + ": " + e.getMessage(), e);
@@ -95,9 +100,12 @@ final class HelperContainer {
 
     private Started start() {
         String name = run.containerName("probe", "host");
+        Trace.mark("helper create " + name);
         String id = run.creating(() -> HelperSpec.create(engine, image, name, run.labels("probe")));
         try {
+            Trace.mark("helper created");
             client.startContainerCmd(id).exec();
+            Trace.mark("helper started (docker start)");
             Instant expires = Instant.now().plus(HelperSpec.LIFETIME);
             long pid = client.inspectContainerCmd(id).exec().getState().getPidLong();
             Started started = new Started(id, name, 0, expires);
