@@ -118,23 +118,35 @@ public final class DaemonHost implements Backend, AutoCloseable {
     }
 
     /**
-     * Where the daemon's host is: its boot id and the namespaces of its containers' host side, read with one
-     * exec in the helper ({@code --pid=host --network=host}; the mount namespace is that of its containerd-shim,
-     * see {@link #hostPath}), against this process's own.
+     * Where the daemon's host is: its boot id and the namespaces of its containers' host side, read by the helper
+     * ({@code --pid=host --network=host}; the mount namespace is that of its containerd-shim, see {@link #hostPath})
+     * in the exec that found its parent when it started, else in one exec now, against this process's own.
      */
     public synchronized DaemonPlace place() {
         if (place == null) {
             HelperContainer.Started current = helper.current();
-            String script = "cat /proc/sys/kernel/random/boot_id && readlink /proc/self/ns/net && readlink /proc/self/ns/pid"
-                    + " && readlink /proc/" + current.mountTablePid() + "/ns/mnt";
-            Ran ran = helper.exec(current, List.of("sh", "-c", script));
-            if (ran.exitCode() != 0) {
-                throw failed(script, ran, Journal.NONE);
+            DaemonPlace.Identity daemon = readAtStart(current.identity());
+            if (daemon == null) {
+                String script = HelperContainer.identity(String.valueOf(current.mountTablePid()));
+                Ran ran = helper.exec(current, List.of("sh", "-c", script));
+                if (ran.exitCode() != 0) {
+                    throw failed(script, ran, Journal.NONE);
+                }
+                daemon = DaemonPlace.Identity.parse(ran.stdout());
             }
-            place = new DaemonPlace(DaemonPlace.Identity.parse(ran.stdout()), DaemonPlace.Identity.ofThisProcess());
+            place = new DaemonPlace(daemon, DaemonPlace.Identity.ofThisProcess());
             Trace.mark("probe identity read through the helper");
         }
         return place;
+    }
+
+    /** The identity the helper read when it started; null when it read none or not all of it. */
+    private static DaemonPlace.Identity readAtStart(String identity) {
+        try {
+            return identity == null ? null : DaemonPlace.Identity.parse(identity);
+        } catch (HostFactUnavailable partly) {
+            return null;
+        }
     }
 
     /** The helper container's id, e.g. for {@code docker inspect}. */
