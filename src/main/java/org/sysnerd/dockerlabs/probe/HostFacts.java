@@ -1,6 +1,8 @@
 package org.sysnerd.dockerlabs.probe;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sysnerd.dockerlabs.facts.CgroupController;
 import org.sysnerd.dockerlabs.facts.CgroupDir;
 import org.sysnerd.dockerlabs.facts.CgroupMembership;
@@ -25,21 +27,37 @@ public final class HostFacts {
     /** The families of facts, each sharing what it looked up once with the views of each lab ({@link #journaling}). */
     private final NatFacts nat;
     private final CgroupFacts cgroups;
+    /** What a lab's view read once for all its facts; null in the run's own view, which reads afresh. */
+    private final ReadOnce once;
 
-    public HostFacts(Host host) {
-        this(host, new NatFacts(host), new CgroupFacts(host));
+    /**
+     * What does not change while a lab runs, so that its facts read it once (each exec of the daemon-side probe costs
+     * the daemon's host a runc process): a process's net namespace, and the interfaces, which its containers' start
+     * made. What a lab changes (nat rules, limits, files) is never kept.
+     */
+    private static final class ReadOnce {
+        private final Map<Long, Seen<NetNamespace>> netNamespaces = new ConcurrentHashMap<>();
+        private volatile Seen<List<NetLink>> links;
     }
 
-    private HostFacts(Host host, NatFacts nat, CgroupFacts cgroups) {
+    public HostFacts(Host host) {
+        this(host, new NatFacts(host), new CgroupFacts(host), null);
+    }
+
+    private HostFacts(Host host, NatFacts nat, CgroupFacts cgroups, ReadOnce once) {
         this.host = host;
         this.nat = nat;
         this.cgroups = cgroups;
+        this.once = once;
     }
 
-    /** The same host's facts, recording the commands that read them in {@code journal} (a lab's). */
+    /**
+     * The same host's facts, recording the commands that read them in {@code journal} (a lab's): one view per lab,
+     * which reads once what does not change while the lab runs (see {@link ReadOnce}).
+     */
     public HostFacts journaling(Journal journal) {
         Host view = host.journaling(journal);
-        return new HostFacts(view, nat.on(view), cgroups.on(view));
+        return new HostFacts(view, nat.on(view), cgroups.on(view), new ReadOnce());
     }
 
     /** The host this reads, e.g. for the report. */
@@ -55,6 +73,13 @@ public final class HostFacts {
 
     /** The net namespace of a host process. */
     public Seen<NetNamespace> netNamespaceOf(long pid) {
+        if (once != null) {
+            return once.netNamespaces.computeIfAbsent(pid, this::readNetNamespaceOf);
+        }
+        return readNetNamespaceOf(pid);
+    }
+
+    private Seen<NetNamespace> readNetNamespaceOf(long pid) {
         String path = "/proc/" + pid + "/ns/net";
         return new Seen<>(NetNamespace.fromLink(host.readLink(path)), "sudo ls -l " + path);
     }
@@ -90,6 +115,18 @@ public final class HostFacts {
 
     /** The host's network interfaces with their addresses, bridges and veth peers. */
     public Seen<List<NetLink>> links() {
+        if (once == null) {
+            return readLinks();
+        }
+        Seen<List<NetLink>> links = once.links;
+        if (links == null) {
+            links = readLinks();
+            once.links = links;
+        }
+        return links;
+    }
+
+    private Seen<List<NetLink>> readLinks() {
         return new Seen<>(IpJsonParser.links(host.run(List.of("ip", "-j", "-d", "addr", "show"))),
                 "ip -d addr show docker0; ip link show master docker0");
     }
