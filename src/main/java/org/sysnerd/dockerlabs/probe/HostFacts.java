@@ -23,6 +23,8 @@ import org.sysnerd.dockerlabs.parse.MountInfoParser;
 /** The host facts the labs check, each read with one file or command that a learner can run too. */
 public final class HostFacts {
 
+    private static final String IP = "ip -j -d addr show";
+
     private final Host host;
     /** The families of facts, each sharing what it looked up once with the views of each lab ({@link #journaling}). */
     private final NatFacts nat;
@@ -37,7 +39,8 @@ public final class HostFacts {
      */
     private static final class ReadOnce {
         private final Map<Long, Seen<NetNamespace>> netNamespaces = new ConcurrentHashMap<>();
-        private volatile Seen<List<NetLink>> links;
+        /** By the command that read them. */
+        private final Map<String, Seen<List<NetLink>>> links = new ConcurrentHashMap<>();
     }
 
     public HostFacts(Host host) {
@@ -73,10 +76,7 @@ public final class HostFacts {
 
     /** The net namespace of a host process. */
     public Seen<NetNamespace> netNamespaceOf(long pid) {
-        if (once != null) {
-            return once.netNamespaces.computeIfAbsent(pid, this::readNetNamespaceOf);
-        }
-        return readNetNamespaceOf(pid);
+        return once == null ? readNetNamespaceOf(pid) : once.netNamespaces.computeIfAbsent(pid, this::readNetNamespaceOf);
     }
 
     private Seen<NetNamespace> readNetNamespaceOf(long pid) {
@@ -115,19 +115,11 @@ public final class HostFacts {
 
     /** The host's network interfaces with their addresses, bridges and veth peers. */
     public Seen<List<NetLink>> links() {
-        if (once == null) {
-            return readLinks();
-        }
-        Seen<List<NetLink>> links = once.links;
-        if (links == null) {
-            links = readLinks();
-            once.links = links;
-        }
-        return links;
+        return once == null ? readLinks(IP) : once.links.computeIfAbsent(IP, this::readLinks);
     }
 
-    private Seen<List<NetLink>> readLinks() {
-        return new Seen<>(IpJsonParser.links(host.run(List.of("ip", "-j", "-d", "addr", "show"))),
+    private Seen<List<NetLink>> readLinks(String command) {
+        return new Seen<>(IpJsonParser.links(host.run(List.of(command.split(" ")))),
                 "ip -d addr show docker0; ip link show master docker0");
     }
 
