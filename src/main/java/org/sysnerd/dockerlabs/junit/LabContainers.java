@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sysnerd.dockerlabs.docker.LabContainer;
 import org.sysnerd.dockerlabs.docker.MemoryHog;
 import org.sysnerd.dockerlabs.journal.Journal;
+import org.sysnerd.dockerlabs.probe.HostFacts;
 import org.sysnerd.dockerlabs.subject.LearnerSubject;
 import org.sysnerd.dockerlabs.subject.PageContainer;
 import org.sysnerd.dockerlabs.subject.Subject;
@@ -37,6 +38,8 @@ final class LabContainers {
     private final MemoryHog hog;
     private final Journal journal;
     private final List<LabContainer<?>> held = new ArrayList<>();
+    /** The host's facts as this lab reads them, one view for all its facts; guarded by this. */
+    private HostFacts host;
 
     private LabContainers(Map<PageContainer, Subject> subjects, MemoryHog hog, Journal journal) {
         this.subjects = subjects;
@@ -78,6 +81,14 @@ final class LabContainers {
     /** Where the commands run on the lab's behalf are recorded: under the lab. */
     Journal journal() {
         return journal;
+    }
+
+    /** The host's facts, recorded in the lab's journal: one view for every fact of the lab, which reads once what it shares. */
+    synchronized HostFacts host(KitRun kit) {
+        if (host == null) {
+            host = kit.host().journaling(journal);
+        }
+        return host;
     }
 
     /** The page's container, as the lab's parameter. */

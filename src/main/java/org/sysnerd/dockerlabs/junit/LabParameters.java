@@ -22,7 +22,7 @@ final class LabParameters implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         if (type == HostFacts.class) {
-            return KitRun.of(context).host().journaling(LabContainers.of(context).journal());
+            return LabContainers.of(context).host(KitRun.of(context));
         } else if (type == Evidence.class) {
             return new Evidence(context);
         } else if (type == Engine.class) {

@@ -1,8 +1,10 @@
 package org.sysnerd.dockerlabs.probe;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.journal.Journal;
+import org.sysnerd.dockerlabs.parse.BatchOutput;
 
 /**
  * How the kit reaches a host (testinfra's backend): it runs one of the host's tools and reads one of its files.
@@ -42,6 +44,26 @@ public interface Backend {
     /** A path of the host with every link resolved, which must exist; {@code realpath -e} by default. */
     default String realPath(String path, Journal journal) {
         return succeeded(List.of("realpath", "-e", path), journal).strip();
+    }
+
+    /**
+     * Several paths of the host with every link resolved, in the order asked, which must all exist: one
+     * {@code realpath -e A B C} by default (one process, not one per path; an overlay has a lower dir per layer).
+     */
+    default List<String> realPaths(List<String> paths, Journal journal) {
+        if (paths.isEmpty()) {
+            return List.of();
+        }
+        List<String> command = new ArrayList<>(List.of("realpath", "-e"));
+        command.addAll(paths);
+        String out = succeeded(command, journal);
+        return BatchOutput.lines(out, paths.size()).orElseThrow(() -> new HostFactUnavailable("`"
+                + String.join(" ", command) + "` printed " + out.lines().count() + " lines for " + paths.size() + " paths:\n" + out));
+    }
+
+    /** The texts of several files of the host, in the order asked; one {@link #read} each by default. */
+    default List<String> readAll(List<String> paths) {
+        return paths.stream().map(this::read).toList();
     }
 
     /** What a tool printed, which must exit 0; unavailable otherwise. */

@@ -49,6 +49,23 @@ public final class BackendHost implements Host {
     }
 
     @Override
+    public List<String> realPaths(List<String> paths) {
+        List<String> resolved = backend.realPaths(paths, journal);
+        logged("realpath " + String.join(" ", paths), String.join("\n", resolved));
+        return resolved;
+    }
+
+    /** Recorded as one {@code cat} per file, as each file would be read alone. */
+    @Override
+    public List<String> readAll(List<String> paths) {
+        List<String> texts = backend.readAll(paths);
+        for (int i = 0; i < paths.size(); i++) {
+            logged("cat " + paths.get(i), texts.get(i));
+        }
+        return texts;
+    }
+
+    @Override
     public boolean exists(String path) {
         boolean exists = backend.exists(path, journal);
         logged("test -e " + path + " && echo yes", exists ? "yes" : "");

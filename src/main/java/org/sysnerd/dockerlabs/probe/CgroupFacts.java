@@ -1,6 +1,8 @@
 package org.sysnerd.dockerlabs.probe;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sysnerd.dockerlabs.facts.CgroupController;
 import org.sysnerd.dockerlabs.facts.CgroupDir;
 import org.sysnerd.dockerlabs.facts.CgroupMembership;
@@ -17,6 +19,8 @@ public final class CgroupFacts {
     private final Host host;
     /** What is looked up once, shared by the views of each lab. */
     private final Known known;
+    /** A lab's processes' cgroups, read once for its facts (a process does not change cgroup as it runs); null: afresh. */
+    private final Map<Long, Seen<CgroupMembership>> memberships;
 
     /** The host's cgroup version: a host does not change it without a reboot. */
     private static final class Known {
@@ -24,17 +28,18 @@ public final class CgroupFacts {
     }
 
     CgroupFacts(Host host) {
-        this(host, new Known());
+        this(host, new Known(), null);
     }
 
-    private CgroupFacts(Host host, Known known) {
+    private CgroupFacts(Host host, Known known, Map<Long, Seen<CgroupMembership>> memberships) {
         this.host = host;
         this.known = known;
+        this.memberships = memberships;
     }
 
-    /** The same facts read through another view of the host (a lab's journal). */
+    /** The same facts read through another view of the host (a lab's journal), for all the facts of that lab. */
     CgroupFacts on(Host view) {
-        return new CgroupFacts(view, known);
+        return new CgroupFacts(view, known, new ConcurrentHashMap<>());
     }
 
     /** The host's cgroup version: v2 exactly when {@code /sys/fs/cgroup/cgroup.controllers} exists. */
@@ -51,6 +56,10 @@ public final class CgroupFacts {
      * namespace: the full paths, also for a container in a private cgroup namespace (which sees {@code /}).
      */
     public Seen<CgroupMembership> cgroupsOf(long pid) {
+        return memberships == null ? readCgroupsOf(pid) : memberships.computeIfAbsent(pid, this::readCgroupsOf);
+    }
+
+    private Seen<CgroupMembership> readCgroupsOf(long pid) {
         String path = "/proc/" + pid + "/cgroup";
         CgroupMembership membership = CgroupParser.membership(pid, host.read(path));
         if (membership.readFromAnotherCgroupNamespace()) {
@@ -99,6 +108,7 @@ public final class CgroupFacts {
         }
         String quota = dir.file("cpu.cfs_quota_us");
         String period = dir.file("cpu.cfs_period_us");
-        return new Seen<>(CgroupParser.cfsQuota(host.read(quota), host.read(period)), "cat " + quota + " " + period);
+        List<String> texts = host.readAll(List.of(quota, period));
+        return new Seen<>(CgroupParser.cfsQuota(texts.get(0), texts.get(1)), "cat " + quota + " " + period);
     }
 }

@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.probe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sysnerd.dockerlabs.docker.Engine;
@@ -10,6 +11,7 @@ import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.journal.Journal;
 import org.sysnerd.dockerlabs.journal.Trace;
+import org.sysnerd.dockerlabs.parse.BatchOutput;
 
 /**
  * The daemon's host reached through the daemon, for a learner in the docker group who is not root, a remote or
@@ -73,6 +75,25 @@ public final class DaemonHost implements Backend, AutoCloseable {
         return ran.stdout();
     }
 
+    /**
+     * Several files in one exec (each exec costs the daemon's host a runc process; the host's {@code cat} per file costs
+     * little): each printed and ended by a NUL. When any cannot be read, or a file holds a NUL, each is read alone,
+     * so that a failure says what {@link #read} says.
+     */
+    @Override
+    public List<String> readAll(List<String> paths) {
+        if (paths.size() < 2) {
+            return Backend.super.readAll(paths);
+        }
+        HelperContainer.Started current = helper.current();
+        List<String> line = new ArrayList<>(List.of("sh", "-c", "for f; do " + String.join(" ", HOST_TOOL)
+                + " cat \"$f\" || exit; printf '\\0'; done", "sh"));
+        paths.forEach(path -> line.add(hostPath(current, path)));
+        Ran ran = helper.exec(current, line);
+        return (ran.exitCode() == 0 ? BatchOutput.nulTerminated(ran.stdout(), paths.size()) : Optional.<List<String>>empty())
+                .orElseGet(() -> Backend.super.readAll(paths));
+    }
+
     @Override
     public HostFactUnavailable failed(String what, Ran ran, Journal journal) {
         return Denials.unavailable(what, ran, helper, engine.info(), journal);
@@ -97,23 +118,35 @@ public final class DaemonHost implements Backend, AutoCloseable {
     }
 
     /**
-     * Where the daemon's host is: its boot id and the namespaces of its containers' host side, read with one
-     * exec in the helper ({@code --pid=host --network=host}; the mount namespace is that of its containerd-shim,
-     * see {@link #hostPath}), against this process's own.
+     * Where the daemon's host is: its boot id and the namespaces of its containers' host side, read by the helper
+     * ({@code --pid=host --network=host}; the mount namespace is that of its containerd-shim, see {@link #hostPath})
+     * in the exec that found its parent when it started, else in one exec now, against this process's own.
      */
     public synchronized DaemonPlace place() {
         if (place == null) {
             HelperContainer.Started current = helper.current();
-            String script = "cat /proc/sys/kernel/random/boot_id && readlink /proc/self/ns/net && readlink /proc/self/ns/pid"
-                    + " && readlink /proc/" + current.mountTablePid() + "/ns/mnt";
-            Ran ran = helper.exec(current, List.of("sh", "-c", script));
-            if (ran.exitCode() != 0) {
-                throw failed(script, ran, Journal.NONE);
+            DaemonPlace.Identity daemon = readAtStart(current.identity());
+            if (daemon == null) {
+                String script = HelperContainer.identity(String.valueOf(current.mountTablePid()));
+                Ran ran = helper.exec(current, List.of("sh", "-c", script));
+                if (ran.exitCode() != 0) {
+                    throw failed(script, ran, Journal.NONE);
+                }
+                daemon = DaemonPlace.Identity.parse(ran.stdout());
             }
-            place = new DaemonPlace(DaemonPlace.Identity.parse(ran.stdout()), DaemonPlace.Identity.ofThisProcess());
+            place = new DaemonPlace(daemon, DaemonPlace.Identity.ofThisProcess());
             Trace.mark("probe identity read through the helper");
         }
         return place;
+    }
+
+    /** The identity the helper read when it started; null when it read none or not all of it. */
+    private static DaemonPlace.Identity readAtStart(String identity) {
+        try {
+            return identity == null ? null : DaemonPlace.Identity.parse(identity);
+        } catch (HostFactUnavailable partly) {
+            return null;
+        }
     }
 
     /** The helper container's id, e.g. for {@code docker inspect}. */

@@ -88,6 +88,12 @@ public final class DirectHost implements Backend {
         }
     }
 
+    /** Each by the file system: no process to save. */
+    @Override
+    public List<String> realPaths(List<String> paths, Journal journal) {
+        return paths.stream().map(path -> realPath(path, journal)).toList();
+    }
+
     private static HostFactUnavailable unavailable(String what, Exception e) {
         String seen = e instanceof AccessDeniedException ? "permission denied"
                 : e instanceof NoSuchFileException ? "no such file" : e.toString();

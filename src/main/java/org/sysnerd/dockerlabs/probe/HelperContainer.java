@@ -14,6 +14,7 @@ import org.sysnerd.dockerlabs.docker.LabImage;
 import org.sysnerd.dockerlabs.docker.LabRun;
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import org.sysnerd.dockerlabs.facts.TimeScale;
+import org.sysnerd.dockerlabs.journal.Trace;
 
 /**
  * The helper container's life ({@link HelperSpec} says what it is): started for the run, made again before it
@@ -37,9 +38,16 @@ final class HelperContainer {
 
     /**
      * A started helper: its container, and its parent (containerd-shim, conmon on Podman), whose mount table is the
-     * host's: the runtime runs where the daemon mounts every rootfs.
+     * host's: the runtime runs where the daemon mounts every rootfs; and what {@link #identity} printed, read in the
+     * same exec (null when it printed nothing).
      */
-    record Started(String id, String name, long mountTablePid, Instant expires) {
+    record Started(String id, String name, long mountTablePid, Instant expires, String identity) {
+    }
+
+    /** The daemon's host's boot id and namespace links ({@link DaemonPlace.Identity}), the mount one of a process's. */
+    static String identity(String mountTablePid) {
+        return "cat /proc/sys/kernel/random/boot_id && readlink /proc/self/ns/net && readlink /proc/self/ns/pid"
+                + " && readlink /proc/" + mountTablePid + "/ns/mnt";
     }
 
     HelperContainer(LabRun run, Engine engine) {
@@ -77,8 +85,12 @@ final class HelperContainer {
 
     /** Runs a command in the helper (its own tools, in the host's PID and network namespaces). */
     Ran exec(Started target, List<String> command) {
+        long started = System.nanoTime();
         try {
             Exec.Result result = Exec.run(client, target.id(), command, List.of(PATH), EXEC_LIMIT);
+            if (Trace.on()) {
+                Trace.mark("helper exec " + (System.nanoTime() - started) / 1_000_000 + " ms: " + String.join(" ", command));
+            }
             return new Ran(String.join(" ", command), result.exitCode(), result.stdout(), result.stderr());
         } catch (HostFactUnavailable e) {
             throw new HostFactUnavailable("helper " + target.name() + ": " + e.getMessage(), e);
@@ -95,23 +107,31 @@ final class HelperContainer {
 
     private Started start() {
         String name = run.containerName("probe", "host");
+        Trace.mark("helper create " + name);
         String id = run.creating(() -> HelperSpec.create(engine, image, name, run.labels("probe")));
         try {
+            Trace.mark("helper created");
             client.startContainerCmd(id).exec();
+            Trace.mark("helper started (docker start)");
             Instant expires = Instant.now().plus(HelperSpec.LIFETIME);
             long pid = client.inspectContainerCmd(id).exec().getState().getPidLong();
-            Started started = new Started(id, name, 0, expires);
+            Started started = new Started(id, name, 0, expires, null);
             String read = "cat /proc/" + pid + "/status";
-            Ran status = exec(started, List.of("cat", "/proc/" + pid + "/status"));
+            // The identity too, after a NUL, in the same exec (each costs the daemon's host a runc process); whatever
+            // it could not read, DaemonHost.place() reads again alone, to say why.
+            Ran status = exec(started, List.of("sh", "-c", read + " && printf '\\0' && { " + identity("$(sed -n"
+                    + " 's/^PPid:[[:space:]]*//p' /proc/" + pid + "/status)") + " || true; }"));
             if (status.exitCode() != 0) {
                 throw new HostFactUnavailable("`" + read + "` exited " + status.exitCode() + " in helper " + name + ": "
                         + status.stderr().strip());
             }
-            Matcher parent = PARENT.matcher(status.stdout());
+            String[] parts = status.stdout().split("\0", 2);
+            Matcher parent = PARENT.matcher(parts[0]);
             if (!parent.find()) {
-                throw new HostFactUnavailable("the helper's /proc/" + pid + "/status names no parent:\n" + status.stdout());
+                throw new HostFactUnavailable("the helper's /proc/" + pid + "/status names no parent:\n" + parts[0]);
             }
-            return new Started(id, name, Long.parseLong(parent.group(1)), expires);
+            return new Started(id, name, Long.parseLong(parent.group(1)), expires,
+                    parts.length == 2 && !parts[1].isBlank() ? parts[1] : null);
         } catch (RuntimeException e) {
             remove(id);
             throw e;

@@ -18,6 +18,16 @@ public interface Host {
     /** The path with every link resolved, as the host sees it. */
     String realPath(String path);
 
+    /** Several paths with every link resolved, in the order asked; one {@link #realPath} each unless the host batches them. */
+    default List<String> realPaths(List<String> paths) {
+        return paths.stream().map(this::realPath).toList();
+    }
+
+    /** The texts of several files, in the order asked; one {@link #read} each unless the host batches them. */
+    default List<String> readAll(List<String> paths) {
+        return paths.stream().map(this::read).toList();
+    }
+
     /** True when the path exists on the host. */
     boolean exists(String path);
 

@@ -1,6 +1,8 @@
 package org.sysnerd.dockerlabs.probe;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sysnerd.dockerlabs.facts.CgroupController;
 import org.sysnerd.dockerlabs.facts.CgroupDir;
 import org.sysnerd.dockerlabs.facts.CgroupMembership;
@@ -21,25 +23,44 @@ import org.sysnerd.dockerlabs.parse.MountInfoParser;
 /** The host facts the labs check, each read with one file or command that a learner can run too. */
 public final class HostFacts {
 
+    private static final String IP = "ip -j -d addr show";
+
     private final Host host;
     /** The families of facts, each sharing what it looked up once with the views of each lab ({@link #journaling}). */
     private final NatFacts nat;
     private final CgroupFacts cgroups;
+    /** What a lab's view read once for all its facts; null in the run's own view, which reads afresh. */
+    private final ReadOnce once;
 
-    public HostFacts(Host host) {
-        this(host, new NatFacts(host), new CgroupFacts(host));
+    /**
+     * What does not change while a lab runs, so that its facts read it once (each exec of the daemon-side probe costs
+     * the daemon's host a runc process): a process's net namespace, and the interfaces, which its containers' start
+     * made. What a lab changes (nat rules, limits, files) is never kept.
+     */
+    private static final class ReadOnce {
+        private final Map<Long, Seen<NetNamespace>> netNamespaces = new ConcurrentHashMap<>();
+        /** By the command that read them. */
+        private final Map<String, Seen<List<NetLink>>> links = new ConcurrentHashMap<>();
     }
 
-    private HostFacts(Host host, NatFacts nat, CgroupFacts cgroups) {
+    public HostFacts(Host host) {
+        this(host, new NatFacts(host), new CgroupFacts(host), null);
+    }
+
+    private HostFacts(Host host, NatFacts nat, CgroupFacts cgroups, ReadOnce once) {
         this.host = host;
         this.nat = nat;
         this.cgroups = cgroups;
+        this.once = once;
     }
 
-    /** The same host's facts, recording the commands that read them in {@code journal} (a lab's). */
+    /**
+     * The same host's facts, recording the commands that read them in {@code journal} (a lab's): one view per lab,
+     * which reads once what does not change while the lab runs (see {@link ReadOnce}).
+     */
     public HostFacts journaling(Journal journal) {
         Host view = host.journaling(journal);
-        return new HostFacts(view, nat.on(view), cgroups.on(view));
+        return new HostFacts(view, nat.on(view), cgroups.on(view), new ReadOnce());
     }
 
     /** The host this reads, e.g. for the report. */
@@ -55,6 +76,10 @@ public final class HostFacts {
 
     /** The net namespace of a host process. */
     public Seen<NetNamespace> netNamespaceOf(long pid) {
+        return once == null ? readNetNamespaceOf(pid) : once.netNamespaces.computeIfAbsent(pid, this::readNetNamespaceOf);
+    }
+
+    private Seen<NetNamespace> readNetNamespaceOf(long pid) {
         String path = "/proc/" + pid + "/ns/net";
         return new Seen<>(NetNamespace.fromLink(host.readLink(path)), "sudo ls -l " + path);
     }
@@ -90,7 +115,11 @@ public final class HostFacts {
 
     /** The host's network interfaces with their addresses, bridges and veth peers. */
     public Seen<List<NetLink>> links() {
-        return new Seen<>(IpJsonParser.links(host.run(List.of("ip", "-j", "-d", "addr", "show"))),
+        return once == null ? readLinks(IP) : once.links.computeIfAbsent(IP, this::readLinks);
+    }
+
+    private Seen<List<NetLink>> readLinks(String command) {
+        return new Seen<>(IpJsonParser.links(host.run(List.of(command.split(" ")))),
                 "ip -d addr show docker0; ip link show master docker0");
     }
 
@@ -117,7 +146,7 @@ public final class HostFacts {
 
     /** Resolves overlay2's short links ({@code l/<id>}, absolute or relative to {@code base}) to their diff dirs. */
     public List<String> resolveAll(List<String> paths, String base) {
-        return paths.stream().map(p -> resolve(p, base)).toList();
+        return host.realPaths(paths.stream().map(p -> p.startsWith("/") ? p : base + "/" + p).toList());
     }
 
     /** Resolves one of an overlay mount's dirs: absolute, or relative to {@code base}, every link followed. */

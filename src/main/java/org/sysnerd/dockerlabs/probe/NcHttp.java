@@ -13,7 +13,9 @@ import org.sysnerd.dockerlabs.journal.Journal;
 /**
  * HTTP from the daemon's host's network namespace: one HTTP/1.0 GET with the helper's own BusyBox {@code nc}, never
  * through a proxy. Not BusyBox {@code wget}: a static glibc BusyBox looks the scheme up in NSS and crashes in an image
- * without NSS (the stand-in alpine).
+ * without NSS (the stand-in alpine). Each request is one exec, polled in the lab's own thread: a request under way
+ * when {@link Http#LIMIT} is reached ends within the exec's own limit and counts, as in {@link Http#get}; the limit is
+ * how long the server may take to answer, not how long the daemon takes to start an exec on a busy host.
  */
 final class NcHttp implements HostHttp {
 
@@ -29,7 +31,7 @@ final class NcHttp implements HostHttp {
         AtomicReference<String> last = new AtomicReference<>();
         try {
             String page = Awaitility.await("an HTTP answer at " + uri + " on the daemon's host").atMost(Http.LIMIT)
-                    .pollDelay(Duration.ZERO).pollInterval(Http.POLL).until(() -> {
+                    .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Http.POLL).until(() -> {
                         Ran ran = requested(address, port);
                         String body = HttpResponse.body(ran.stdout());
                         last.set(body != null ? "" : ran.stdout().isBlank() ? ran.stderr().strip()
@@ -54,7 +56,7 @@ final class NcHttp implements HostHttp {
         AtomicBoolean asked = new AtomicBoolean();
         try {
             Awaitility.await("an HTTP answer at " + uri + " on the daemon's host").atMost(Http.LIMIT)
-                    .pollDelay(Duration.ZERO).pollInterval(Http.POLL).until(() -> {
+                    .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Http.POLL).until(() -> {
                         Ran ran = requested(address, port);
                         asked.set(true);
                         return HttpResponse.status(ran.stdout()) > 0;

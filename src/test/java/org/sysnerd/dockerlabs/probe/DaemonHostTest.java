@@ -2,6 +2,7 @@ package org.sysnerd.dockerlabs.probe;
 
 import org.sysnerd.dockerlabs.facts.HostFactUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -144,6 +145,24 @@ class DaemonHostTest {
                 .isEqualTo(dirs.lowerDirs().get(0));
     }
 
+    @Test
+    @DisplayName("resolves all of an overlay's short links in one go, in order, as docker inspect lists them")
+    void resolves_short_links_at_once() {
+        assertThat(daemon.realPaths(lowerDirLinks())).as("realpath -e of every lowerdir of the rootfs")
+                .isEqualTo(dirs.lowerDirs());
+    }
+
+    @Test
+    @DisplayName("reads several files in one go, each as it reads it alone; one missing fails as reading it alone does")
+    void reads_several_files_at_once() {
+        List<String> files = List.of("/proc/" + pid + "/comm", "/proc/" + pid + "/cgroup", "/proc/sys/kernel/random/boot_id");
+        assertThat(daemon.readAll(files)).as("cat of %s, each", files).isEqualTo(files.stream().map(daemon::read).toList());
+        String absent = "/proc/" + pid + "/docker-labs-no-such-file";
+        String alone = catchThrowableOfType(HostFactUnavailable.class, () -> daemon.read(absent)).getMessage();
+        assertThatThrownBy(() -> daemon.readAll(List.of(files.get(0), absent))).isInstanceOf(HostFactUnavailable.class)
+                .hasMessage(alone);
+    }
+
     @Nested
     @DisplayName("run as root, agrees with the direct probe")
     class AsRoot {
@@ -274,11 +293,16 @@ class DaemonHostTest {
 
     /** The rootfs's first lowerdir as the mount table names it: an overlay2 short link ({@code l/<id>}). */
     static String firstLowerDir() {
+        return lowerDirLinks().get(0);
+    }
+
+    /** The rootfs mount's lower dirs as its options name them (overlay2's short links), absolute. */
+    static List<String> lowerDirLinks() {
         assumeFalse(engine.containerdStore(), "the containerd store has no overlay2 short links");
         Mount rootfs = MountInfoParser.parse(daemon.read("/proc/self/mountinfo")).stream()
                 .filter(m -> m.mountPoint().equals(dirs.mergedDir())).findFirst().orElseThrow();
-        String lower = OverlayMount.of(rootfs).lowerDirs().get(0);
-        return lower.startsWith("/") ? lower : engine.dockerRootDir() + "/" + engine.storageDriver() + "/" + lower;
+        return OverlayMount.of(rootfs).lowerDirs().stream().map(lower -> lower.startsWith("/") ? lower
+                : engine.dockerRootDir() + "/" + engine.storageDriver() + "/" + lower).toList();
     }
 
     static Set<String> mountPoints(Host host) {
