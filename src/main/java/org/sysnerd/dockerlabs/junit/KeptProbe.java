@@ -13,9 +13,9 @@ import org.sysnerd.dockerlabs.probe.ProbeChoice;
  * The probe a launcher session keeps for all its runs when they ask for it ({@code labs.probe.keep=session}: the
  * watch, which checks the labs again and again): its helper container, where one is needed, is started once, with
  * labels of its own, and removed when the session closes or, on Ctrl-C, by its own hook (a killed JVM's is removed by
- * the next run's sweep of orphans). With it the engine's facts ({@code docker info}, which Docker 20.10 answers by
- * running runc and docker-init each time), read once: they change only when the daemon restarts, and the watch then
- * opens a new session. Closed by JUnit with the session's store.
+ * the next run's sweep of orphans). With it the engine's facts ({@code docker info}, among the daemon's costliest
+ * answers), read once: they change only when the daemon restarts, and the watch then opens a new session. One per
+ * daemon address. Closed by JUnit with the session's store.
  */
 final class KeptProbe implements AutoCloseable {
 

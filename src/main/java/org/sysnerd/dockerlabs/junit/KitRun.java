@@ -55,8 +55,8 @@ final class KitRun implements AutoCloseable {
         // A watch's runs keep one probe (and its helper container) and the engine's facts for the launcher session's
         // life: labs.probe.keep=session.
         KeptProbe kept = root.getConfigurationParameter(KeptProbe.PARAMETER).filter("session"::equals).isPresent()
-                ? root.getStore(StoreScope.LAUNCHER_SESSION, Namespace.GLOBAL).computeIfAbsent(KeptProbe.class,
-                        key -> new KeptProbe(address), KeptProbe.class) : null;
+                ? root.getStore(StoreScope.LAUNCHER_SESSION, Namespace.create(KeptProbe.class, String.valueOf(address)))
+                        .computeIfAbsent(KeptProbe.class, key -> new KeptProbe(address), KeptProbe.class) : null;
         this.engine = kept != null ? new Engine(address, kept::info) : new Engine(address);
         this.learners = new LearnerContainers(engine);
         LabMode decided = null;

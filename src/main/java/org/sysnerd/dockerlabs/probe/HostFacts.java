@@ -3,6 +3,7 @@ package org.sysnerd.dockerlabs.probe;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.sysnerd.dockerlabs.facts.CgroupController;
 import org.sysnerd.dockerlabs.facts.CgroupDir;
 import org.sysnerd.dockerlabs.facts.CgroupMembership;
@@ -23,7 +24,7 @@ import org.sysnerd.dockerlabs.parse.MountInfoParser;
 /** The host facts the labs check, each read with one file or command that a learner can run too. */
 public final class HostFacts {
 
-    private static final String IP = "ip -j -d addr show";
+    private static final List<String> IP = List.of("ip", "-j", "-d", "addr", "show");
 
     private final Host host;
     /** The families of facts, each sharing what it looked up once with the views of each lab ({@link #journaling}). */
@@ -33,14 +34,17 @@ public final class HostFacts {
     private final ReadOnce once;
 
     /**
-     * What does not change while a lab runs, so that its facts read it once (each exec of the daemon-side probe costs
-     * the daemon's host a runc process): a process's net namespace, and the interfaces, which its containers' start
-     * made. What a lab changes (nat rules, limits, files) is never kept.
+     * What does not change while a lab runs, so that its facts read it once (each read by the daemon-side probe is an
+     * exec): a process's net namespace, and the interfaces its containers' start made. What a lab changes is never kept.
      */
     private static final class ReadOnce {
         private final Map<Long, Seen<NetNamespace>> netNamespaces = new ConcurrentHashMap<>();
-        /** By the command that read them. */
-        private final Map<String, Seen<List<NetLink>>> links = new ConcurrentHashMap<>();
+        private Seen<List<NetLink>> links;
+
+        synchronized Seen<List<NetLink>> links(Supplier<Seen<List<NetLink>>> read) {
+            links = links != null ? links : read.get();
+            return links;
+        }
     }
 
     public HostFacts(Host host) {
@@ -115,11 +119,11 @@ public final class HostFacts {
 
     /** The host's network interfaces with their addresses, bridges and veth peers. */
     public Seen<List<NetLink>> links() {
-        return once == null ? readLinks(IP) : once.links.computeIfAbsent(IP, this::readLinks);
+        return once == null ? readLinks() : once.links(this::readLinks);
     }
 
-    private Seen<List<NetLink>> readLinks(String command) {
-        return new Seen<>(IpJsonParser.links(host.run(List.of(command.split(" ")))),
+    private Seen<List<NetLink>> readLinks() {
+        return new Seen<>(IpJsonParser.links(host.run(IP)),
                 "ip -d addr show docker0; ip link show master docker0");
     }
 

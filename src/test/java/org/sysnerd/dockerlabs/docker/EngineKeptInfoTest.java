@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sysnerd.dockerlabs.parse.Fixtures;
 
 /**
- * A watch's runs take the engine's facts its session read once (Docker 20.10 answers {@code docker info} by running
- * runc and docker-init): an engine given them MUST NOT ask the daemon for them again, and asks its source once.
+ * A watch's runs take the engine's facts its session read once ({@code docker info}, among the daemon's costliest
+ * answers): an engine given them MUST NOT ask the daemon for them again, and asks its source once.
  */
 @DisplayName("An engine given the facts its session kept")
 class EngineKeptInfoTest {

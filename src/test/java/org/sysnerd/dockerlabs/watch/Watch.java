@@ -43,7 +43,7 @@ public final class Watch {
     private final boolean plain;
     /** Why the daemon cannot be watched, from the events' side; null while it answers. */
     private volatile String blocked;
-    /** Set when the daemon came back: it may have restarted, with other facts, and the kept probe's helper gone. */
+    /** Set when the daemon went or came back: it may restart with other facts, and the kept probe's helper gone. */
     private final AtomicBoolean back = new AtomicBoolean();
     /** Why the last check gave no report; null when it did. */
     private String unchecked;
@@ -153,9 +153,8 @@ public final class Watch {
      * only when that changed ({@link DockerEvents} tries again every few seconds while the daemon is away).
      */
     private void daemon(String cause) {
-        if (cause == null && blocked != null) {
-            back.set(true);
-        }
+        // Gone or back: a new session either way (a restart may be over before the events stream tries again).
+        back.set(true);
         blocked = cause;
         debounce.signal(System.nanoTime());
     }
